@@ -1,0 +1,3 @@
+from max247.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,25 @@
+"""Where the shipped files and the user's own files are.
+
+In a checkout the shipped library, its translations and the help directory are read from the
+project's root; an installed wheel carries them in `max247/shipped/` (see pyproject.toml).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+
+_PACKAGE = Path(__file__).resolve().parent
+_BUNDLED = _PACKAGE / "shipped"
+SHIPPED = _BUNDLED if _BUNDLED.is_dir() else _PACKAGE.parent
+
+SCENARIOS = SHIPPED / "scenarios"
+LOCALES = SHIPPED / "locales"
+HELP_DIRECTORY = SHIPPED / "data" / "help-directory.yaml"
+ASSETS = _PACKAGE / "assets"
+
+
+def user_data() -> Path:
+    """The user's own folder: settings, local help corrections, saved sessions."""
+    return Path(platformdirs.user_data_dir("max247", appauthor=False))
