@@ -1,0 +1,191 @@
+"""The condition language of scenarios: a tiny language, never Python.
+
+    gems            not gems            trust >= 2          app == snaptalk
+    gems and not told                   (a or b) and c
+
+`not` binds tightest, then `and`, then `or`. The value on the right of a comparison is a whole
+number, true, false or a word, never another flag. A flag never set is false, 0 or the empty word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FlagValue = bool | int | str
+
+FLAG_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
+OPERATORS = ("==", "!=", "<=", ">=", "<", ">")
+_TOKEN = re.compile(r"\s*(\(|\)|==|!=|<=|>=|<|>|[^\s()<>=!]+|\S)")
+
+
+class ConditionSyntaxError(ValueError):
+    def __init__(self, message: str, column: int) -> None:
+        super().__init__(message)
+        self.column = column  # 0-based offset into the condition's text
+
+
+@dataclass(frozen=True)
+class Flag:
+    name: str
+
+
+@dataclass(frozen=True)
+class Not:
+    operand: Condition
+
+
+@dataclass(frozen=True)
+class Compare:
+    flag: str
+    op: str
+    value: FlagValue
+
+
+@dataclass(frozen=True)
+class BoolOp:
+    op: str  # 'and' or 'or'
+    left: Condition
+    right: Condition
+
+
+Condition = Flag | Not | Compare | BoolOp
+
+
+def parse_value(text: str) -> FlagValue | None:
+    """A flag value as written: true/false, a whole number, or else a word (None if empty)."""
+    if text == "true":
+        return True
+    if text == "false":
+        return False
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    return text.strip() or None  # anything else is a word; words compare exactly
+
+
+def parse(text: str) -> Condition:
+    tokens = [(m.group(1), m.start(1)) for m in _TOKEN.finditer(text)]
+    if not tokens:
+        raise ConditionSyntaxError("the condition is empty", 0)
+    parser = _Parser(tokens, len(text))
+    result = parser.parse_or()
+    if parser.pos < len(tokens):
+        tok, col = tokens[parser.pos]
+        raise ConditionSyntaxError(f"did not expect '{tok}' here (a missing 'and' or 'or'?)", col)
+    return result
+
+
+class _Parser:
+    def __init__(self, tokens: list[tuple[str, int]], end: int) -> None:
+        self.tokens = tokens
+        self.pos = 0
+        self.end = end
+
+    def peek(self) -> str | None:
+        return self.tokens[self.pos][0] if self.pos < len(self.tokens) else None
+
+    def col(self) -> int:
+        return self.tokens[self.pos][1] if self.pos < len(self.tokens) else self.end
+
+    def take(self) -> str:
+        tok = self.tokens[self.pos][0]
+        self.pos += 1
+        return tok
+
+    def parse_or(self) -> Condition:
+        left = self.parse_and()
+        while self.peek() == "or":
+            self.take()
+            left = BoolOp("or", left, self.parse_and())
+        return left
+
+    def parse_and(self) -> Condition:
+        left = self.parse_not()
+        while self.peek() == "and":
+            self.take()
+            left = BoolOp("and", left, self.parse_not())
+        return left
+
+    def parse_not(self) -> Condition:
+        if self.peek() == "not":
+            self.take()
+            return Not(self.parse_not())
+        return self.parse_atom()
+
+    def parse_atom(self) -> Condition:
+        tok = self.peek()
+        col = self.col()
+        if tok is None:
+            raise ConditionSyntaxError("the condition stops too early", col)
+        if tok == "(":
+            self.take()
+            inner = self.parse_or()
+            if self.peek() != ")":
+                raise ConditionSyntaxError("a '(' is never closed with ')'", self.col())
+            self.take()
+            return inner
+        if tok in ("and", "or", ")") or tok in OPERATORS:
+            raise ConditionSyntaxError(f"expected a flag name, found '{tok}'", col)
+        if not FLAG_NAME.match(tok):
+            raise ConditionSyntaxError(
+                f"'{tok}' is not a flag name (lower-case letters, digits and _)", col
+            )
+        self.take()
+        op = self.peek()
+        if op == "=":
+            raise ConditionSyntaxError("write '==' to compare, not '='", self.col())
+        if op not in OPERATORS:
+            return Flag(tok)
+        self.take()
+        value_col = self.col()
+        raw = self.peek()
+        if raw is None or raw in ("(", ")", "and", "or", "not") or raw in OPERATORS:
+            raise ConditionSyntaxError(f"expected a value after '{op}'", value_col)
+        self.take()
+        value = parse_value(raw)
+        if value is None:
+            raise ConditionSyntaxError(f"'{raw}' is not a number, true, false or a word", value_col)
+        return Compare(tok, op, value)
+
+
+def flags_read(cond: Condition) -> list[str]:
+    if isinstance(cond, Flag):
+        return [cond.name]
+    if isinstance(cond, Compare):
+        return [cond.flag]
+    if isinstance(cond, Not):
+        return flags_read(cond.operand)
+    return flags_read(cond.left) + flags_read(cond.right)
+
+
+def truthy(value: FlagValue | None) -> bool:
+    return bool(value)  # False, 0 and '' are false; so is a flag never set
+
+
+def evaluate(cond: Condition, flags: dict[str, FlagValue]) -> bool:
+    if isinstance(cond, Flag):
+        return truthy(flags.get(cond.name))
+    if isinstance(cond, Not):
+        return not evaluate(cond.operand, flags)
+    if isinstance(cond, BoolOp):
+        if cond.op == "and":
+            return evaluate(cond.left, flags) and evaluate(cond.right, flags)
+        return evaluate(cond.left, flags) or evaluate(cond.right, flags)
+    return compare(flags.get(cond.flag), cond.op, cond.value)
+
+
+def compare(current: FlagValue | None, op: str, value: FlagValue) -> bool:
+    if current is None:  # never set: false, 0 or the empty word, whichever the value is
+        current = type(value)()
+    same_kind = isinstance(current, bool) == isinstance(value, bool) and isinstance(
+        current, str
+    ) == isinstance(value, str)
+    if op == "==":
+        return same_kind and current == value
+    if op == "!=":
+        return not (same_kind and current == value)
+    if not same_kind or isinstance(value, bool):
+        return False  # order only means something between numbers, or between words
+    return {"<": current < value, "<=": current <= value, ">": current > value}.get(
+        op, current >= value
+    )

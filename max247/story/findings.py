@@ -1,0 +1,131 @@
+"""Findings: every problem in a scenario has a stable code, a severity and a place.
+
+The codes are part of the contract with educators (the authoring guide explains each), so a code
+never changes meaning once shipped; new checks get new codes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Loc:
+    """A place in a file, 1-based line and column, as editors show them."""
+
+    file: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.file
+        return f"{self.file}:{self.line}:{self.col or 1}"
+
+
+# code -> (severity, what it is about). Errors: the scenario cannot be played or tested.
+# Warnings: it plays, but something should be looked at.
+CODES: dict[str, tuple[Severity, str]] = {
+    # the file itself
+    "E001": (Severity.ERROR, "the file cannot be read"),
+    "E002": (Severity.ERROR, "the file is too large"),
+    "E003": (Severity.ERROR, "the file is not saved as UTF-8"),
+    "E004": (Severity.ERROR, "the file is empty"),
+    "E005": (Severity.ERROR, "YAML syntax error"),
+    "E006": (Severity.ERROR, "the file is not a mapping of keys"),
+    "E007": (Severity.ERROR, "too many aliases or nodes, or nested too deeply"),
+    "E008": (Severity.ERROR, "the same key twice in one mapping"),
+    "E009": (Severity.ERROR, "a tab used for indentation"),
+    # keys and types
+    "E101": (Severity.ERROR, "unknown key"),
+    "E102": (Severity.ERROR, "missing required key"),
+    "E103": (Severity.ERROR, "wrong type of value"),
+    "E104": (Severity.ERROR, "empty text"),
+    "E105": (Severity.ERROR, "a text that YAML read as a list or mapping"),
+    "E106": (Severity.ERROR, "a value out of range"),
+    "E107": (Severity.ERROR, "a beat with no beat key, or with two"),
+    "E108": (Severity.ERROR, "a key that does not belong beside this beat"),
+    "E109": (Severity.ERROR, "unsupported format version"),
+    "E110": (Severity.ERROR, "an inline translation without the file's own language"),
+    # ids and references
+    "E201": (Severity.ERROR, "an id that is not well formed"),
+    "E202": (Severity.ERROR, "a goto or start to a passage that does not exist"),
+    "E203": (Severity.ERROR, "a character that speaks or is named but is not declared"),
+    "E204": (Severity.ERROR, "a tell of a character who is neither a Max nor a friend"),
+    "E205": (Severity.ERROR, "a help need the help directory does not have"),
+    "E206": (Severity.ERROR, "a character id that is a reserved word"),
+    "E207": (Severity.ERROR, "the same scenario id twice in the libraries"),
+    "E208": (Severity.ERROR, "the story's own character is missing or marked as a Max"),
+    # flow
+    "E301": (Severity.ERROR, "a loose end: the passage runs out"),
+    "E302": (Severity.ERROR, "a choice with fewer than 2 or more than 4 options"),
+    "E303": (Severity.ERROR, "a choice with fewer than 2 options that are always offered"),
+    "E304": (Severity.ERROR, "an option with neither goto nor then"),
+    "E305": (Severity.ERROR, "an option whose goto can never be reached"),
+    "E306": (Severity.ERROR, "beats after a point no path passes"),
+    "E307": (Severity.ERROR, "a path that never reaches an ending"),
+    "W301": (Severity.WARNING, "a passage no path reaches"),
+    # help
+    "E401": (Severity.ERROR, "a path to an ending that finds no help"),
+    "W401": (Severity.WARNING, "could not prove that every path finds help"),
+    # flags and conditions
+    "E501": (Severity.ERROR, "a condition that does not parse"),
+    "E502": (Severity.ERROR, "a flag read but never set"),
+    "E503": (Severity.ERROR, "a flag value that is not true, false, a whole number or a word"),
+    "W501": (Severity.WARNING, "a flag set but never read"),
+    # texts
+    "W601": (Severity.WARNING, "a text longer than a projector shows comfortably"),
+    "W602": (Severity.WARNING, "a phone number in scenario text"),
+    "W603": (Severity.WARNING, "a # may have cut a text short"),
+    "W604": (Severity.WARNING, "a character no shipped font can draw"),
+    # translations
+    "W701": (Severity.WARNING, "a missing translation"),
+    "W702": (Severity.WARNING, "a stale translation"),
+    "W703": (Severity.WARNING, "an orphan translation"),
+    # help directory
+    "E801": (Severity.ERROR, "a help card without a source address or a checked date"),
+    "W801": (Severity.WARNING, "a help card checked more than a year ago"),
+    "E802": (Severity.ERROR, "a need or region with no help card"),
+    # test plans
+    "E901": (Severity.ERROR, "a test plan that cannot be run"),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    loc: Loc
+    message: str
+    hint: str = ""
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code][0]
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def __str__(self) -> str:
+        text = f"{self.loc}: {self.code} {self.message}"
+        return f"{text} {self.hint}" if self.hint else text
+
+
+class ScenarioError(Exception):
+    """The one error type that loading scenarios, plans and help data ever raises."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        super().__init__("\n".join(str(f) for f in findings))
+
+
+def finding(code: str, loc: Loc, message: str, hint: str = "") -> Finding:
+    if code not in CODES:  # a programming mistake, caught by the tests
+        raise KeyError(code)
+    return Finding(code, loc, message, hint)

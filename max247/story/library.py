@@ -1,0 +1,111 @@
+"""Scenario libraries: the shipped one and each teacher's own folder, with the same layout.
+
+A library is a folder of scenarios. A scenario is a single `.yaml` file, or a folder holding the
+file with its pictures and test plans. Translations live in a `locales/` folder beside the
+scenarios (the nearest one going up from the scenario's folder). One broken scenario never stops
+the others from loading: its findings are kept, and the rest of the library is there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from max247.story.findings import Finding, Loc, finding
+from max247.story.loader import DEFAULT_NEEDS, read_scenario
+from max247.story.model import Scenario
+
+PLAN_SUFFIX = ".plan.yaml"
+
+
+def is_plan(path: Path) -> bool:
+    return path.name.endswith(PLAN_SUFFIX)
+
+
+def scenario_files(folder: Path) -> list[Path]:
+    """Every scenario file under a folder (test plans and hidden folders left out), sorted."""
+    if folder.is_file():
+        return [folder]
+    found = []
+    for path in folder.rglob("*.yaml"):
+        rel = path.relative_to(folder).parts
+        if is_plan(path) or any(p.startswith(".") for p in rel) or "locales" in rel[:-1]:
+            continue
+        found.append(path)
+    return sorted(found)
+
+
+def plan_files(folder: Path) -> list[Path]:
+    if folder.is_file():
+        return [folder]
+    return sorted(
+        p
+        for p in folder.rglob("*" + PLAN_SUFFIX)
+        if not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
+def locales_folder(scenario_path: Path, root: Path | None = None) -> Path | None:
+    """The nearest `locales/` folder from the scenario's folder up to the library's parent."""
+    stop = (root or scenario_path.parent).resolve().parent
+    folder = scenario_path.resolve().parent
+    while True:
+        candidate = folder / "locales"
+        if candidate.is_dir():
+            return candidate
+        if folder == stop or folder.parent == folder:
+            return None
+        folder = folder.parent
+
+
+@dataclass
+class Library:
+    """The scenarios of one or more folders, by id, with every finding of every file."""
+
+    roots: list[Path]
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+    findings: dict[Path, list[Finding]] = field(default_factory=dict)
+    root_of: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def broken(self) -> list[Path]:
+        return [p for p, fs in self.findings.items() if any(f.is_error for f in fs)]
+
+    def locales_for(self, scenario: Scenario) -> Path | None:
+        return locales_folder(scenario.path, self.root_of.get(scenario.id))
+
+
+def load_library(roots: Iterable[Path], needs: Iterable[str] = DEFAULT_NEEDS) -> Library:
+    roots = [Path(r) for r in roots]
+    needs = tuple(needs)
+    library = Library(roots)
+    for root in roots:
+        for path in scenario_files(root):
+            loaded = read_scenario(path, needs, display=display_path(path))
+            library.findings[path] = list(loaded.findings)
+            s = loaded.scenario
+            if s is None:
+                continue
+            if s.id in library.scenarios:
+                first = library.scenarios[s.id].path
+                library.findings[path].append(
+                    finding(
+                        "E207",
+                        Loc(display_path(path), 1, 1),
+                        f"the scenario id '{s.id}' is already used by {display_path(first)}.",
+                        "Give each scenario its own id.",
+                    )
+                )
+                continue
+            library.scenarios[s.id] = s
+            library.root_of[s.id] = root
+    return library
+
+
+def display_path(path: Path) -> str:
+    """A path as short as it can be said: relative to the working folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,891 @@
+"""Turn a scenario file into the model, or say precisely why it cannot be played.
+
+The loader collects every finding it can rather than stopping at the first, so an educator fixes a
+file in one go. It refuses (raises ScenarioError) only when there is an error; warnings travel
+with the scenario. The deeper flow checks (reachability, the proof that every path finds help)
+live in the validator, which starts from what this module builds.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from max247.story import conditions
+from max247.story.findings import Finding, Loc, ScenarioError, finding
+from max247.story.model import (
+    LANGUAGES,
+    MOOD_MAX,
+    MOOD_MIN,
+    NEEDS,
+    THEMES,
+    AddFlags,
+    Beat,
+    Character,
+    Choice,
+    Ending,
+    FlagValue,
+    Goto,
+    Help,
+    If,
+    Message,
+    Narrate,
+    Option,
+    Passage,
+    Photo,
+    Scenario,
+    SetFlags,
+    Tell,
+    Text,
+    View,
+)
+from max247.story.yamlread import Mapping, Node, Scalar, Sequence, read_yaml
+
+SCENARIO_ID = re.compile(r"[a-z][a-z0-9-]{0,39}\Z")
+NODE_ID = re.compile(r"[a-z][a-z0-9_-]{0,39}\Z")
+BEAT_KEYS = (
+    "narrate",
+    "choice",
+    "if",
+    "set",
+    "add",
+    "tell",
+    "help",
+    "goto",
+    "view",
+    "photo",
+    "ending",
+)
+RESERVED = (*BEAT_KEYS, "then", "else", "mood", "say", "image", "sound", "pause", "show", "note")
+MOOD_BEATS = (Narrate, Message, Photo, Tell, Help, SetFlags, AddFlags)
+TOP_KEYS = {
+    "format": True,
+    "id": True,
+    "language": True,
+    "title": True,
+    "theme": True,
+    "ages": True,
+    "minutes": True,
+    "problem": False,
+    "character": True,
+    "mood": True,
+    "content_warning": True,
+    "goals": True,
+    "teacher_notes": False,
+    "discussion": False,
+    "characters": True,
+    "start": True,
+    "passages": True,
+}
+QUOTE_HINT = 'Put the whole text in double quotes: "...".'
+DEFAULT_NEEDS = tuple(n for n in NEEDS if n != "adult-advice")
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"Did you mean '{close[0]}'?" if close else ""
+
+
+@dataclass
+class Loaded:
+    scenario: Scenario | None
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+
+def load_scenario(
+    path: Path | str, needs: Iterable[str] = DEFAULT_NEEDS, display: str | None = None
+) -> Scenario:
+    """Load a scenario or raise ScenarioError listing every error (warnings are dropped)."""
+    loaded = read_scenario(path, needs, display)
+    if loaded.errors or loaded.scenario is None:
+        raise ScenarioError(loaded.errors)
+    return loaded.scenario
+
+
+def read_scenario(
+    path: Path | str, needs: Iterable[str] = DEFAULT_NEEDS, display: str | None = None
+) -> Loaded:
+    """Read a scenario, returning it (when it has no errors) with every finding."""
+    path = Path(path)
+    try:
+        doc = read_yaml(path, display)
+    except ScenarioError as exc:
+        return Loaded(None, exc.findings)
+    reader = _Reader(path, display or str(path), tuple(needs))
+    scenario = reader.scenario(doc.root)
+    findings = sorted(doc.warnings + reader.findings, key=lambda f: (f.loc.line, f.loc.col))
+    if any(f.is_error for f in findings):
+        scenario = None
+    return Loaded(scenario, findings)
+
+
+class _Reader:
+    def __init__(self, path: Path, name: str, needs: tuple[str, ...]) -> None:
+        self.path = path
+        self.name = name
+        self.needs = needs
+        self.findings: list[Finding] = []
+        self.language = "en"
+        self.characters: dict[str, Character] = {}
+        self.gotos: list[tuple[str, Loc]] = []
+        self.flags_set: dict[str, Loc] = {}
+        self.flags_read: dict[str, Loc] = {}
+        self.choice_count: dict[str, int] = {}
+        self.passage = ""
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def add(self, code: str, loc: Loc, message: str, hint: str = "") -> None:
+        self.findings.append(finding(code, loc, message, hint))
+
+    def mapping(self, node: Node, what: str) -> Mapping | None:
+        if isinstance(node, Mapping):
+            return node
+        self.add("E103", node.loc, f"{what} should be a mapping of keys (key: value).")
+        return None
+
+    def check_keys(self, node: Mapping, allowed: Iterable[str], what: str) -> None:
+        allowed = list(allowed)
+        for key, _ in node.items:
+            if key.value not in allowed:
+                self.add(
+                    "E101",
+                    key.loc,
+                    f"'{key.value}' is not a key of {what}.",
+                    did_you_mean(key.value, allowed) or f"Allowed: {', '.join(allowed)}.",
+                )
+
+    def require(self, node: Mapping, keys: Iterable[str], what: str) -> bool:
+        ok = True
+        for key in keys:
+            if node.get(key) is None:
+                self.add("E102", node.loc, f"{what} needs '{key}'.")
+                ok = False
+        return ok
+
+    def scalar(self, node: Node | None, what: str) -> Scalar | None:
+        if isinstance(node, Scalar) and not node.is_null:
+            return node
+        if node is not None:
+            self.add("E103", node.loc, f"{what} should be a single value, not a list or mapping.")
+        return None
+
+    def text(self, node: Node | None, context: str, what: str) -> Text | None:
+        if node is None:
+            return None
+        if isinstance(node, Scalar):
+            if node.is_null or not node.value.strip():
+                self.add("E104", node.loc, f"{what} is empty.", "Write the text after the ':'.")
+                return None
+            if node.comment_after:
+                self.add(
+                    "W603",
+                    node.loc,
+                    f"{what} is followed by a '#' on its line; YAML takes all after ' #' "
+                    "as a comment.",
+                    QUOTE_HINT + " if the '#' belongs to the text.",
+                )
+            return Text(node.value, context, node.loc)
+        if isinstance(node, Mapping) and node.items and set(node.keys()) <= set(LANGUAGES):
+            inline: list[tuple[str, str]] = []
+            for key, value in node.items:
+                t = self.text(value, context, f"{what} ({key.value})")
+                if t is not None:
+                    inline.append((key.value, t.source))
+            own = dict(inline).get(self.language)
+            if own is None:
+                if self.language not in node:
+                    self.add(
+                        "E110",
+                        node.loc,
+                        f"{what} is translated inline but has no '{self.language}', "
+                        "the file's own language.",
+                    )
+                return None
+            return Text(own, context, node.loc, tuple(inline))
+        shape = "a list" if isinstance(node, Sequence) else "a mapping"
+        self.add(
+            "E105",
+            node.loc,
+            f"YAML read {what} as {shape}, not as a text "
+            f"(a text starting with '[' or '{{', or holding ': '?).",
+            QUOTE_HINT,
+        )
+        return None
+
+    def number(self, node: Node | None, what: str, low: int, high: int) -> int | None:
+        s = self.scalar(node, what)
+        if s is None:
+            return None
+        if not re.fullmatch(r"\d+", s.value):
+            self.add("E103", s.loc, f"{what} should be a whole number, not '{s.value}'.")
+            return None
+        value = int(s.value)
+        if not low <= value <= high:
+            self.add("E106", s.loc, f"{what} is {value}; it should be from {low} to {high}.")
+            return None
+        return value
+
+    def boolean(self, node: Node | None, what: str) -> bool:
+        s = self.scalar(node, what)
+        if s is None:
+            return False
+        if s.value.lower() in ("true", "false"):
+            return s.value.lower() == "true"
+        self.add("E103", s.loc, f"{what} should be true or false, not '{s.value}'.")
+        return False
+
+    def mood_change(self, node: Node) -> int:
+        s = self.scalar(node, "mood")
+        if s is None:
+            return 0
+        if not re.fullmatch(r"[+-]?\d+", s.value.strip()):
+            self.add("E103", s.loc, f"mood should be a change such as +1 or -1, not '{s.value}'.")
+            return 0
+        value = int(s.value)
+        if value == 0 or not -4 <= value <= 4:
+            self.add("E106", s.loc, f"mood {s.value}: a change is from -4 to +4, and never 0.")
+            return 0
+        return value
+
+    def mood_value(self, node: Node, what: str) -> int | None:
+        s = self.scalar(node, what)
+        if s is not None and s.value[:1] in "+-" and s.value[1:].isdigit():
+            self.add(
+                "E106",
+                s.loc,
+                f"{what} is a value from {MOOD_MIN} to {MOOD_MAX}, not a change: "
+                f"write {s.value[1:]} without a sign.",
+            )
+            return None
+        return self.number(node, what, MOOD_MIN, MOOD_MAX)
+
+    def ident(self, node: Node | None, what: str, pattern: re.Pattern[str]) -> str | None:
+        s = self.scalar(node, what)
+        if s is None:
+            return None
+        if not pattern.match(s.value):
+            self.add(
+                "E201",
+                s.loc,
+                f"'{s.value}' is not a valid {what}: use lower-case letters, digits"
+                + (" and '-'" if pattern is SCENARIO_ID else ", '-' and '_'")
+                + ", starting with a letter, at most 40 characters.",
+                f"For example '{_slug(s.value) or 'my-' + what}'.",
+            )
+            return None
+        return s.value
+
+    # --- the scenario ----------------------------------------------------------------------
+
+    def scenario(self, root: Node) -> Scenario | None:
+        if not isinstance(root, Mapping):
+            kind = "a list" if isinstance(root, Sequence) else "a single value"
+            self.add(
+                "E006",
+                root.loc,
+                f"the file is {kind}; a scenario is a mapping of keys (format: 1, id: ..., ...).",
+                "Start from `max247 new` or the example in the authoring guide.",
+            )
+            return None
+        self.check_keys(root, TOP_KEYS, "a scenario")
+        self.require(root, [k for k, required in TOP_KEYS.items() if required], "a scenario")
+        fmt = root.get("format")
+        if fmt is not None:
+            s = self.scalar(fmt, "format")
+            if s is not None and s.value != "1":
+                self.add("E109", s.loc, f"format {s.value} is not known; this engine reads 1.")
+        lang = self.scalar(root.get("language"), "language")
+        if lang is not None:
+            if lang.value in LANGUAGES:
+                self.language = lang.value
+            else:
+                self.add(
+                    "E106",
+                    lang.loc,
+                    f"language '{lang.value}' is not one of {', '.join(LANGUAGES)}.",
+                )
+        sid = self.ident(root.get("id"), "scenario id", SCENARIO_ID)
+        theme = self.scalar(root.get("theme"), "theme")
+        if theme is not None and theme.value not in THEMES:
+            self.add(
+                "E106",
+                theme.loc,
+                f"theme '{theme.value}' is not one of {', '.join(THEMES)}.",
+                did_you_mean(theme.value, THEMES),
+            )
+        ages = self.scalar(root.get("ages"), "ages")
+        if ages is not None and not re.fullmatch(r"\d{1,2}\s*-\s*\d{1,2}", ages.value):
+            self.add("E103", ages.loc, f"ages should be a range such as 10-12, not '{ages.value}'.")
+        minutes = self.number(root.get("minutes"), "minutes", 1, 240)
+        mood = self.mood_value(root.get("mood"), "mood") if root.get("mood") else None
+
+        characters = root.get("characters")
+        if characters is not None:
+            self.read_characters(characters)
+        who = self.scalar(root.get("character"), "character")
+        if who is not None:
+            c = self.characters.get(who.value)
+            if c is None:
+                self.add(
+                    "E203",
+                    who.loc,
+                    f"the story's character '{who.value}' is not declared under characters.",
+                    did_you_mean(who.value, self.characters),
+                )
+            elif c.max:
+                self.add("E208", who.loc, "the story's own character cannot be their own Max.")
+
+        passages: dict[str, Passage] = {}
+        pnode = root.get("passages")
+        if pnode is not None and (pmap := self.mapping(pnode, "passages")) is not None:
+            for key, value in pmap.items:
+                pid = self.ident(key, "passage id", NODE_ID)
+                if pid is None:
+                    continue
+                self.passage = pid
+                beats = self.beats(value, f"passage '{pid}'")
+                if beats is not None:
+                    passages[pid] = Passage(pid, beats, key.loc)
+        start = self.scalar(root.get("start"), "start")
+        if start is not None:
+            self.gotos.append((start.value, start.loc))
+        for target, loc in self.gotos:
+            if target not in passages and pnode is not None:
+                self.add(
+                    "E202",
+                    loc,
+                    f"there is no passage '{target}'.",
+                    did_you_mean(target, passages) or f"Passages: {', '.join(passages)}.",
+                )
+        for p in passages.values():
+            self.check_flow(p.beats, f"passage '{p.id}'", p.loc, top=True)
+        self.check_flags()
+
+        texts = {
+            key: self.text(root.get(key), key, key)
+            for key in ("title", "problem", "content_warning", "teacher_notes")
+        }
+        goals = self.text_list(root.get("goals"), "goal", "goals")
+        discussion = self.text_list(root.get("discussion"), "discussion", "discussion")
+        if any(f.is_error for f in self.findings):
+            return None
+        assert sid and theme and ages and minutes is not None and mood is not None
+        assert who and start and texts["title"] and texts["content_warning"]
+        return Scenario(
+            path=self.path,
+            id=sid,
+            language=self.language,
+            title=texts["title"],
+            theme=theme.value,
+            ages=re.sub(r"\s", "", ages.value),
+            minutes=minutes,
+            character=who.value,
+            mood=mood,
+            content_warning=texts["content_warning"],
+            goals=goals,
+            characters=self.characters,
+            start=start.value,
+            passages=passages,
+            loc=root.loc,
+            problem=texts["problem"],
+            teacher_notes=texts["teacher_notes"],
+            discussion=discussion,
+            start_loc=start.loc,
+            extra={k.value: k.loc for k, _ in root.items},
+        )
+
+    def text_list(self, node: Node | None, context: str, what: str) -> tuple[Text, ...]:
+        if node is None:
+            return ()
+        if not isinstance(node, Sequence):
+            self.add("E103", node.loc, f"{what} should be a list, each line starting with '- '.")
+            return ()
+        out = [self.text(item, context, f"a line of {what}") for item in node.items]
+        return tuple(t for t in out if t is not None)
+
+    def read_characters(self, node: Node) -> None:
+        cmap = self.mapping(node, "characters")
+        if cmap is None:
+            return
+        for key, value in cmap.items:
+            cid = self.ident(key, "character id", NODE_ID)
+            if cid is None:
+                continue
+            if cid in RESERVED:
+                self.add(
+                    "E206",
+                    key.loc,
+                    f"'{cid}' is a word the format keeps for itself and cannot name a character.",
+                    f"Call the character '{cid}_' or by their name.",
+                )
+                continue
+            if isinstance(value, Scalar) and not value.is_null:
+                self.add(
+                    "E103",
+                    value.loc,
+                    f"character '{cid}' should be a mapping.",
+                    f"Write {{name: {value.value}}}.",
+                )
+                continue
+            c = self.mapping(value, f"character '{cid}'")
+            if c is None:
+                continue
+            self.check_keys(c, ("name", "max", "friend", "picture", "alt"), "a character")
+            if not self.require(c, ["name"], f"character '{cid}'"):
+                continue
+            name = self.text(c.get("name"), "name", f"the name of '{cid}'")
+            is_max = self.boolean(c.get("max"), "max") if c.get("max") else False
+            friend = self.boolean(c.get("friend"), "friend") if c.get("friend") else False
+            picture = None
+            if (p := self.scalar(c.get("picture"), "picture")) is not None:
+                rel = Path(p.value)
+                if rel.is_absolute() or ".." in rel.parts:
+                    self.add(
+                        "E103",
+                        p.loc,
+                        "a picture is a path inside the scenario's folder.",
+                        "Put the picture beside the scenario and write its file name.",
+                    )
+                else:
+                    picture = rel
+            alt = self.text(c.get("alt"), "alt", f"the picture description of '{cid}'")
+            if name is not None:
+                self.characters[cid] = Character(cid, name, key.loc, is_max, friend, picture, alt)
+
+    # --- beats -----------------------------------------------------------------------------
+
+    def beats(self, node: Node, what: str) -> tuple[Beat, ...] | None:
+        if not isinstance(node, Sequence):
+            self.add(
+                "E103",
+                node.loc,
+                f"{what} should be a list of beats, each starting with '- '.",
+            )
+            return None
+        if not node.items:
+            self.add("E102", node.loc, f"{what} has no beats.")
+            return None
+        out = [self.beat(item) for item in node.items]
+        return tuple(b for b in out if b is not None)
+
+    def beat(self, node: Node) -> Beat | None:
+        if not isinstance(node, Mapping):
+            self.add(
+                "E107",
+                node.loc,
+                "a beat is a key and a value, such as 'narrate: ...' or 'goto: ...'.",
+                "Did you forget the key and the ':'?",
+            )
+            return None
+        keys = node.keys()
+        kinds = [k for k in keys if k in BEAT_KEYS or k in self.characters]
+        for key, _ in node.items:
+            k = key.value
+            if k in kinds or k == "mood" or (k in ("then", "else") and "if" in kinds):
+                continue
+            close = did_you_mean(k, [*BEAT_KEYS, *self.characters])
+            if not close and len(keys) == 1:
+                self.add(
+                    "E203",
+                    key.loc,
+                    f"'{k}' speaks but is not declared under characters.",
+                    f"Add it under characters: {k}: {{name: ...}}.",
+                )
+            else:
+                self.add("E101", key.loc, f"'{k}' is not a beat key.", close)
+        if not kinds:
+            if keys == ["mood"]:
+                self.add(
+                    "E107",
+                    node.loc,
+                    "a beat with only 'mood' (is it indented under the line above?).",
+                    "Put mood on the same level as the text it belongs to.",
+                )
+            return None
+        if len(kinds) > 1:
+            text_kinds = [k for k in kinds if k not in ("set", "add")]
+            if len(text_kinds) == 1 and text_kinds[0] not in ("if", "choice"):
+                other = next(k for k in kinds if k in ("set", "add"))
+                self.add(
+                    "E108",
+                    node.get(other).loc,
+                    f"'{other}' cannot stand beside a text in the same beat.",
+                    f"Make it its own beat: a new line starting with '- {other}:'.",
+                )
+            else:
+                self.add(
+                    "E107",
+                    node.loc,
+                    f"one beat holds {' and '.join(repr(k) for k in kinds)}; a beat has one.",
+                    "Start each on its own line with '- '.",
+                )
+            return None
+        kind = kinds[0]
+        value = node.get(kind)
+        mood = 0
+        if (m := node.get("mood")) is not None:
+            if kind in ("choice", "if", "goto", "view", "ending"):
+                self.add(
+                    "E108",
+                    m.loc,
+                    f"'mood' cannot stand on '{kind}'.",
+                    "Put it on an option, a text or a beat of its own (set, tell, help).",
+                )
+            else:
+                mood = self.mood_change(m)
+        if kind == "if":
+            return self.if_beat(node, value)
+        for extra in ("then", "else"):
+            if node.get(extra) is not None:
+                self.add("E108", node.get(extra).loc, f"'{extra}' goes with 'if'.")
+        return self.simple_beat(kind, value, node.loc, mood)
+
+    def simple_beat(self, kind: str, value: Node, loc: Loc, mood: int) -> Beat | None:
+        if kind == "narrate":
+            t = self.text(value, "narrate", "the narration")
+            return Narrate(loc, t, mood) if t else None
+        if kind in self.characters:
+            t = self.text(value, kind, f"the message of '{kind}'")
+            return Message(loc, kind, t, mood) if t else None
+        if kind == "choice":
+            return self.choice(value, loc)
+        if kind == "set":
+            values = self.flag_values(value, "set")
+            return SetFlags(loc, values, mood) if values is not None else None
+        if kind == "add":
+            adds = self.flag_adds(value)
+            return AddFlags(loc, adds, mood) if adds is not None else None
+        if kind == "tell":
+            return self.tell(value, loc, mood)
+        if kind == "help":
+            need = self.scalar(value, "help")
+            if need is None:
+                return None
+            if need.value not in self.needs:
+                hint = did_you_mean(need.value, self.needs) or f"Needs: {', '.join(self.needs)}."
+                if need.value == "adult-advice":
+                    hint = "adult-advice cards are for teachers and are never shown to the class."
+                self.add("E205", need.loc, f"there is no help for the need '{need.value}'.", hint)
+                return None
+            return Help(loc, need.value, mood)
+        if kind == "goto":
+            target = self.scalar(value, "goto")
+            if target is None:
+                return None
+            self.gotos.append((target.value, target.loc))
+            return Goto(target.loc, target.value)
+        if kind == "view":
+            v = self.scalar(value, "view")
+            if v is None:
+                return None
+            if v.value not in ("phone", "in-person"):
+                self.add(
+                    "E106",
+                    v.loc,
+                    f"view '{v.value}' is not known: write phone or in-person.",
+                    did_you_mean(v.value, ("phone", "in-person")),
+                )
+                return None
+            return View(loc, v.value)
+        if kind == "photo":
+            p = self.mapping(value, "photo")
+            if p is None:
+                return None
+            self.check_keys(p, ("from", "alt"), "a photo")
+            if not self.require(p, ("from", "alt"), "a photo"):
+                return None
+            sender = self.character_ref(p.get("from"), "from")
+            alt = self.text(p.get("alt"), "photo", "the photo's description")
+            return Photo(loc, sender, alt, mood) if sender and alt else None
+        return self.ending(value, loc)
+
+    def character_ref(self, node: Node | None, what: str) -> str | None:
+        s = self.scalar(node, what)
+        if s is None:
+            return None
+        if s.value not in self.characters:
+            self.add(
+                "E203",
+                s.loc,
+                f"'{s.value}' is not declared under characters.",
+                did_you_mean(s.value, self.characters),
+            )
+            return None
+        return s.value
+
+    def tell(self, value: Node, loc: Loc, mood: int) -> Tell | None:
+        listens = True
+        who_node: Node | None = value
+        if isinstance(value, Mapping):
+            self.check_keys(value, ("who", "listens"), "a tell")
+            if not self.require(value, ("who",), "a tell"):
+                return None
+            who_node = value.get("who")
+            if value.get("listens") is not None:
+                listens = self.boolean(value.get("listens"), "listens")
+        who = self.character_ref(who_node, "tell")
+        if who is None:
+            return None
+        c = self.characters[who]
+        if not (c.max or c.friend):
+            self.add(
+                "E204",
+                who_node.loc,
+                f"'{who}' is neither a Max nor a friend, so telling them is not help.",
+                f"Mark them under characters: {who}: {{name: ..., max: true}} "
+                "(a trusted adult) or friend: true.",
+            )
+            return None
+        return Tell(loc, who, listens, mood)
+
+    def if_beat(self, node: Mapping, value: Node) -> If | None:
+        cond = self.condition(value)
+        then_node = node.get("then")
+        if then_node is None:
+            self.add("E102", node.loc, "an 'if' needs 'then:' with the beats it plays.")
+            return None
+        then = self.beats(then_node, "then")
+        else_ = self.beats(node.get("else"), "else") if node.get("else") is not None else None
+        if cond is None or then is None:
+            return None
+        return If(node.loc, cond, then, else_)
+
+    def condition(self, node: Node | None) -> conditions.Condition | None:
+        s = self.scalar(node, "a condition")
+        if s is None:
+            return None
+        try:
+            cond = conditions.parse(s.value)
+        except conditions.ConditionSyntaxError as exc:
+            offset = exc.column + (1 if s.quoted else 0)
+            self.add(
+                "E501",
+                Loc(s.loc.file, s.loc.line, s.loc.col + offset),
+                f"the condition '{s.value}' cannot be read: {exc}.",
+                f"\n    {s.value}\n    {' ' * exc.column}^",
+            )
+            return None
+        for flag in conditions.flags_read(cond):
+            self.flags_read.setdefault(flag, s.loc)
+        return cond
+
+    def flag_values(self, node: Node, what: str) -> tuple[tuple[str, FlagValue], ...] | None:
+        m = self.mapping(node, what)
+        if m is None:
+            return None
+        out: list[tuple[str, FlagValue]] = []
+        for key, value in m.items:
+            if not conditions.FLAG_NAME.match(key.value):
+                self.add(
+                    "E201",
+                    key.loc,
+                    f"'{key.value}' is not a valid flag name: lower-case letters, digits and _, "
+                    "starting with a letter.",
+                )
+                continue
+            parsed = conditions.parse_value(value.value) if isinstance(value, Scalar) else None
+            if parsed is None or (isinstance(value, Scalar) and value.is_null):
+                self.add(
+                    "E503",
+                    value.loc,
+                    f"'{key.value}' can be set to true, false, a whole number or a word.",
+                )
+                continue
+            self.flags_set.setdefault(key.value, key.loc)
+            out.append((key.value, parsed))
+        return tuple(out)
+
+    def flag_adds(self, node: Node) -> tuple[tuple[str, int], ...] | None:
+        m = self.mapping(node, "add")
+        if m is None:
+            return None
+        out: list[tuple[str, int]] = []
+        for key, value in m.items:
+            s = self.scalar(value, f"the value of '{key.value}'")
+            if s is None or not re.fullmatch(r"[+-]?\d+", s.value):
+                self.add("E503", value.loc, f"add a whole number to '{key.value}', such as 1.")
+                continue
+            if not conditions.FLAG_NAME.match(key.value):
+                self.add("E201", key.loc, f"'{key.value}' is not a valid flag name.")
+                continue
+            self.flags_set.setdefault(key.value, key.loc)
+            out.append((key.value, int(s.value)))
+        return tuple(out)
+
+    def choice(self, value: Node, loc: Loc) -> Choice | None:
+        c = self.mapping(value, "choice")
+        if c is None:
+            return None
+        self.check_keys(c, ("prompt", "timer", "options"), "a choice")
+        if not self.require(c, ("prompt", "options"), "a choice"):
+            return None
+        prompt = self.text(c.get("prompt"), "prompt", "the prompt")
+        timer = self.number(c.get("timer"), "timer", 10, 600) if c.get("timer") else None
+        onode = c.get("options")
+        if not isinstance(onode, Sequence):
+            self.add("E103", onode.loc, "options should be a list, each option starting with '- '.")
+            return None
+        n = self.choice_count.get(self.passage, 0) + 1
+        self.choice_count[self.passage] = n
+        options: list[Option] = []
+        keys: set[str] = set()
+        for item in onode.items:
+            o = self.option(item, keys)
+            if o is not None:
+                options.append(o)
+        if not 2 <= len(onode.items) <= 4:
+            self.add(
+                "E302",
+                onode.loc,
+                f"this choice has {len(onode.items)} option(s); a choice has 2 to 4.",
+                "Split a long list into two choices." if len(onode.items) > 4 else "",
+            )
+            return None
+        plain = [i for i in onode.items if isinstance(i, Mapping) and i.get("if") is None]
+        if len(plain) < 2:
+            self.add(
+                "E303",
+                onode.loc,
+                "at least 2 options of a choice must be offered always (without 'if').",
+            )
+            return None
+        if prompt is None or len(options) != len(onode.items):
+            return None
+        return Choice(loc, f"{self.passage}/{n}", prompt, tuple(options), timer)
+
+    def option(self, node: Node, keys: set[str]) -> Option | None:
+        o = self.mapping(node, "an option")
+        if o is None:
+            return None
+        self.check_keys(
+            o, ("text", "if", "mood", "set", "add", "feedback", "goto", "then"), "an option"
+        )
+        if not self.require(o, ("text",), "an option"):
+            return None
+        text = self.text(o.get("text"), "option", "the option's text")
+        cond = self.condition(o.get("if")) if o.get("if") is not None else None
+        mood = self.mood_change(o.get("mood")) if o.get("mood") is not None else 0
+        sets = self.flag_values(o.get("set"), "set") if o.get("set") is not None else ()
+        adds = self.flag_adds(o.get("add")) if o.get("add") is not None else ()
+        feedback = self.text(o.get("feedback"), "feedback", "the feedback")
+        goto = None
+        goto_loc = None
+        if (g := self.scalar(o.get("goto"), "goto")) is not None:
+            goto, goto_loc = g.value, g.loc
+            self.gotos.append((g.value, g.loc))
+        then = self.beats(o.get("then"), "then") if o.get("then") is not None else None
+        if o.get("goto") is None and o.get("then") is None:
+            self.add(
+                "E304",
+                o.loc,
+                "this option says neither where the story goes (goto) nor what happens (then).",
+                "Add 'goto: PASSAGE'.",
+            )
+            return None
+        if text is None or sets is None or adds is None:
+            return None
+        key = _slug(text.source) or "option"
+        base, i = key, 2
+        while key in keys:
+            key, i = f"{base}-{i}", i + 1
+        keys.add(key)
+        return Option(o.loc, key, text, cond, mood, sets, adds, feedback, goto, goto_loc, then)
+
+    def ending(self, value: Node, loc: Loc) -> Ending | None:
+        e = self.mapping(value, "ending")
+        if e is None:
+            return None
+        self.check_keys(e, ("title", "message", "mood", "id"), "an ending")
+        if not self.require(e, ("title", "message"), "an ending"):
+            return None
+        title = self.text(e.get("title"), "ending_title", "the ending's title")
+        message = self.text(e.get("message"), "ending_message", "the ending's message")
+        mood = self.mood_value(e.get("mood"), "the ending's mood") if e.get("mood") else None
+        eid = self.ident(e.get("id"), "ending id", NODE_ID) if e.get("id") else None
+        if title is None or message is None:
+            return None
+        return Ending(loc, title, message, mood, eid)
+
+    # --- checks over the whole file ----------------------------------------------------------
+
+    def check_flow(self, beats: tuple[Beat, ...], what: str, loc: Loc, top: bool) -> bool:
+        """Report loose ends and dead beats; return whether the list leaves."""
+        left = False
+        for i, beat in enumerate(beats):
+            if left:
+                self.add(
+                    "E306",
+                    beat.loc,
+                    "no path reaches this beat: the beats before it always leave "
+                    "(goto, ending or a choice whose options all leave).",
+                    "Move it before the goto, or into a passage of its own.",
+                )
+                break
+            left = self.beat_leaves(beat)
+            if i == len(beats) - 1 and not left and top:
+                self.add(
+                    "E301",
+                    beat.loc,
+                    f"{what} runs out here: the story would stop without an ending.",
+                    "End the passage with 'goto: PASSAGE', an 'ending', or a choice whose "
+                    "options all have goto.",
+                )
+        return left
+
+    def beat_leaves(self, beat: Beat) -> bool:
+        if isinstance(beat, (Goto, Ending)):
+            return True
+        if isinstance(beat, If):
+            then = self.check_flow(beat.then, "then", beat.loc, top=False)
+            other = beat.else_ is not None and self.check_flow(
+                beat.else_, "else", beat.loc, top=False
+            )
+            return then and other
+        if isinstance(beat, Choice):
+            every = True
+            for o in beat.options:
+                then_leaves = o.then is not None and self.check_flow(
+                    o.then, "then", o.loc, top=False
+                )
+                if then_leaves and o.goto is not None:
+                    self.add(
+                        "E305",
+                        o.goto_loc or o.loc,
+                        "this goto can never be reached: the option's 'then' already leaves.",
+                        "Remove the goto, or the goto/ending at the end of 'then'.",
+                    )
+                every = every and (then_leaves or o.goto is not None)
+            return every
+        return False
+
+    def check_flags(self) -> None:
+        for flag, loc in self.flags_read.items():
+            if flag not in self.flags_set:
+                self.add(
+                    "E502",
+                    loc,
+                    f"the flag '{flag}' is read here but never set in this file.",
+                    did_you_mean(flag, self.flags_set)
+                    or f"Set it somewhere: set: {{{flag}: true}}.",
+                )
+        for flag, loc in self.flags_set.items():
+            if flag not in self.flags_read:
+                self.add(
+                    "W501",
+                    loc,
+                    f"the flag '{flag}' is set but never read by a condition.",
+                    did_you_mean(flag, self.flags_read),
+                )
+
+
+def _slug(text: str) -> str:
+    words = re.findall(r"[^\W_]+", re.sub(r"['’]", "", text.lower()))
+    return "-".join(words)[:40].strip("-")

@@ -1,0 +1,305 @@
+"""Test plans: an educator's proof that a scenario plays the way they meant.
+
+A plan names a scenario and a few plays; each play is a list of choice numbers, as the class sees
+them, and what must be true where it stops (an ending, or the first choice after its own choices
+ran out). Every failure names the plan's file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from max247.story.findings import Finding, Loc, ScenarioError, finding
+from max247.story.library import display_path, scenario_files
+from max247.story.loader import read_scenario
+from max247.story.model import LANGUAGES, Scenario, Text
+from max247.story.runtime import (
+    ChoiceOffered,
+    Ended,
+    Line,
+    Story,
+    StoryError,
+)
+from max247.story.yamlread import Mapping, Node, Scalar, Sequence, read_yaml
+
+# (scenario, text, language) -> what the class reads; the i18n layer supplies catalogs
+Translate = Callable[[Scenario, Text, str], str]
+
+
+def inline_or_source(scenario: Scenario, text: Text, language: str) -> str:
+    return text.inline_for(language) or text.source
+
+
+@dataclass
+class Play:
+    name: str
+    loc: Loc
+    choose: list[tuple[int, Loc]]
+    language: str | None
+    expect: dict[str, tuple[object, Loc]]
+
+
+@dataclass
+class Plan:
+    path: Path
+    scenario_ref: str
+    scenario_loc: Loc
+    plays: list[Play]
+
+
+@dataclass
+class PlayResult:
+    plan: Path
+    play: Play
+    problems: list[tuple[Loc, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+EXPECT_KEYS = ("ending", "mood", "told", "help", "flags", "says")
+
+
+def _err(loc: Loc, message: str, hint: str = "") -> ScenarioError:
+    return ScenarioError([finding("E901", loc, message, hint)])
+
+
+def read_plan(path: Path) -> Plan:
+    """Read a test plan; raise ScenarioError (code E901 or a YAML code) if it cannot be run."""
+    doc = read_yaml(path, display_path(path))
+    if doc.warnings:
+        raise ScenarioError(doc.warnings)
+    root = doc.root
+    if not isinstance(root, Mapping):
+        raise _err(root.loc, "a test plan is a mapping with 'scenario' and 'plays'.")
+    for key, _ in root.items:
+        if key.value not in ("scenario", "plays"):
+            raise _err(key.loc, f"'{key.value}' is not a key of a test plan (scenario, plays).")
+    ref = root.get("scenario")
+    plays = root.get("plays")
+    if not isinstance(ref, Scalar) or ref.is_null:
+        raise _err(root.loc, "the plan needs 'scenario: ID' (or a path to the scenario file).")
+    if not isinstance(plays, Sequence) or not plays.items:
+        raise _err(root.loc, "the plan needs 'plays:', a list of plays.")
+    return Plan(path, ref.value, ref.loc, [_read_play(p) for p in plays.items])
+
+
+def _read_play(node: Node) -> Play:
+    if not isinstance(node, Mapping):
+        raise _err(node.loc, "a play is a mapping with name, choose and expect.")
+    for key, _ in node.items:
+        if key.value not in ("name", "choose", "expect", "language"):
+            raise _err(key.loc, f"'{key.value}' is not a key of a play.")
+    name = node.get("name")
+    if not isinstance(name, Scalar) or name.is_null:
+        raise _err(node.loc, "a play needs a 'name'.")
+    choose: list[tuple[int, Loc]] = []
+    cnode = node.get("choose")
+    if cnode is not None:
+        if not isinstance(cnode, Sequence):
+            raise _err(cnode.loc, "choose is a list of option numbers, such as [1, 3].")
+        for item in cnode.items:
+            if not isinstance(item, Scalar) or not item.value.isdigit() or item.value == "0":
+                raise _err(item.loc, "each choice is an option number: 1, 2, 3 or 4.")
+            choose.append((int(item.value), item.loc))
+    language = None
+    if (lnode := node.get("language")) is not None:
+        if not isinstance(lnode, Scalar) or lnode.value not in LANGUAGES:
+            raise _err(lnode.loc, f"language is one of {', '.join(LANGUAGES)}.")
+        language = lnode.value
+    expect: dict[str, tuple[object, Loc]] = {}
+    enode = node.get("expect")
+    if enode is not None:
+        if not isinstance(enode, Mapping):
+            raise _err(enode.loc, "expect is a mapping: ending, mood, told, help, flags, says.")
+        for key, value in enode.items:
+            if key.value not in EXPECT_KEYS:
+                raise _err(key.loc, f"'{key.value}' is not something a play can expect.")
+            expect[key.value] = (_plain(value), key.loc)
+    return Play(name.value, name.loc, choose, language, expect)
+
+
+def _plain(node: Node) -> object:
+    if isinstance(node, Scalar):
+        return node.value
+    if isinstance(node, Sequence):
+        return [_plain(i) for i in node.items]
+    return {k.value: _plain(v) for k, v in node.items}  # type: ignore[union-attr]
+
+
+def find_scenario(plan: Plan, shipped: dict[str, Scenario]) -> Scenario:
+    """The plan's scenario: a path from the plan's folder, an id beside the plan, or shipped."""
+    ref = plan.scenario_ref
+    folder = plan.path.parent
+    if ref.endswith((".yaml", ".yml")) or "/" in ref:
+        path = folder / ref
+        if not path.is_file():
+            raise _err(plan.scenario_loc, f"there is no file {display_path(path)}.")
+        loaded = read_scenario(path, display=display_path(path))
+        if loaded.scenario is None:
+            raise ScenarioError(loaded.errors)
+        return loaded.scenario
+    for path in scenario_files(folder):
+        loaded = read_scenario(path, display=display_path(path))
+        if loaded.scenario is not None and loaded.scenario.id == ref:
+            return loaded.scenario
+        if loaded.scenario is None and path.stem == ref:
+            raise ScenarioError(loaded.errors)  # say why the plan's own scenario cannot play
+    if ref in shipped:
+        return shipped[ref]
+    raise _err(
+        plan.scenario_loc,
+        f"no scenario '{ref}' was found beside the plan or among the shipped ones.",
+    )
+
+
+def run_play(
+    scenario: Scenario, plan: Path, play: Play, translate: Translate = inline_or_source
+) -> PlayResult:
+    result = PlayResult(plan, play)
+    lang = play.language or scenario.language
+    story = Story(scenario)
+    lines: list[str] = []
+
+    def advance() -> None:
+        for event in story.run():
+            if isinstance(event, Line):
+                lines.append(translate(scenario, event.text, lang))
+
+    try:
+        advance()
+        for number, loc in play.choose:
+            waiting = story.waiting
+            if waiting is None:
+                result.problems.append(
+                    (loc, f"choice {number} is left over: the story already ended here.")
+                )
+                return result
+            if not any(o.number == number for o in waiting.options):
+                offered = ", ".join(
+                    f'{o.number} "{translate(scenario, o.option.text, lang)}"'
+                    for o in waiting.options
+                )
+                prompt = translate(scenario, waiting.choice.prompt, lang)
+                where = f"'{waiting.choice.key}' ({prompt})"
+                problem = f"option {number} is not on offer at {where}; on offer: {offered}"
+                result.problems.append((loc, problem))
+                return result
+            story.choose(number)
+            advance()
+    except StoryError as exc:
+        result.problems.append((play.loc, f"the story could not go on: {exc}."))
+        return result
+    _check(scenario, story, play, lines, lang, translate, result)
+    return result
+
+
+def _check(
+    scenario: Scenario,
+    story: Story,
+    play: Play,
+    lines: list[str],
+    lang: str,
+    translate: Translate,
+    result: PlayResult,
+) -> None:
+    state = story.state
+    ending = story.ending.ending if isinstance(story.ending, Ended) else None
+    where = _where(scenario, story, ending, lang, translate)
+    for key, (want, loc) in play.expect.items():
+        problem = None
+        if key == "ending":
+            if ending is None:
+                problem = f"expected the ending '{want}', but the play stopped {where}."
+            elif want not in (ending.id, translate(scenario, ending.title, lang)):
+                problem = f"expected the ending '{want}', got '{where}'."
+        elif key == "mood":
+            if str(state.mood) != str(want):
+                problem = f"expected mood {want}, the mood is {state.mood} ({where})."
+        elif key == "told":
+            told = {c.who for c in state.told}
+            wanted = set(want) if isinstance(want, list) else {want}
+            if told != wanted:
+                problem = f"expected told {sorted(wanted)}, got {sorted(told)} ({where})."
+        elif key == "help":
+            helped = set(state.helped)
+            wanted = set(want) if isinstance(want, list) else {want}
+            if helped != wanted:
+                problem = f"expected help {sorted(wanted)}, got {sorted(helped)} ({where})."
+        elif key == "flags":
+            problem = _check_flags(want, state.flags, where)
+        elif key == "says":
+            problem = _check_says(want, lines)
+        if problem:
+            result.problems.append((loc, problem))
+
+
+def _where(scenario, story: Story, ending, lang: str, translate: Translate) -> str:
+    if ending is not None:
+        return translate(scenario, ending.title, lang)
+    if story.waiting is not None:
+        return f"at the choice '{story.waiting.choice.key}'"
+    return "at a loose end"
+
+
+def _check_flags(want: object, flags: dict, where: str) -> str | None:
+    from max247.story.conditions import parse_value
+
+    if not isinstance(want, dict):
+        return "flags is a mapping such as {gems: true}."
+    wrong = []
+    for name, raw in want.items():
+        value = parse_value(str(raw))
+        current = flags.get(name, type(value)() if value is not None else False)
+        if current != value or isinstance(current, bool) != isinstance(value, bool):
+            wrong.append(f"{name} is {_show(current)}, not {raw}")
+    return f"{'; '.join(wrong)} ({where})." if wrong else None
+
+
+def _show(value: object) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _norm(text: str) -> str:
+    return text.replace("\u2019", "'")
+
+
+def _check_says(want: object, lines: list[str]) -> str | None:
+    pieces = want if isinstance(want, list) else [want]
+    at = 0
+    for piece in pieces:
+        p = _norm(str(piece))
+        found = next((i for i in range(at, len(lines)) if p in _norm(lines[i])), None)
+        if found is None:
+            before = "" if at == 0 else " after the line before it"
+            return f"no line{before} says '{piece}'."
+        at = found + 1
+    return None
+
+
+def run_plan(
+    path: Path, shipped: dict[str, Scenario], translate: Translate = inline_or_source
+) -> list[PlayResult] | list[Finding]:
+    """Run every play of a plan: results, or the findings that keep the plan from running."""
+    try:
+        plan = read_plan(path)
+        scenario = find_scenario(plan, shipped)
+    except ScenarioError as exc:
+        return exc.findings
+    return [run_play(scenario, path, play, translate) for play in plan.plays]
+
+
+__all__ = [
+    "ChoiceOffered",
+    "Plan",
+    "PlayResult",
+    "Translate",
+    "find_scenario",
+    "inline_or_source",
+    "read_plan",
+    "run_plan",
+    "run_play",
+]

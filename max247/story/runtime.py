@@ -1,0 +1,380 @@
+"""The story runtime: a pure state machine, in the manner of Ink's and Yarn Spinner's.
+
+Beats go out as events, choices come in as numbers. The runtime keeps the character's mood, the
+flags, whom the character told (and whether they listened), which help needs were shown, and a
+choice log. The game only shows what comes out; tests and test plans drive it the same way.
+
+    story = Story(scenario)
+    while not story.ended:
+        event = story.next()
+        if isinstance(event, ChoiceOffered):
+            story.choose(1)
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+from max247.story.conditions import evaluate
+from max247.story.findings import Loc
+from max247.story.model import (
+    MOOD_MAX,
+    MOOD_MIN,
+    AddFlags,
+    Beat,
+    Choice,
+    Ending,
+    FlagValue,
+    Goto,
+    Help,
+    If,
+    Message,
+    Narrate,
+    Option,
+    Photo,
+    Scenario,
+    SetFlags,
+    Tell,
+    Text,
+    View,
+)
+
+# A story that plays this many beats without showing anything is stuck in a loop.
+SILENT_STEP_LIMIT = 10_000
+
+
+class StoryError(Exception):
+    """The runtime was asked something it cannot do (choose with no choice waiting, ...)."""
+
+
+# --- what comes out --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    """Narration (speaker None) or a message; `view` says how it is shown."""
+
+    speaker: str | None
+    text: Text
+    view: str
+    loc: Loc
+
+    @property
+    def is_narration(self) -> bool:
+        return self.speaker is None
+
+
+@dataclass(frozen=True)
+class PhotoShown:
+    sender: str
+    alt: Text
+    view: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class ViewChanged:
+    mode: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Told:
+    who: str
+    listens: bool
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class HelpShown:
+    need: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Offered:
+    number: int  # as the class sees it: options hidden by their `if` are skipped
+    option: Option
+
+
+@dataclass(frozen=True)
+class ChoiceOffered:
+    choice: Choice
+    options: tuple[Offered, ...]
+
+
+@dataclass(frozen=True)
+class FeedbackShown:
+    text: Text
+    option: Option
+
+
+@dataclass(frozen=True)
+class MoodChanged:
+    before: int
+    after: int
+
+
+@dataclass(frozen=True)
+class Ended:
+    ending: Ending | None  # None: a loose end (the validator reports those)
+    loc: Loc
+
+
+Event = (
+    Line
+    | PhotoShown
+    | ViewChanged
+    | Told
+    | HelpShown
+    | ChoiceOffered
+    | FeedbackShown
+    | MoodChanged
+    | Ended
+)
+
+
+# --- state ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One decision of the class: which choice (passage/N) and which option (its stable key)."""
+
+    choice: str
+    option: str
+    number: int
+
+
+@dataclass(frozen=True)
+class Confided:
+    """The story's character told someone: a friend, or a Max who listened or did not."""
+
+    who: str
+    listens: bool
+    max: bool
+
+
+@dataclass
+class StoryState:
+    mood: int
+    flags: dict[str, FlagValue] = field(default_factory=dict)
+    told: list[Confided] = field(default_factory=list)
+    helped: list[str] = field(default_factory=list)
+    log: list[Decision] = field(default_factory=list)
+    view: str = "phone"
+    passage: str = ""
+
+    @property
+    def found_help(self) -> bool:
+        """A Max who listened, or a help card: telling a friend alone is not help enough."""
+        return bool(self.helped) or any(c.max and c.listens for c in self.told)
+
+    @property
+    def found_max(self) -> bool:
+        return any(c.max and c.listens for c in self.told)
+
+
+@dataclass
+class _Frame:
+    beats: tuple[Beat, ...]
+    index: int = 0
+
+
+class Story:
+    """One play of one scenario."""
+
+    def __init__(self, scenario: Scenario, start: str | None = None) -> None:
+        self.scenario = scenario
+        self.state = StoryState(mood=scenario.mood)
+        self._stack: list[_Frame] = []
+        self._pending: deque[Event] = deque()
+        self._waiting: ChoiceOffered | None = None
+        self._ending: Ended | None = None
+        self._goto(start or scenario.start)
+
+    # --- reading the state ---------------------------------------------------------------
+
+    @property
+    def ended(self) -> bool:
+        return self._ending is not None and not self._pending
+
+    @property
+    def ending(self) -> Ended | None:
+        return self._ending
+
+    @property
+    def waiting(self) -> ChoiceOffered | None:
+        """The choice the class must make before the story goes on, if any."""
+        return self._waiting if not self._pending else None
+
+    # --- moving on -----------------------------------------------------------------------
+
+    def next(self) -> Event:
+        """The next event. Raises StoryError while a choice waits or after the ending."""
+        if self._pending:
+            return self._pending.popleft()
+        if self._waiting is not None:
+            raise StoryError("a choice is waiting: call choose() first")
+        if self._ending is not None:
+            raise StoryError("the story has ended")
+        for _ in range(SILENT_STEP_LIMIT):
+            if not self._stack:
+                raise StoryError("the story has no beats left")  # never: loose ends end below
+            frame = self._stack[-1]
+            if frame.index >= len(frame.beats):
+                self._stack.pop()
+                if not self._stack:
+                    last = frame.beats[-1].loc if frame.beats else self.scenario.loc
+                    self._ending = Ended(None, last)
+                    return self._ending
+                continue
+            beat = frame.beats[frame.index]
+            frame.index += 1
+            event = self._play(beat)
+            if event is not None:
+                return event  # a mood change it caused waits in _pending, and comes next
+            if self._pending:
+                return self._pending.popleft()
+        raise StoryError(
+            f"the story plays beats in a loop without showing anything "
+            f"(near passage '{self.state.passage}')"
+        )
+
+    def run(self) -> list[Event]:
+        """Every event up to the next choice or the ending."""
+        events: list[Event] = []
+        while self.waiting is None and not self.ended:
+            events.append(self.next())
+        return events
+
+    def choose(self, number: int) -> Option:
+        """Take option `number` (1-based, as the class sees it) of the waiting choice."""
+        waiting = self.waiting
+        if waiting is None:
+            raise StoryError("no choice is waiting")
+        offered = {o.number: o.option for o in waiting.options}
+        if number not in offered:
+            raise StoryError(f"option {number} is not on offer (1 to {len(offered)})")
+        option = offered[number]
+        self._waiting = None
+        self.state.log.append(Decision(waiting.choice.key, option.key, number))
+        self._apply(option.set, option.add)
+        self._change_mood(option.mood)
+        if option.feedback is not None:
+            # feedback shows before the mood moves on the board, so the board can animate after
+            self._pending.appendleft(FeedbackShown(option.feedback, option))
+        if option.then is not None:
+            tail: tuple[Beat, ...] = (Goto(option.loc, option.goto),) if option.goto else ()
+            self._stack.append(_Frame(option.then + tail))
+        elif option.goto is not None:
+            self._goto(option.goto)
+        return option
+
+    def choose_key(self, option_key: str) -> Option:
+        """Take the option with this stable key: how a saved choice log is replayed."""
+        waiting = self.waiting
+        for o in waiting.options if waiting else ():
+            if o.option.key == option_key:
+                return self.choose(o.number)
+        raise StoryError(f"no option '{option_key}' is on offer")
+
+    def replay(self, log: list[Decision]) -> tuple[list[Event], int]:
+        """Play a saved choice log; stop where the scenario no longer matches it.
+
+        Returns the events shown and how many decisions were replayed. An edited scenario replays
+        as far as its choices and options still carry the same keys.
+        """
+        events: list[Event] = []
+        done = 0
+        for decision in log:
+            events += self.run()
+            waiting = self.waiting
+            if waiting is None or waiting.choice.key != decision.choice:
+                break
+            if not any(o.option.key == decision.option for o in waiting.options):
+                break
+            self.choose_key(decision.option)
+            done += 1
+        events += self.run()
+        return events, done
+
+    # --- beats ---------------------------------------------------------------------------
+
+    def _goto(self, passage: str) -> None:
+        target = self.scenario.passages.get(passage)
+        if target is None:
+            raise StoryError(f"there is no passage '{passage}'")
+        self.state.passage = passage
+        self._stack = [_Frame(target.beats)]
+
+    def _play(self, beat: Beat) -> Event | None:
+        view = self.state.view
+        event: Event | None = None
+        if isinstance(beat, Narrate):
+            event = Line(None, beat.text, view, beat.loc)
+        elif isinstance(beat, Message):
+            event = Line(beat.speaker, beat.text, view, beat.loc)
+        elif isinstance(beat, Photo):
+            event = PhotoShown(beat.sender, beat.alt, view, beat.loc)
+        elif isinstance(beat, View):
+            self.state.view = beat.mode
+            event = ViewChanged(beat.mode, beat.loc)
+        elif isinstance(beat, Tell):
+            is_max = self.scenario.characters[beat.who].max
+            self.state.told.append(Confided(beat.who, beat.listens, is_max))
+            event = Told(beat.who, beat.listens, beat.loc)
+        elif isinstance(beat, Help):
+            if beat.need not in self.state.helped:
+                self.state.helped.append(beat.need)
+            event = HelpShown(beat.need, beat.loc)
+        elif isinstance(beat, SetFlags):
+            self._apply(beat.values, ())
+        elif isinstance(beat, AddFlags):
+            self._apply((), beat.values)
+        elif isinstance(beat, Goto):
+            self._goto(beat.target)
+        elif isinstance(beat, If):
+            branch = beat.then if evaluate(beat.condition, self.state.flags) else beat.else_
+            if branch:
+                self._stack.append(_Frame(branch))
+        elif isinstance(beat, Choice):
+            offered = [o for o in beat.options if o.condition is None or self._holds(o)]
+            self._waiting = ChoiceOffered(
+                beat, tuple(Offered(i, o) for i, o in enumerate(offered, 1))
+            )
+            return self._waiting
+        elif isinstance(beat, Ending):
+            self._ending = Ended(beat, beat.loc)
+            self._stack.clear()
+            if beat.mood is not None and beat.mood != self.state.mood:
+                # the final mood moves first, so that Ended is always the last event
+                change = MoodChanged(self.state.mood, beat.mood)
+                self.state.mood = beat.mood
+                self._pending.append(self._ending)
+                return change
+            return self._ending
+        self._change_mood(getattr(beat, "mood", 0))
+        return event
+
+    def _holds(self, option: Option) -> bool:
+        return option.condition is None or evaluate(option.condition, self.state.flags)
+
+    def _apply(
+        self, values: tuple[tuple[str, FlagValue], ...], adds: tuple[tuple[str, int], ...]
+    ) -> None:
+        for name, value in values:
+            self.state.flags[name] = value
+        for name, amount in adds:
+            current = self.state.flags.get(name, 0)
+            base = current if isinstance(current, int) and not isinstance(current, bool) else 0
+            self.state.flags[name] = base + amount
+
+    def _change_mood(self, change: int) -> None:
+        if not change:
+            return
+        before = self.state.mood
+        self.state.mood = max(MOOD_MIN, min(MOOD_MAX, before + change))
+        if self.state.mood != before:
+            self._pending.append(MoodChanged(before, self.state.mood))

@@ -1,0 +1,330 @@
+"""Read a YAML file into a small tree of nodes that remember where they stand.
+
+Educators write our files; we read them defensively. PyYAML only composes the file (its C parser
+when present): we never let it construct Python objects, so `No`, `on`, `10:30` and `0612` stay
+exactly the text that was written, and the model decides what a scalar means where it stands.
+Duplicate keys, alias bombs, huge files, other encodings and tabs get messages an educator can act
+on, naming the line where the cause is.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from max247.story.findings import Finding, Loc, ScenarioError, finding
+
+try:  # libyaml is many times faster; the pure-Python composer gives the same nodes
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+MAX_BYTES = 2 * 1024 * 1024  # the longest real scenario is ~30 KB
+MAX_NODES = 50_000  # counted after aliases are expanded: a long scenario has about 2,000
+MAX_DEPTH = 60
+
+NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass
+class Node:
+    loc: Loc
+
+
+@dataclass
+class Scalar(Node):
+    value: str
+    quoted: bool = False
+    # a plain one-line scalar followed by ' #...' on its line: the '#' may have cut a text short
+    comment_after: bool = False
+
+    @property
+    def is_null(self) -> bool:
+        return not self.quoted and self.value in NULLS
+
+
+@dataclass
+class Sequence(Node):
+    items: list[Node] = field(default_factory=list)
+
+
+@dataclass
+class Mapping(Node):
+    items: list[tuple[Scalar, Node]] = field(default_factory=list)
+
+    def get(self, key: str) -> Node | None:
+        for k, v in self.items:
+            if k.value == key:
+                return v
+        return None
+
+    def keys(self) -> list[str]:
+        return [k.value for k, _ in self.items]
+
+    def __contains__(self, key: str) -> bool:
+        return any(k.value == key for k, _ in self.items)
+
+
+@dataclass
+class Document:
+    root: Node
+    warnings: list[Finding]  # problems that do not stop reading (duplicate keys are errors, too)
+    text: str
+
+
+def read_yaml(path: Path | str, display: str | None = None) -> Document:
+    """Read a YAML file; raise ScenarioError with findings if it cannot be read at all."""
+    path = Path(path)
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ScenarioError(
+                [
+                    finding(
+                        "E002",
+                        Loc(name),
+                        f"the file is {size / 1024 / 1024:.1f} MB; a scenario is at most "
+                        f"{MAX_BYTES // 1024 // 1024} MB.",
+                        "Is this really a scenario? Split a very long story into several.",
+                    )
+                ]
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        message = f"cannot read the file: {exc.strerror}."
+        raise ScenarioError([finding("E001", Loc(name), message)]) from None
+    return parse_yaml(raw, name)
+
+
+def parse_yaml(raw: bytes, name: str) -> Document:
+    if len(raw) > MAX_BYTES:
+        raise ScenarioError([finding("E002", Loc(name), "the text is larger than 2 MB.")])
+    text = _decode(raw, name)
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        raise ScenarioError(
+            [finding("E004", Loc(name, 1, 1), "the file is empty.", "Start from `max247 new`.")]
+        )
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError as exc:
+        raise ScenarioError([explain_yaml_error(text, exc, name)]) from None
+    except RecursionError:
+        raise ScenarioError(
+            [finding("E007", Loc(name), "the file is nested too deeply to read.")]
+        ) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise ScenarioError([finding("E004", Loc(name, 1, 1), "the file is empty.")])
+    builder = _Builder(name, text.splitlines())
+    root = builder.build(node, 0)
+    return Document(root, builder.findings, text)
+
+
+def _decode(raw: bytes, name: str) -> str:
+    for bom, label in (
+        (codecs.BOM_UTF32_LE, "UTF-32"),
+        (codecs.BOM_UTF32_BE, "UTF-32"),
+        (codecs.BOM_UTF16_LE, "UTF-16 (\u201cUnicode\u201d)"),
+        (codecs.BOM_UTF16_BE, "UTF-16 (\u201cUnicode\u201d)"),
+    ):
+        if raw.startswith(bom):
+            raise ScenarioError(
+                [
+                    finding(
+                        "E003",
+                        Loc(name, 1, 1),
+                        f"the file is saved as {label}, not UTF-8.",
+                        "Open it in your editor and save it again with the encoding UTF-8.",
+                    )
+                ]
+            )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = raw[exc.start]
+        raise ScenarioError(
+            [
+                finding(
+                    "E003",
+                    Loc(name, line, col),
+                    f"the file is not saved as UTF-8 (byte 0x{byte:02X} cannot be read).",
+                    "Saved as ANSI in Notepad, or as Latin-1? Open it and save it as UTF-8, "
+                    "so that letters like é, ë and ç survive.",
+                )
+            ]
+        ) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ScenarioError(
+            [finding("E003", Loc(name, line, 1), "the file holds a NUL byte; is it a text file?")]
+        )
+    return text
+
+
+class _Builder:
+    """Turns PyYAML's composed nodes into ours, counting nodes so aliases cannot explode."""
+
+    def __init__(self, name: str, lines: list[str]) -> None:
+        self.name = name
+        self.lines = lines
+        self.count = 0
+        self.findings: list[Finding] = []
+        self.active: set[int] = (
+            set()
+        )  # nodes on the current path, to catch self-referencing aliases
+
+    def loc(self, mark: yaml.Mark) -> Loc:
+        return Loc(self.name, mark.line + 1, mark.column + 1)
+
+    def build(self, node: yaml.Node, depth: int) -> Node:
+        self.count += 1
+        if self.count > MAX_NODES or depth > MAX_DEPTH:
+            what = "aliases that expand" if self.count > MAX_NODES else "nesting"
+            raise ScenarioError(
+                [
+                    finding(
+                        "E007",
+                        self.loc(node.start_mark),
+                        f"too much {what}: a scenario never needs this much.",
+                        "Remove the & anchors and * aliases, and write the text out.",
+                    )
+                ]
+            )
+        if id(node) in self.active:
+            raise ScenarioError(
+                [finding("E007", self.loc(node.start_mark), "an alias refers to itself.")]
+            )
+        loc = self.loc(node.start_mark)
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, loc)
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return Sequence(loc, [self.build(item, depth + 1) for item in node.value])
+            return self.mapping(node, loc, depth)
+        finally:
+            self.active.discard(id(node))
+
+    def scalar(self, node: yaml.ScalarNode, loc: Loc) -> Scalar:
+        quoted = node.style in ("'", '"', "|", ">")
+        after = False
+        if not quoted and node.start_mark.line == node.end_mark.line:
+            rest = self.lines[node.end_mark.line][node.end_mark.column :]
+            after = rest.lstrip().startswith("#")
+        return Scalar(loc, node.value, quoted, after)
+
+    def mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> Mapping:
+        out = Mapping(loc)
+        seen: dict[str, Loc] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise ScenarioError(
+                    [
+                        finding(
+                            "E103",
+                            self.loc(key_node.start_mark),
+                            "a key must be a plain word, not a list or mapping.",
+                        )
+                    ]
+                )
+            key = self.scalar(key_node, self.loc(key_node.start_mark))
+            value = self.build(value_node, depth + 1)
+            if key.value in seen:
+                first = seen[key.value]
+                self.findings.append(
+                    finding(
+                        "E008",
+                        key.loc,
+                        f"'{key.value}' appears twice in the same mapping, "
+                        f"here and on line {first.line}.",
+                        "Keep one of them (two passages need two different names).",
+                    )
+                )
+                continue
+            seen[key.value] = key.loc
+            out.items.append((key, value))
+        return out
+
+
+# --- explaining YAML syntax errors ------------------------------------------------------------
+
+_KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?)([^\s:#'\"][^:#]*?):[ \t]+(\S.*)$")
+
+
+def explain_yaml_error(text: str, exc: yaml.YAMLError, name: str) -> Finding:
+    """Say what went wrong in words an educator understands, at the line where the cause is."""
+    lines = text.splitlines()
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line if mark is not None else 0
+    col = mark.column if mark is not None else 0
+    problem = (getattr(exc, "problem", None) or str(exc)).strip()
+    quote = "Put the whole text in double quotes"
+
+    # Tabs: YAML forbids them for indentation, and editors hide them.
+    for i in range(min(line, len(lines) - 1), -1, -1):
+        stripped = lines[i].lstrip(" ")
+        if stripped.startswith("\t"):
+            return finding(
+                "E009",
+                Loc(name, i + 1, len(lines[i]) - len(stripped) + 1),
+                "this line is indented with a tab; YAML only accepts spaces.",
+                "Replace the tab by spaces (set your editor to insert spaces).",
+            )
+        if i < line - 2:
+            break
+
+    # A text that starts a quote it never closes (Dutch 's avonds, French l'école at the start)
+    # makes the parser fail lines later: look back for it.
+    start = min(line, len(lines) - 1)
+    for i in range(start, max(-1, start - 40), -1):
+        m = _KEY_VALUE.match(lines[i])
+        value = m.group(3).rstrip() if m else ""
+        if value[:1] in ("'", '"') and not (len(value) > 1 and value.endswith(value[0])):
+            return finding(
+                "E005",
+                Loc(name, i + 1, len(m.group(1)) + len(m.group(2)) + 3),
+                f"this text starts with {value[0]} so YAML reads a quoted text that does not "
+                "end where the line ends.",
+                f'{quote}, e.g. "{value}" (a " inside is written \\").',
+            )
+
+    # Other causes stand on the line the parser stopped at.
+    m = _KEY_VALUE.match(lines[start]) if lines else None
+    if m:
+        value = m.group(3).rstrip()
+        at = Loc(name, start + 1, len(m.group(1)) + len(m.group(2)) + 3)
+        if value[0] in "@`":
+            return finding("E005", at, f"a text cannot start with {value[0]} in YAML.", f"{quote}.")
+        if value[0] in "*&!%|>":
+            return finding(
+                "E005",
+                at,
+                f"a text starting with {value[0]} means something special in YAML.",
+                f"{quote}.",
+            )
+        if ": " in value and value[0] not in "{[":
+            return finding(
+                "E005",
+                at,
+                "this text holds ': ', which YAML reads as the start of a new key.",
+                f'{quote}, e.g. "{value}".',
+            )
+
+    return finding(
+        "E005",
+        Loc(name, line + 1, col + 1),
+        f"the YAML cannot be read here: {problem}.",
+        "Check the indentation (spaces only, children indented under their parent) and put "
+        "texts with special characters in double quotes.",
+    )

@@ -1,0 +1,35 @@
+"""Build small scenarios for tests: a valid head, and passages written by the test."""
+
+HEAD = """\
+format: 1
+id: test-story
+language: en
+title: A test
+theme: grooming
+ages: 10-12
+minutes: 5
+character: kai
+mood: 2
+content_warning: None.
+goals: [Test.]
+characters:
+  kai: {name: Kai}
+  mum: {name: Mum, max: true}
+  sam: {name: Sam, friend: true}
+  stranger: {name: Stranger}
+start: one
+passages:
+"""
+
+
+def scenario(passages: str, head: str = HEAD) -> str:
+    """A scenario whose passages are `passages`, indented by the caller as under 'passages:'."""
+    return head + passages
+
+
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line of the first line holding `needle`."""
+    for i, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            return i
+    raise AssertionError(needle)
