@@ -1,0 +1,166 @@
+"""The `max247` command: play, validate, test, and the teacher's libraries.
+
+Commands that only read scenarios never import pygame, so `max247 validate` prints nothing but
+its findings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from max247 import paths
+from max247.settings import load_settings, save_settings
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="max247",
+        description="Max 24/7: a class helps characters find a trusted adult.",
+    )
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser(
+        "play", help="play a scenario in the terminal (the projector game comes next)"
+    )
+    p.add_argument(
+        "scenario", nargs="?", help="a scenario file or id (default: choose from a list)"
+    )
+    p.add_argument("--from", dest="start", metavar="PASSAGE", help="start at this passage")
+    p.add_argument("--lang", choices=("nl", "fr", "en"), help="the class's language")
+
+    v = sub.add_parser("validate", help="check scenarios and the help directory")
+    v.add_argument("paths", nargs="*", type=Path, help="files or folders (default: every library)")
+    v.add_argument("--strict", action="store_true", help="warnings fail too")
+
+    t = sub.add_parser("test", help="run test plans (*.plan.yaml)")
+    t.add_argument(
+        "plans", nargs="*", type=Path, help="plans or folders (default: the shipped ones)"
+    )
+
+    lib = sub.add_parser("library", help="the teacher's own scenario folders")
+    lib.add_argument("action", choices=("list", "add", "remove"))
+    lib.add_argument("folder", nargs="?", type=Path)
+
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return cmd_validate(args.paths, args.strict)
+    if args.command == "test":
+        return cmd_test(args.plans)
+    if args.command == "library":
+        return cmd_library(args.action, args.folder)
+    from max247.textplay import play_in_terminal  # the terminal player, until the game lands
+
+    if args.command == "play":
+        return play_in_terminal(library_roots(), args.scenario, args.start, args.lang)
+    return play_in_terminal(library_roots(), None, None, None)
+
+
+def library_roots() -> list[Path]:
+    settings, _ = load_settings()
+    return [paths.SCENARIOS, *(Path(p) for p in settings.libraries if Path(p).is_dir())]
+
+
+def help_needs() -> tuple[str, ...]:
+    from max247.helpdir import load_directory
+    from max247.story.findings import ScenarioError
+    from max247.story.loader import DEFAULT_NEEDS
+
+    try:
+        directory = load_directory(paths.HELP_DIRECTORY)
+    except ScenarioError:
+        return DEFAULT_NEEDS
+    return tuple(sorted(n for n in directory.needs if n != "adult-advice")) or DEFAULT_NEEDS
+
+
+def cmd_validate(targets: list[Path], strict: bool) -> int:
+    from max247.helpdir import load_directory
+    from max247.story.findings import ScenarioError
+    from max247.story.library import load_library
+
+    findings = []
+    if not targets:
+        targets = library_roots()
+        try:
+            directory = load_directory(
+                paths.HELP_DIRECTORY, paths.user_data() / "help-directory.yaml"
+            )
+            findings += directory.findings
+        except ScenarioError as exc:
+            findings += exc.findings
+    missing = [t for t in targets if not t.exists()]
+    for t in missing:
+        print(f"{t}: no such file or folder", file=sys.stderr)
+    library = load_library([t for t in targets if t.exists()], help_needs())
+    for fs in library.findings.values():
+        findings += fs
+    for f in findings:
+        print(f)
+    errors = sum(f.is_error for f in findings)
+    warnings = len(findings) - errors
+    files = len(library.findings)
+    summary = f"{files} scenario file(s): {errors} error(s), {warnings} warning(s)"
+    print(summary, file=sys.stderr)
+    return 1 if errors or missing or (strict and warnings) else 0
+
+
+def cmd_test(targets: list[Path]) -> int:
+    from max247.i18n import ScenarioTranslator
+    from max247.story.library import display_path, load_library, plan_files
+    from max247.story.plans import PlayResult, run_plan
+
+    roots = library_roots()
+    shipped = load_library(roots, help_needs()).scenarios
+    plans = [p for t in (targets or [paths.SCENARIOS]) for p in plan_files(t)]
+    translate = ScenarioTranslator()
+    passed = failed = 0
+    for plan in plans:
+        results = run_plan(plan, shipped, translate)
+        for r in results:
+            if not isinstance(r, PlayResult):
+                print(r)
+                failed += 1
+                continue
+            if r.ok:
+                passed += 1
+                continue
+            failed += 1
+            for loc, problem in r.problems:
+                print(f"{loc}: play '{r.play.name}': {problem}")
+        if not results:
+            print(f"{display_path(plan)}: the plan has no plays")
+    if not plans:
+        print("no test plans found (files ending in .plan.yaml)")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed or not plans else 0
+
+
+def cmd_library(action: str, folder: Path | None) -> int:
+    settings, note = load_settings()
+    if note:
+        print(note, file=sys.stderr)
+    if action == "list":
+        print(f"{paths.SCENARIOS} (shipped)")
+        for lib in settings.libraries:
+            print(lib + ("" if Path(lib).is_dir() else "  (not found)"))
+        return 0
+    if folder is None:
+        print(f"max247 library {action}: name a folder", file=sys.stderr)
+        return 2
+    where = str(folder.resolve())
+    if action == "add":
+        if not folder.is_dir():
+            print(f"{folder}: not a folder", file=sys.stderr)
+            return 1
+        if where not in settings.libraries:
+            settings.libraries.append(where)
+    elif where in settings.libraries:
+        settings.libraries.remove(where)
+    save_settings(settings)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

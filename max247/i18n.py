@@ -1,0 +1,100 @@
+"""Translation of scenario texts through gettext catalogs, read with Babel.
+
+One catalog per scenario and language: `locales/<lang>/LC_MESSAGES/<scenario-id>.po`; the message
+context says who speaks or what the text is, the message id is the source text. The PO files are
+read directly (no compile step, so what is shown is never out of date with them); fuzzy entries
+are never shown; an inline translation in the scenario wins over a catalog; a missing
+translation falls back to the source text and is logged once.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
+
+from max247.story.library import locales_folder
+from max247.story.model import Scenario, Text
+
+log = logging.getLogger(__name__)
+
+
+def catalog_path(locales: Path, language: str, scenario_id: str) -> Path:
+    return locales / language / "LC_MESSAGES" / f"{scenario_id}.po"
+
+
+@dataclass
+class ScenarioTranslator:
+    """Translates scenario texts; keeps the catalogs it read, keyed by file and change time."""
+
+    locales: dict[str, Path | None] = field(default_factory=dict)  # scenario id -> locales/
+    _catalogs: dict[Path, tuple[float, dict[tuple[str, str], str]]] = field(default_factory=dict)
+    _missing: set[tuple[str, str, str, str]] = field(default_factory=set)
+
+    def __call__(self, scenario: Scenario, text: Text, language: str) -> str:
+        return self.translate(scenario, text, language)
+
+    def translate(self, scenario: Scenario, text: Text, language: str) -> str:
+        inline = text.inline_for(language)
+        if inline is not None:
+            return inline
+        if language == scenario.language:
+            return text.source
+        found = self.messages(scenario, language).get((text.context, text.source))
+        if found:
+            return found
+        key = (scenario.id, language, text.context, text.source)
+        if key not in self._missing:
+            self._missing.add(key)
+            log.info(
+                "no %s translation in %s for %r (%s)", language, scenario.id, text.source, text.loc
+            )
+        return text.source
+
+    def is_translated(self, scenario: Scenario, text: Text, language: str) -> bool:
+        return (
+            language == scenario.language
+            or text.inline_for(language) is not None
+            or bool(self.messages(scenario, language).get((text.context, text.source)))
+        )
+
+    def messages(self, scenario: Scenario, language: str) -> dict[tuple[str, str], str]:
+        if scenario.id not in self.locales:
+            self.locales[scenario.id] = locales_folder(scenario.path)
+        folder = self.locales[scenario.id]
+        if folder is None:
+            return {}
+        return self._read(catalog_path(folder, language, scenario.id))
+
+    def _read(self, path: Path) -> dict[tuple[str, str], str]:
+        try:
+            mtime = path.stat().st_mtime
+        except OSError:
+            return {}
+        cached = self._catalogs.get(path)
+        if cached and cached[0] == mtime:
+            return cached[1]
+        try:
+            with path.open("rb") as f:
+                catalog = read_po(f)
+        except Exception as exc:  # a broken catalog falls back to the source, never a crash
+            log.warning("cannot read %s: %s", path, exc)
+            messages: dict[tuple[str, str], str] = {}
+        else:
+            messages = translations(catalog)
+        self._catalogs[path] = (mtime, messages)
+        return messages
+
+
+def translations(catalog: Catalog) -> dict[tuple[str, str], str]:
+    """(context, source) -> translation, leaving out fuzzy and empty entries."""
+    out = {}
+    for message in catalog:
+        if not message.id or message.fuzzy or not isinstance(message.string, str):
+            continue
+        if message.string:
+            out[(message.context or "", message.id)] = message.string
+    return out

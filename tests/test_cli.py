@@ -1,0 +1,46 @@
+import subprocess
+import sys
+
+from max247.cli import main
+from tests.conftest import ROOT
+
+
+def test_validate_prints_one_line_per_finding_and_exits_1_on_errors(write, capsys):
+    bad = write("bad.yaml", "format: 1\nid: x\npassages:\n  a:\n    - narate: hi\n")
+    assert main(["validate", str(bad)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out and all(line.startswith(str(bad) + ":") for line in out)
+    assert any(":5:7: E101 'narate' is not a beat key. Did you mean 'narrate'?" in o for o in out)
+
+
+def test_validate_passes_on_the_sample(capsys):
+    assert main(["validate", "--strict", str(ROOT / "scenarios" / "noor-gems")]) == 0
+
+
+def test_test_command_exit_codes(write, capsys):
+    plan = write("p.plan.yaml", "scenario: noor-gems\nplays:\n  - name: x\n    choose: [9]\n")
+    assert main(["test", str(plan)]) == 1
+    assert "0 passed, 1 failed" in capsys.readouterr().out
+    assert main(["test", str(ROOT / "scenarios" / "noor-gems")]) == 0
+
+
+def test_validate_imports_no_pygame_and_prints_nothing_else(write):
+    good = ROOT / "scenarios" / "noor-gems"
+    code = (
+        "import sys; from max247.cli import main; rc = main(['validate', sys.argv[1]]); "
+        "assert 'pygame' not in sys.modules; sys.exit(rc)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(good)], capture_output=True, text=True, cwd=ROOT
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == ""
+
+
+def test_library_add_is_remembered(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("max247.paths.user_data", lambda: tmp_path / "data")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    assert main(["library", "add", str(mine)]) == 0
+    assert main(["library", "list"]) == 0
+    assert str(mine) in capsys.readouterr().out
