@@ -1,0 +1,299 @@
+"""The help directory: which real service a help card shows, per need, region and language.
+
+Scenarios name a need, never a number; this data decides what the class sees. Every card carries
+the address of the page its facts were checked on and the date, because numbers change. A
+teacher's local corrections live in their own data folder and override shipped cards by id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from max247.story.findings import Finding, Loc, ScenarioError, finding
+from max247.story.loader import did_you_mean
+from max247.story.model import LANGUAGES, NEEDS
+from max247.story.yamlread import Mapping, Node, Scalar, Sequence, read_yaml
+
+REGIONS = ("be", "nl", "uk", "intl")
+CLASS_REGIONS = ("be", "nl", "uk")
+STALE_AFTER = dt.timedelta(days=365)
+CARD_KEYS = {
+    "regions": True,
+    "languages": False,
+    "needs": True,
+    "name": True,
+    "helps": True,
+    "phone": False,
+    "chat": False,
+    "web": False,
+    "hours": False,
+    "free": False,
+    "anonymous": False,
+    "what_happens": False,
+    "source": True,
+    "checked": True,
+}
+CARD_ID = re.compile(r"[a-z][a-z0-9-]*\Z")
+
+
+@dataclass(frozen=True)
+class Card:
+    id: str
+    regions: tuple[str, ...]
+    needs: tuple[str, ...]
+    name: dict[str, str]
+    helps: dict[str, str]
+    source: str
+    checked: dt.date
+    loc: Loc
+    languages: tuple[str, ...] | None = None  # None: for every class language
+    phone: str | None = None
+    chat: str | None = None
+    web: str | None = None
+    hours: dict[str, str] = field(default_factory=dict)
+    free: bool | None = None
+    anonymous: bool | None = None
+    what_happens: dict[str, str] = field(default_factory=dict)
+    local: bool = False  # from the teacher's own corrections
+
+    @property
+    def for_teachers(self) -> bool:
+        return "adult-advice" in self.needs
+
+    def text(self, name: str, language: str) -> str:
+        """A text of the card in a language, falling back to English, then any."""
+        texts: dict[str, str] = getattr(self, name)
+        return texts.get(language) or texts.get("en") or next(iter(texts.values()), "")
+
+    def is_stale(self, today: dt.date) -> bool:
+        return today - self.checked > STALE_AFTER
+
+
+@dataclass
+class Directory:
+    cards: list[Card]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def needs(self) -> set[str]:
+        return {n for c in self.cards for n in c.needs}
+
+    def card(self, need: str, region: str, language: str) -> Card | None:
+        """Region and language first, then region, then the international fallback."""
+        found = self.cards_for(need, region, language)
+        return found[0] if found else None
+
+    def cards_for(self, need: str, region: str, language: str) -> list[Card]:
+        """Every card for a need, best first: a card made for the class's language, one for any
+        language, then the region's others; the international cards only if the region has none.
+        """
+        for r in dict.fromkeys((region, "intl")):
+            here = [c for c in self.cards if need in c.needs and r in c.regions]
+            if here:
+                return sorted(
+                    here,
+                    key=lambda c: (
+                        0
+                        if c.languages and language in c.languages
+                        else 1
+                        if not c.languages
+                        else 2
+                    ),
+                )
+        return []
+
+    def stale(self, today: dt.date | None = None) -> list[Card]:
+        today = today or dt.date.today()
+        return [c for c in self.cards if c.is_stale(today)]
+
+
+def load_directory(
+    path: Path, local: Path | None = None, today: dt.date | None = None
+) -> Directory:
+    """Load the shipped directory and the teacher's corrections; raise on errors in the shipped."""
+    directory = _read(path, local=False, today=today)
+    errors = [f for f in directory.findings if f.is_error]
+    if errors:
+        raise ScenarioError(errors)
+    if local is not None and local.is_file():
+        try:
+            mine = _read(local, local=True, today=today)
+        except ScenarioError as exc:  # a broken correction never hides the shipped cards
+            directory.findings += exc.findings
+        else:
+            directory.findings += mine.findings
+            ok = [c for c in mine.cards]
+            ids = {c.id for c in ok}
+            directory.cards = ok + [c for c in directory.cards if c.id not in ids]
+    directory.findings += _coverage(directory, path)
+    return directory
+
+
+def _read(path: Path, local: bool, today: dt.date | None) -> Directory:
+    doc = read_yaml(path)
+    findings: list[Finding] = list(doc.warnings)
+    root = doc.root
+    if not isinstance(root, Mapping) or not isinstance(root.get("cards"), Mapping):
+        raise ScenarioError(
+            [
+                finding(
+                    "E006",
+                    root.loc,
+                    "the help directory is a mapping with 'format: 1' and 'cards'.",
+                )
+            ]
+        )
+    cards = []
+    for key, node in root.get("cards").items:  # type: ignore[union-attr]
+        card = _card(key, node, findings, local, today or dt.date.today())
+        if card is not None:
+            cards.append(card)
+    return Directory(cards, findings)
+
+
+def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.date) -> Card | None:
+    def add(code: str, loc: Loc, message: str, hint: str = "") -> None:
+        out.append(finding(code, loc, message, hint))
+
+    cid = key.value
+    if not CARD_ID.match(cid):
+        add("E201", key.loc, f"'{cid}' is not a valid card id: lower-case letters, digits and '-'.")
+        return None
+    if not isinstance(node, Mapping):
+        add("E103", node.loc, f"the card '{cid}' should be a mapping of keys.")
+        return None
+    for k, _ in node.items:
+        if k.value not in CARD_KEYS:
+            add(
+                "E101",
+                k.loc,
+                f"'{k.value}' is not a key of a help card.",
+                did_you_mean(k.value, CARD_KEYS),
+            )
+    errors_before = sum(f.is_error for f in out)
+    for k in ("source", "checked"):
+        if node.get(k) is None:
+            add(
+                "E801",
+                node.loc,
+                f"the card '{cid}' has no '{k}'.",
+                "Every card says which page its facts were checked on (source) and when "
+                '(checked: "YYYY-MM-DD").',
+            )
+    for k, required in CARD_KEYS.items():
+        if required and k not in ("source", "checked") and node.get(k) is None:
+            add("E102", node.loc, f"the card '{cid}' needs '{k}'.")
+
+    def words(k: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
+        n = node.get(k)
+        if n is None:
+            return ()
+        items = n.items if isinstance(n, Sequence) else [n]
+        vals = []
+        for i in items:
+            if not isinstance(i, Scalar) or i.value not in allowed:
+                add(
+                    "E106",
+                    i.loc,
+                    f"{k}: '{getattr(i, 'value', '?')}' is not one of {', '.join(allowed)}.",
+                )
+            else:
+                vals.append(i.value)
+        return tuple(vals)
+
+    def texts(k: str) -> dict[str, str]:
+        n = node.get(k)
+        if n is None:
+            return {}
+        if isinstance(n, Scalar) and n.value.strip():
+            return dict.fromkeys(LANGUAGES, n.value)
+        if isinstance(n, Mapping) and set(n.keys()) <= set(LANGUAGES):
+            got = {
+                kk.value: v.value for kk, v in n.items if isinstance(v, Scalar) and v.value.strip()
+            }
+            if "en" not in got:
+                add("E102", n.loc, f"{k} of '{cid}' needs at least 'en'.")
+            return got
+        add("E105", n.loc, f"{k} of '{cid}' should be a text or {{en: ..., nl: ..., fr: ...}}.")
+        return {}
+
+    def text(k: str) -> str | None:
+        n = node.get(k)
+        if n is None:
+            return None
+        if isinstance(n, Scalar) and n.value.strip():
+            return n.value
+        add("E103", n.loc, f"{k} of '{cid}' should be a single text.")
+        return None
+
+    def flag(k: str) -> bool | None:
+        n = node.get(k)
+        if n is None:
+            return None
+        if isinstance(n, Scalar) and n.value in ("true", "false"):
+            return n.value == "true"
+        add("E103", n.loc, f"{k} of '{cid}' should be true or false.")
+        return None
+
+    checked = None
+    if (c := node.get("checked")) is not None:
+        try:
+            checked = dt.date.fromisoformat(c.value)  # type: ignore[union-attr]
+        except (AttributeError, ValueError):
+            add("E801", c.loc, f"checked of '{cid}' should be a date written \"YYYY-MM-DD\".")
+    source = text("source")
+    if source is not None and not source.startswith(("https://", "http://")):
+        add("E801", node.get("source").loc, f"the source of '{cid}' should be a web address.")  # type: ignore[union-attr]
+    languages = words("languages", LANGUAGES) if node.get("languages") is not None else None
+    card_fields = dict(
+        regions=words("regions", REGIONS),
+        needs=words("needs", NEEDS),
+        name=texts("name"),
+        helps=texts("helps"),
+        hours=texts("hours"),
+        what_happens=texts("what_happens"),
+        phone=text("phone"),
+        chat=text("chat"),
+        web=text("web"),
+        free=flag("free"),
+        anonymous=flag("anonymous"),
+    )
+    if sum(f.is_error for f in out) > errors_before or checked is None or source is None:
+        return None
+    card = Card(
+        cid,
+        source=source,
+        checked=checked,
+        loc=key.loc,
+        languages=languages,
+        local=local,
+        **card_fields,
+    )
+    if card.is_stale(today):
+        add(
+            "W801",
+            c.loc,  # type: ignore[union-attr]
+            f"the card '{cid}' was checked on {checked}, more than a year ago.",
+            f"Check it again against {source} and update 'checked'.",
+        )
+    return card
+
+
+def _coverage(directory: Directory, path: Path) -> list[Finding]:
+    out = []
+    for need in NEEDS:
+        for region in CLASS_REGIONS:
+            missing = [lang for lang in LANGUAGES if directory.card(need, region, lang) is None]
+            if missing:
+                out.append(
+                    finding(
+                        "E802",
+                        Loc(str(path)),
+                        f"no help card for the need '{need}' in the region '{region}' "
+                        "(nor an international one).",
+                    )
+                )
+    return out
