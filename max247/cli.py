@@ -102,6 +102,7 @@ def cmd_validate(targets: list[Path], strict: bool) -> int:
     warnings = len(findings) - errors
     files = len(library.findings)
     summary = f"{files} scenario file(s): {errors} error(s), {warnings} warning(s)"
+    sys.stdout.flush()
     print(summary, file=sys.stderr)
     return 1 if errors or missing or (strict and warnings) else 0
 

@@ -74,6 +74,7 @@ def test_texts_stay_texts_where_a_text_is_expected(write):
     - kai: on
     - mum: 10:30
     - narrate: 0612
+    - tell: mum
     - ending: {title: 2024-05-01, message: yes}
 """
     )

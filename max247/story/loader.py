@@ -16,6 +16,7 @@ from pathlib import Path
 
 from max247.story import conditions
 from max247.story.findings import Finding, Loc, ScenarioError, finding
+from max247.story.flow import check_flow, check_texts
 from max247.story.model import (
     LANGUAGES,
     MOOD_MAX,
@@ -100,19 +101,29 @@ class Loaded:
 
 
 def load_scenario(
-    path: Path | str, needs: Iterable[str] = DEFAULT_NEEDS, display: str | None = None
+    path: Path | str,
+    needs: Iterable[str] = DEFAULT_NEEDS,
+    display: str | None = None,
+    whole: bool = True,
 ) -> Scenario:
     """Load a scenario or raise ScenarioError listing every error (warnings are dropped)."""
-    loaded = read_scenario(path, needs, display)
+    loaded = read_scenario(path, needs, display, whole)
     if loaded.errors or loaded.scenario is None:
         raise ScenarioError(loaded.errors)
     return loaded.scenario
 
 
 def read_scenario(
-    path: Path | str, needs: Iterable[str] = DEFAULT_NEEDS, display: str | None = None
+    path: Path | str,
+    needs: Iterable[str] = DEFAULT_NEEDS,
+    display: str | None = None,
+    whole: bool = True,
 ) -> Loaded:
-    """Read a scenario, returning it (when it has no errors) with every finding."""
+    """Read a scenario, returning it (when it has no errors) with every finding.
+
+    `whole` adds the checks over the whole story (max247.story.flow): reachability, ways out,
+    the proof that every path finds help, text lengths. Only tests of the runtime turn it off.
+    """
     path = Path(path)
     try:
         doc = read_yaml(path, display)
@@ -120,7 +131,10 @@ def read_scenario(
         return Loaded(None, exc.findings)
     reader = _Reader(path, display or str(path), tuple(needs))
     scenario = reader.scenario(doc.root)
-    findings = sorted(doc.warnings + reader.findings, key=lambda f: (f.loc.line, f.loc.col))
+    findings = doc.warnings + reader.findings
+    if scenario is not None and whole and not any(f.is_error for f in findings):
+        findings += check_flow(scenario) + check_texts(scenario)
+    findings.sort(key=lambda f: (f.loc.line, f.loc.col))
     if any(f.is_error for f in findings):
         scenario = None
     return Loaded(scenario, findings)
@@ -144,6 +158,9 @@ class _Reader:
 
     def add(self, code: str, loc: Loc, message: str, hint: str = "") -> None:
         self.findings.append(finding(code, loc, message, hint))
+
+    def error_count(self) -> int:
+        return sum(f.is_error for f in self.findings)
 
     def mapping(self, node: Node, what: str) -> Mapping | None:
         if isinstance(node, Mapping):
@@ -344,6 +361,7 @@ class _Reader:
                 self.add("E208", who.loc, "the story's own character cannot be their own Max.")
 
         passages: dict[str, Passage] = {}
+        broken: set[str] = set()
         pnode = root.get("passages")
         if pnode is not None and (pmap := self.mapping(pnode, "passages")) is not None:
             for key, value in pmap.items:
@@ -351,9 +369,12 @@ class _Reader:
                 if pid is None:
                     continue
                 self.passage = pid
+                errors = self.error_count()
                 beats = self.beats(value, f"passage '{pid}'")
                 if beats is not None:
                     passages[pid] = Passage(pid, beats, key.loc)
+                if self.error_count() > errors:
+                    broken.add(pid)  # its flow would only repeat what is already said
         start = self.scalar(root.get("start"), "start")
         if start is not None:
             self.gotos.append((start.value, start.loc))
@@ -366,7 +387,8 @@ class _Reader:
                     did_you_mean(target, passages) or f"Passages: {', '.join(passages)}.",
                 )
         for p in passages.values():
-            self.check_flow(p.beats, f"passage '{p.id}'", p.loc, top=True)
+            if p.id not in broken:
+                self.check_flow(p.beats, f"passage '{p.id}'", p.loc, top=True)
         self.check_flags()
 
         texts = {

@@ -180,6 +180,7 @@ class StoryState:
 class _Frame:
     beats: tuple[Beat, ...]
     index: int = 0
+    goto: str | None = None  # an option's goto, followed when its 'then' runs out
 
 
 class Story:
@@ -209,6 +210,30 @@ class Story:
         """The choice the class must make before the story goes on, if any."""
         return self._waiting if not self._pending else None
 
+    def position(self) -> tuple[tuple[int, int, str | None], ...]:
+        """Where the story stands, as a hashable key: which beat lists, and how far into each."""
+        return tuple((id(f.beats), f.index, f.goto) for f in self._stack)
+
+    def fork(self) -> Story:
+        """An independent copy that shares the scenario: how the validator explores branches."""
+        other = Story.__new__(Story)
+        other.scenario = self.scenario
+        state = self.state
+        other.state = StoryState(
+            state.mood,
+            dict(state.flags),
+            list(state.told),
+            list(state.helped),
+            list(state.log),
+            state.view,
+            state.passage,
+        )
+        other._stack = [_Frame(f.beats, f.index, f.goto) for f in self._stack]
+        other._pending = deque(self._pending)
+        other._waiting = self._waiting
+        other._ending = self._ending
+        return other
+
     # --- moving on -----------------------------------------------------------------------
 
     def next(self) -> Event:
@@ -225,6 +250,9 @@ class Story:
             frame = self._stack[-1]
             if frame.index >= len(frame.beats):
                 self._stack.pop()
+                if frame.goto is not None:
+                    self._goto(frame.goto)
+                    continue
                 if not self._stack:
                     last = frame.beats[-1].loc if frame.beats else self.scenario.loc
                     self._ending = Ended(None, last)
@@ -266,8 +294,7 @@ class Story:
             # feedback shows before the mood moves on the board, so the board can animate after
             self._pending.appendleft(FeedbackShown(option.feedback, option))
         if option.then is not None:
-            tail: tuple[Beat, ...] = (Goto(option.loc, option.goto),) if option.goto else ()
-            self._stack.append(_Frame(option.then + tail))
+            self._stack.append(_Frame(option.then, goto=option.goto))
         elif option.goto is not None:
             self._goto(option.goto)
         return option

@@ -190,13 +190,17 @@ class _Builder:
     def build(self, node: yaml.Node, depth: int) -> Node:
         self.count += 1
         if self.count > MAX_NODES or depth > MAX_DEPTH:
-            what = "aliases that expand" if self.count > MAX_NODES else "nesting"
+            message = (
+                "the aliases (*) here expand into too many values: a scenario never needs this."
+                if self.count > MAX_NODES
+                else "the file is nested too deeply: a scenario never needs this."
+            )
             raise ScenarioError(
                 [
                     finding(
                         "E007",
                         self.loc(node.start_mark),
-                        f"too much {what}: a scenario never needs this much.",
+                        message,
                         "Remove the & anchors and * aliases, and write the text out.",
                     )
                 ]
@@ -219,8 +223,9 @@ class _Builder:
     def scalar(self, node: yaml.ScalarNode, loc: Loc) -> Scalar:
         quoted = node.style in ("'", '"', "|", ">")
         after = False
-        if not quoted and node.start_mark.line == node.end_mark.line:
-            rest = self.lines[node.end_mark.line][node.end_mark.column :]
+        line = node.end_mark.line
+        if not quoted and node.start_mark.line == line and line < len(self.lines):
+            rest = self.lines[line][node.end_mark.column :]
             after = rest.lstrip().startswith("#")
         return Scalar(loc, node.value, quoted, after)
 

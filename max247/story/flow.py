@@ -1,0 +1,319 @@
+"""Flow checks over a whole scenario: reachability, ways out, and the proof that help is found.
+
+The loader checks each passage on its own (loose ends, dead beats). Here the scenario is seen as
+a whole:
+- a control-flow graph over beat positions, conditions ignored, tells which passages no path
+  reaches and from which beats no path reaches an ending (a loop with no way out);
+- the runtime itself, forked at every choice, explores every reachable state (position, flags,
+  whether help was found) to prove that every path to every ending finds help; number flags are
+  capped above the largest number they are compared with, so the states are finite. Where they
+  are too many, it says it could not prove it, never nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import deque
+from collections.abc import Callable, Iterator
+
+from max247.story import conditions
+from max247.story.findings import Finding, Loc, finding
+from max247.story.model import (
+    Beat,
+    Choice,
+    Ending,
+    FlagValue,
+    Goto,
+    If,
+    Scenario,
+    Text,
+    texts,
+    walk,
+)
+from max247.story.runtime import Story, StoryError
+
+MAX_STATES = 20_000  # choice points explored before the proof gives up
+
+# Suggested lengths (format page, "Beats"), by the text's message context.
+LENGTHS = {"narrate": 200, "photo": 200, "prompt": 100, "option": 80, "feedback": 200}
+LENGTHS["ending_message"] = 250
+PHONE = re.compile(
+    r"(?<![\w-])(?:\+?\d(?:[ .\-/]?\d){5,}|101|102|103|112|999|911|116[ .]?\d{3})(?![\w%-])"
+)
+
+
+def check_flow(scenario: Scenario) -> list[Finding]:
+    findings = _graph_checks(scenario)
+    if not any(f.is_error for f in findings):
+        findings += prove_help(scenario)
+    return findings
+
+
+def check_texts(
+    scenario: Scenario, translations: Callable[[Text], dict[str, str]] | None = None
+) -> list[Finding]:
+    """Lengths (in every language given) and phone numbers, which belong to the help directory."""
+    out = []
+    characters = set(scenario.characters)
+    for _, text in texts(scenario):
+        limit = LENGTHS.get(text.context, 200 if text.context in characters else None)
+        versions = {scenario.language: text.source, **dict(text.inline)}
+        if translations is not None:
+            versions.update(translations(text))
+        if limit is not None:
+            for lang, value in versions.items():
+                n = length(value)
+                if n > limit:
+                    out.append(
+                        finding(
+                            "W601",
+                            text.loc,
+                            f"this text is {n} characters long in '{lang}'; "
+                            f"{limit} is comfortable to read on a projector.",
+                            "Shorten it, or split it into two beats.",
+                        )
+                    )
+        if (m := PHONE.search(text.source)) and text.context != "teacher_notes":
+            out.append(
+                finding(
+                    "W602",
+                    text.loc,
+                    f"'{m.group(0)}' looks like a phone number.",
+                    "Numbers change and differ per region: use a help beat "
+                    "(help: talk, exploitation, ...) and the help card shows the right one.",
+                )
+            )
+    return out
+
+
+def length(text: str) -> int:
+    """Characters as a reader counts them: an emoji with its modifiers counts as one."""
+    n = 0
+    joined = False
+    for ch in text:
+        if ch == "\u200d":
+            joined = True
+            continue
+        if (
+            unicodedata.combining(ch)
+            or "\ufe00" <= ch <= "\ufe0f"
+            or "\U0001f3fb" <= ch <= "\U0001f3ff"
+        ):
+            continue
+        if joined:
+            joined = False
+            continue
+        n += 1
+    return n
+
+
+# --- the control-flow graph -------------------------------------------------------------------
+
+# A position is (passage, path) where path indexes into nested beat lists; we number them.
+Node = tuple[str, tuple[int, ...]]
+
+
+def _beats_at(scenario: Scenario, passage: str, path: tuple[int, ...]) -> tuple[Beat, ...]:
+    """The beat list a path points into (the path's last index is a beat in this list)."""
+    beats = scenario.passages[passage].beats
+    i = 0
+    while i < len(path) - 1:
+        beat = beats[path[i]]
+        branch = path[i + 1]
+        if isinstance(beat, If):
+            beats = beat.then if branch == 0 else beat.else_  # type: ignore[assignment]
+        else:
+            assert isinstance(beat, Choice)
+            beats = beat.options[branch].then  # type: ignore[assignment]
+        i += 2
+    return beats
+
+
+def _successors(scenario: Scenario, node: Node) -> Iterator[Node | str]:
+    """Where control can go from a beat, ignoring conditions; 'END' for an ending."""
+    passage, path = node
+    beats = _beats_at(scenario, passage, path)
+    beat = beats[path[-1]]
+
+    def after(p: tuple[int, ...]) -> Iterator[Node]:
+        # the beat after position p, climbing out of nested lists that run out: after an
+        # option's 'then' comes its goto, if it has one, else the beat after the choice
+        while True:
+            if p[-1] + 1 < len(_beats_at(scenario, passage, p)):
+                yield (passage, (*p[:-1], p[-1] + 1))
+                return
+            if len(p) == 1:
+                return  # the passage runs out: a loose end, reported by the loader
+            holder_path = p[:-2]
+            holder = _beats_at(scenario, passage, holder_path)[holder_path[-1]]
+            if isinstance(holder, Choice) and (goto := holder.options[p[-2]].goto):
+                yield (goto, (0,))
+                return
+            p = holder_path
+
+    if isinstance(beat, Ending):
+        yield "END"
+    elif isinstance(beat, Goto):
+        yield (beat.target, (0,))
+    elif isinstance(beat, If):
+        yield (passage, (*path, 0, 0))
+        if beat.else_ is not None:
+            yield (passage, (*path, 1, 0))
+        else:
+            yield from after(path)
+    elif isinstance(beat, Choice):
+        for i, o in enumerate(beat.options):
+            if o.then is not None:
+                yield (passage, (*path, i, 0))
+            elif o.goto is not None:
+                yield (o.goto, (0,))
+    else:
+        yield from after(path)
+
+
+def _graph_checks(scenario: Scenario) -> list[Finding]:
+    out: list[Finding] = []
+    start: Node = (scenario.start, (0,))
+    edges: dict[Node, list[Node | str]] = {}
+    todo = [start]
+    while todo:
+        node = todo.pop()
+        if node in edges:
+            continue
+        succ = list(_successors(scenario, node))
+        edges[node] = succ
+        todo += [s for s in succ if s != "END" and s not in edges]  # type: ignore[misc]
+    reached = {p for p, _ in edges}
+    for pid, passage in scenario.passages.items():
+        if pid not in reached:
+            out.append(
+                finding(
+                    "W301",
+                    passage.loc,
+                    f"no path reaches the passage '{pid}'.",
+                    "Add a goto to it, or remove it if it is left over.",
+                )
+            )
+    # which nodes can reach an ending: walk the edges backwards from 'END'
+    back: dict[Node | str, list[Node]] = {}
+    for node, succ in edges.items():
+        for s in succ:
+            back.setdefault(s, []).append(node)
+    good: set[Node | str] = {"END"}
+    queue = deque(["END"])
+    while queue:
+        for prev in back.get(queue.popleft(), []):
+            if prev not in good:
+                good.add(prev)
+                queue.append(prev)
+    stuck = [n for n in edges if n not in good]
+    reported: set[str] = set()
+    for passage, path in sorted(stuck):
+        if passage in reported:
+            continue
+        reported.add(passage)
+        beat = _beats_at(scenario, passage, path)[path[-1]]
+        out.append(
+            finding(
+                "E307",
+                beat.loc,
+                f"from here no path ever reaches an ending (in passage '{passage}'): "
+                "the story would go round in a loop forever.",
+                "Give the loop a way out: an option or a goto that leads to an ending.",
+            )
+        )
+    return out
+
+
+# --- the help proof ---------------------------------------------------------------------------
+
+
+def _caps(scenario: Scenario) -> dict[str, int]:
+    """The largest number each flag is compared with: above it, numbers behave the same."""
+    caps: dict[str, int] = {}
+    conds = []
+    for beat in walk(scenario):
+        if isinstance(beat, If):
+            conds.append(beat.condition)
+        if isinstance(beat, Choice):
+            conds += [o.condition for o in beat.options if o.condition is not None]
+    for cond in conds:
+        stack = [cond]
+        while stack:
+            c = stack.pop()
+            if isinstance(c, conditions.Compare) and isinstance(c.value, int):
+                if not isinstance(c.value, bool):
+                    caps[c.flag] = max(caps.get(c.flag, 0), abs(c.value))
+            elif isinstance(c, conditions.Not):
+                stack.append(c.operand)
+            elif isinstance(c, conditions.BoolOp):
+                stack += [c.left, c.right]
+    return caps
+
+
+def _normal(flags: dict[str, FlagValue], caps: dict[str, int]) -> tuple:
+    out = []
+    for name in sorted(flags):
+        v = flags[name]
+        if isinstance(v, int) and not isinstance(v, bool):
+            cap = caps.get(name, 0) + 1
+            v = max(-cap, min(cap, v))
+        out.append((name, v))
+    return tuple(out)
+
+
+def prove_help(scenario: Scenario, max_states: int = MAX_STATES) -> list[Finding]:
+    """Explore every reachable state; report one path to an ending that finds no help."""
+    caps = _caps(scenario)
+    seen: set[tuple] = set()
+    queue: deque[Story] = deque()
+    first = Story(scenario)
+    try:
+        first.run()
+    except StoryError:
+        return []  # a silent loop: the graph checks report it
+    queue.append(first)
+    bad: dict[Loc, list[int]] = {}
+    while queue:
+        story = queue.popleft()
+        if story.ended:
+            ending = story.ending
+            if ending and ending.ending and not story.state.found_help and ending.loc not in bad:
+                bad[ending.loc] = [d.number for d in story.state.log]
+            continue
+        key = (story.position(), _normal(story.state.flags, caps), story.state.found_help)
+        if key in seen:
+            continue
+        seen.add(key)
+        if len(seen) > max_states:
+            return [
+                finding(
+                    "W401",
+                    scenario.loc,
+                    f"there are more than {max_states} ways through this story, so it could "
+                    "not be proved that every path finds help.",
+                    "Check the endings by hand with test plans, or simplify the number flags.",
+                )
+            ]
+        for offered in story.waiting.options:  # type: ignore[union-attr]
+            branch = story.fork()
+            branch.choose(offered.number)
+            try:
+                branch.run()
+            except StoryError:
+                continue
+            queue.append(branch)
+    out = []
+    for loc, numbers in bad.items():
+        out.append(
+            finding(
+                "E401",
+                loc,
+                "a path reaches this ending without a Max who listens or a help card, "
+                f"choosing {numbers}.",
+                "Every story leads to help: add a 'tell' of a Max or a 'help' beat on that path "
+                f"(test plan: choose: {numbers}).",
+            )
+        )
+    return out
