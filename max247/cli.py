@@ -40,6 +40,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "plans", nargs="*", type=Path, help="plans or folders (default: the shipped ones)"
     )
 
+    i18n = sub.add_parser("i18n", help="translation catalogs: extract, update, compile, status")
+    i18n.add_argument("action", choices=("extract", "update", "compile", "status"))
+    i18n.add_argument(
+        "library", nargs="?", type=Path, help="a scenario folder (default: the shipped one)"
+    )
+
     lib = sub.add_parser("library", help="the teacher's own scenario folders")
     lib.add_argument("action", choices=("list", "add", "remove"))
     lib.add_argument("folder", nargs="?", type=Path)
@@ -49,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_validate(args.paths, args.strict)
     if args.command == "test":
         return cmd_test(args.plans)
+    if args.command == "i18n":
+        return cmd_i18n(args.action, args.library)
     if args.command == "library":
         return cmd_library(args.action, args.folder)
     from max247.textplay import play_in_terminal  # the terminal player, until the game lands
@@ -96,6 +104,7 @@ def cmd_validate(targets: list[Path], strict: bool) -> int:
     library = load_library([t for t in targets if t.exists()], help_needs())
     for fs in library.findings.values():
         findings += fs
+    findings += translation_checks(library)
     for f in findings:
         print(f)
     errors = sum(f.is_error for f in findings)
@@ -105,6 +114,28 @@ def cmd_validate(targets: list[Path], strict: bool) -> int:
     sys.stdout.flush()
     print(summary, file=sys.stderr)
     return 1 if errors or missing or (strict and warnings) else 0
+
+
+def translation_checks(library) -> list:
+    """Missing, stale and orphan translations, and translated texts too long to read."""
+    from max247.catalogs import targets, translation_findings
+    from max247.i18n import ScenarioTranslator
+    from max247.story.flow import check_texts
+
+    out = []
+    translator = ScenarioTranslator()
+    for s in library.scenarios.values():
+        out += translation_findings(s, library.locales_for(s))
+
+        def translated(text, s=s):
+            return {
+                lang: translator(s, text, lang)
+                for lang in targets(s)
+                if text.inline_for(lang) is None and translator.is_translated(s, text, lang)
+            }
+
+        out += check_texts(s, translated)
+    return out
 
 
 def cmd_test(targets: list[Path]) -> int:
@@ -136,6 +167,41 @@ def cmd_test(targets: list[Path]) -> int:
         print("no test plans found (files ending in .plan.yaml)")
     print(f"{passed} passed, {failed} failed")
     return 1 if failed or not plans else 0
+
+
+def cmd_i18n(action: str, folder: Path | None) -> int:
+    from max247 import catalogs
+    from max247.story.library import display_path, load_library
+
+    root = folder or paths.SCENARIOS
+    library = load_library([root], help_needs())
+    for path in library.broken:
+        print(f"{display_path(path)}: has errors, left out (see max247 validate)", file=sys.stderr)
+    incomplete = False
+    rows = []
+    for s in sorted(library.scenarios.values(), key=lambda s: s.id):
+        locales = library.locales_for(s) or root.resolve().parent / "locales"
+        if action == "extract":
+            print(display_path(catalogs.extract(s, locales)))
+        elif action == "update":
+            for p in catalogs.update(s, locales):
+                print(display_path(p))
+        elif action == "compile":
+            for p in catalogs.compile_catalogs(s, locales):
+                print(display_path(p))
+        else:
+            for st in catalogs.status(s, locales):
+                rows.append(st)
+                incomplete = incomplete or not st.complete
+    if action == "status":
+        print(f"{'scenario':28} lang  translated  missing  stale  orphan")
+        for st in rows:
+            print(
+                f"{st.scenario:28} {st.language:4} {st.translated:11} {st.missing:8} "
+                f"{st.stale:6} {st.orphan:7}"
+            )
+        return 1 if incomplete or library.broken else 0
+    return 1 if library.broken else 0
 
 
 def cmd_library(action: str, folder: Path | None) -> int:

@@ -35,4 +35,7 @@ def test_locales_beside_the_scenarios(write, tmp_path):
     s = write("lib/scenarios/story/story.yaml", GOOD)
     (tmp_path / "lib" / "locales").mkdir()
     assert locales_folder(s, tmp_path / "lib" / "scenarios") == tmp_path / "lib" / "locales"
-    assert locales_folder(paths.SCENARIOS / "noor-gems" / "noor-gems.yaml") is None or True
+    assert locales_folder(s) == tmp_path / "lib" / "locales"  # found without the root too
+    flat = write("flat/scenarios/story.yaml", GOOD)
+    (tmp_path / "flat" / "locales").mkdir()
+    assert locales_folder(flat) == tmp_path / "flat" / "locales"

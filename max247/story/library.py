@@ -47,9 +47,13 @@ def plan_files(folder: Path) -> list[Path]:
 
 
 def locales_folder(scenario_path: Path, root: Path | None = None) -> Path | None:
-    """The nearest `locales/` folder from the scenario's folder up to the library's parent."""
-    stop = (root or scenario_path.parent).resolve().parent
+    """The nearest `locales/` folder from the scenario's folder up to the library's parent.
+
+    Without a library root, it looks up to two folders above the scenario's own: that finds
+    `locales/` beside `scenarios/` both for `scenarios/x.yaml` and `scenarios/x/x.yaml`.
+    """
     folder = scenario_path.resolve().parent
+    stop = root.resolve().parent if root is not None else folder.parent.parent
     while True:
         candidate = folder / "locales"
         if candidate.is_dir():

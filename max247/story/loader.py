@@ -43,7 +43,7 @@ from max247.story.model import (
     Text,
     View,
 )
-from max247.story.yamlread import Mapping, Node, Scalar, Sequence, read_yaml
+from max247.story.yamlread import Mapping, Node, Scalar, Sequence, parse_yaml, read_yaml
 
 SCENARIO_ID = re.compile(r"[a-z][a-z0-9-]{0,39}\Z")
 NODE_ID = re.compile(r"[a-z][a-z0-9_-]{0,39}\Z")
@@ -118,18 +118,22 @@ def read_scenario(
     needs: Iterable[str] = DEFAULT_NEEDS,
     display: str | None = None,
     whole: bool = True,
+    raw: bytes | None = None,
 ) -> Loaded:
     """Read a scenario, returning it (when it has no errors) with every finding.
 
     `whole` adds the checks over the whole story (max247.story.flow): reachability, ways out,
-    the proof that every path finds help, text lengths. Only tests of the runtime turn it off.
+    the proof that every path finds help, text lengths; tools that only need the texts (the
+    translation extractor) and tests of the runtime turn it off. `raw` gives the file's bytes
+    when they are already read.
     """
     path = Path(path)
+    name = display or str(path)
     try:
-        doc = read_yaml(path, display)
+        doc = read_yaml(path, display) if raw is None else parse_yaml(raw, name)
     except ScenarioError as exc:
         return Loaded(None, exc.findings)
-    reader = _Reader(path, display or str(path), tuple(needs))
+    reader = _Reader(path, name, tuple(needs))
     scenario = reader.scenario(doc.root)
     findings = doc.warnings + reader.findings
     if scenario is not None and whole and not any(f.is_error for f in findings):

@@ -1,0 +1,268 @@
+"""The translation round trip for scenario libraries: extract, update, compile, status.
+
+One catalog per scenario and language, `locales/<lang>/LC_MESSAGES/<scenario-id>.po`, beside the
+library's scenarios; templates in `locales/templates/<scenario-id>.pot`. The message id is the
+source text, the context says who speaks or what the text is, and translator comments carry the
+file, line and passage. `extract_scenario` is also registered as a Babel extraction method
+(`max247_scenario`), so the standard `pybabel extract -F babel.cfg` finds the same texts.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+from max247.i18n import catalog_path
+from max247.settings import write_atomic
+from max247.story.findings import Finding, Loc, finding
+from max247.story.library import display_path, locales_folder
+from max247.story.loader import read_scenario
+from max247.story.model import LANGUAGES, Scenario, Text, texts
+
+PROJECT = "Max 24/7"
+
+
+def _comment(scenario: Scenario, passage: str | None, text: Text) -> str:
+    where = f"{display_path(scenario.path)}:{text.loc.line}"
+    if passage:
+        where += f", passage {passage}"
+    who = scenario.characters.get(text.context)
+    if who is not None:
+        role = (
+            "the story's own character"
+            if who.id == scenario.character
+            else "a Max (trusted adult)"
+            if who.max
+            else "a friend"
+            if who.friend
+            else "a character"
+        )
+        where += f"; said by {who.name.source} ({role})"
+    return where
+
+
+def scenario_messages(scenario: Scenario) -> Iterator[tuple[Text, str]]:
+    """Every text to translate, once per (context, text), with its translator comment.
+
+    Texts translated inline in the file need no catalog entry for those languages, but they
+    stay in the template so that the catalogs of the other languages are complete.
+    """
+    for passage, text in texts(scenario):
+        yield text, _comment(scenario, passage, text)
+
+
+def template(scenario: Scenario) -> Catalog:
+    catalog = Catalog(project=f"{PROJECT}: {scenario.id}", domain=scenario.id, fuzzy=False)
+    for text, comment in scenario_messages(scenario):
+        existing = catalog.get(text.source, context=text.context)
+        if existing is not None:
+            existing.auto_comments.append(comment)
+            existing.locations.append((display_path(scenario.path), text.loc.line))
+            continue
+        catalog.add(
+            text.source,
+            locations=[(display_path(scenario.path), text.loc.line)],
+            auto_comments=[comment],
+            context=text.context,
+        )
+    return catalog
+
+
+def extract_scenario(fileobj, keywords, comment_tags, options):
+    """Babel extraction method: `[max247_scenario: scenarios/**.yaml]` in babel.cfg."""
+    name = getattr(fileobj, "name", "scenario.yaml")
+    if str(name).endswith(".plan.yaml"):
+        return
+    loaded = read_scenario(Path(name), whole=False, raw=fileobj.read())
+    if loaded.scenario is None:
+        return  # `max247 validate` says why; an extractor has no voice
+    for text, comment in scenario_messages(loaded.scenario):
+        yield text.loc.line, "pgettext", (text.context, text.source), [comment]
+
+
+# --- the round trip ---------------------------------------------------------------------------
+
+
+def _write_catalog(path: Path, catalog: Catalog) -> None:
+    buf = io.BytesIO()
+    write_po(buf, catalog, width=100, sort_output=False, include_previous=True)
+    write_atomic(path, buf.getvalue().decode("utf-8"))
+
+
+def _read_catalog(path: Path) -> Catalog:
+    with path.open("rb") as f:
+        return read_po(f)
+
+
+def targets(scenario: Scenario) -> list[str]:
+    return [lang for lang in LANGUAGES if lang != scenario.language]
+
+
+def extract(scenario: Scenario, locales: Path) -> Path:
+    """Write the scenario's template, locales/templates/<id>.pot."""
+    path = locales / "templates" / f"{scenario.id}.pot"
+    _write_catalog(path, template(scenario))
+    return path
+
+
+def update(scenario: Scenario, locales: Path) -> list[Path]:
+    """Create or merge each language's catalog: edited texts turn fuzzy, removed ones obsolete."""
+    pot = template(scenario)
+    written = []
+    for lang in targets(scenario):
+        path = catalog_path(locales, lang, scenario.id)
+        if path.exists():
+            catalog = _read_catalog(path)
+            catalog.update(pot, update_creation_date=False)
+        else:
+            catalog = Catalog(
+                locale=lang, project=f"{PROJECT}: {scenario.id}", domain=scenario.id, fuzzy=False
+            )
+            for message in pot:
+                if message.id:
+                    catalog.add(
+                        message.id,
+                        locations=message.locations,
+                        auto_comments=message.auto_comments,
+                        context=message.context,
+                    )
+        _write_catalog(path, catalog)
+        written.append(path)
+    return written
+
+
+def compile_catalogs(scenario: Scenario, locales: Path) -> list[Path]:
+    """MO files for tools that want them; the game itself reads the PO files."""
+    written = []
+    for lang in targets(scenario):
+        po = catalog_path(locales, lang, scenario.id)
+        if not po.exists():
+            continue
+        buf = io.BytesIO()
+        write_mo(buf, _read_catalog(po), use_fuzzy=False)
+        mo = po.with_suffix(".mo")
+        mo.write_bytes(buf.getvalue())
+        written.append(mo)
+    return written
+
+
+@dataclass
+class Status:
+    scenario: str
+    language: str
+    translated: int = 0
+    missing: int = 0
+    stale: int = 0
+    orphan: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return not (self.missing or self.stale)
+
+
+def status(scenario: Scenario, locales: Path | None) -> list[Status]:
+    out = []
+    for lang in targets(scenario):
+        st = Status(scenario.id, lang)
+        entries = {}
+        orphans = 0
+        path = catalog_path(locales, lang, scenario.id) if locales else None
+        if path is not None and path.exists():
+            catalog = _read_catalog(path)
+            entries = {(m.context or "", m.id): m for m in catalog if m.id}
+            orphans = len(catalog.obsolete)
+        wanted = {(t.context, t.source): t for t, _ in scenario_messages(scenario)}
+        for key, text in wanted.items():
+            m = entries.get(key)
+            if text.inline_for(lang) is not None:
+                st.translated += 1
+            elif m is None or not m.string:
+                st.missing += 1
+            elif m.fuzzy:
+                st.stale += 1
+            else:
+                st.translated += 1
+        st.orphan = orphans + sum(1 for key in entries if key not in wanted)
+        out.append(st)
+    return out
+
+
+def translation_findings(scenario: Scenario, locales: Path | None = None) -> list[Finding]:
+    """Missing, stale and orphan translations, for the validator."""
+    locales = locales if locales is not None else locales_folder(scenario.path)
+    out = []
+    wanted = {(t.context, t.source): t for t, _ in scenario_messages(scenario)}
+    for lang in targets(scenario):
+        path = catalog_path(locales, lang, scenario.id) if locales else None
+        if path is None or not path.exists():
+            missing = [t for t in wanted.values() if t.inline_for(lang) is None]
+            if missing:
+                out.append(
+                    finding(
+                        "W701",
+                        Loc(display_path(scenario.path), 1, 1),
+                        f"there is no '{lang}' translation yet ({len(missing)} texts).",
+                        "Run `max247 i18n update` and translate the new catalog "
+                        f"(locales/{lang}/LC_MESSAGES/{scenario.id}.po).",
+                    )
+                )
+            continue
+        catalog = _read_catalog(path)
+        po = display_path(path)
+        entries = {(m.context or "", m.id): m for m in catalog if m.id}
+        for key, text in wanted.items():
+            if text.inline_for(lang) is not None:
+                continue
+            m = entries.get(key)
+            if m is None or not m.string:
+                out.append(
+                    finding(
+                        "W701",
+                        text.loc,
+                        f"no '{lang}' translation of \"{_short(text.source)}\".",
+                        f"Translate it in {po}"
+                        + ("" if m is not None else " (run `max247 i18n update` first)")
+                        + ".",
+                    )
+                )
+            elif m.fuzzy:
+                out.append(
+                    finding(
+                        "W702",
+                        text.loc,
+                        f"the '{lang}' translation of \"{_short(text.source)}\" is stale "
+                        "(the text changed since it was translated).",
+                        f"Check it in {po}:{m.lineno} and remove the 'fuzzy' mark.",
+                    )
+                )
+        for key, m in entries.items():
+            if key not in wanted:
+                out.append(
+                    finding(
+                        "W703",
+                        Loc(po, m.lineno or 1, 1),
+                        f'"{_short(m.id)}" is translated but no longer in the scenario.',
+                        "Run `max247 i18n update` to mark it obsolete, or delete the entry.",
+                    )
+                )
+        for m in catalog.obsolete.values():
+            out.append(
+                finding(
+                    "W703",
+                    Loc(po, m.lineno or 1, 1),
+                    f'"{_short(m.id)}" is an obsolete entry (#~).',
+                    "Delete it once you have reused what you need.",
+                )
+            )
+    return out
+
+
+def _short(text: str, size: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"

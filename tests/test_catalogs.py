@@ -1,0 +1,97 @@
+import subprocess
+import sys
+
+from babel.messages.pofile import read_po
+
+from max247 import catalogs, paths
+from max247.i18n import ScenarioTranslator, catalog_path
+from max247.story.loader import load_scenario
+from tests.conftest import ROOT, require_tool
+
+SAMPLE = (paths.SCENARIOS / "noor-gems" / "noor-gems.yaml").read_text(encoding="utf-8")
+
+
+def translate_all(po_path, prefix="NL "):
+    with po_path.open("rb") as f:
+        catalog = read_po(f)
+    for m in catalog:
+        if m.id:
+            m.string = prefix + m.id
+            m.flags.discard("fuzzy")
+    from babel.messages.pofile import write_po
+
+    with po_path.open("wb") as f:
+        write_po(f, catalog)
+
+
+def test_round_trip_update_translate_edit_remove(write, tmp_path):
+    path = write("lib/scenarios/noor-gems.yaml", SAMPLE)
+    locales = tmp_path / "lib" / "locales"
+    s = load_scenario(path)
+    written = catalogs.update(s, locales)
+    assert sorted(p.parent.parent.name for p in written) == ["fr", "nl"]
+    nl = catalog_path(locales, "nl", "noor-gems")
+    [st, _] = catalogs.status(s, locales)
+    assert st.missing > 20 and st.translated == 0
+
+    translate_all(nl)
+    tr = ScenarioTranslator()
+    title = s.title
+    assert tr(s, title, "nl") == "NL Noor and the free gems"
+    assert [c.language for c in catalogs.status(s, locales) if c.complete] == ["nl"]
+
+    # an edited text turns fuzzy (stale) and is never shown; a removed one becomes obsolete
+    edited = SAMPLE.replace("gg! you're really good", "gg! you're so good").replace(
+        "    - noor: thanks!!\n", ""
+    )
+    path.write_text(edited, encoding="utf-8")
+    s2 = load_scenario(path)
+    catalogs.update(s2, locales)
+    st = next(c for c in catalogs.status(s2, locales) if c.language == "nl")
+    assert st.stale == 1 and st.orphan == 1 and not st.complete
+    line = next(b for b in s2.passages["evening"].beats if "so good" in str(getattr(b, "text", "")))
+    assert ScenarioTranslator()(s2, line.text, "nl") == "gg! you're so good"  # source, not fuzzy
+    codes = sorted(f.code for f in catalogs.translation_findings(s2, locales))
+    assert "W702" in codes and "W703" in codes and "W701" in codes  # fr is missing
+
+
+def test_inline_translations_win_over_catalogs(write, tmp_path):
+    text = SAMPLE.replace("title: Noor and the free gems", "title: {en: Noor, nl: Noor NL}")
+    path = write("lib/scenarios/noor-gems.yaml", text)
+    locales = tmp_path / "lib" / "locales"
+    s = load_scenario(path)
+    catalogs.update(s, locales)
+    translate_all(catalog_path(locales, "nl", "noor-gems"))
+    assert ScenarioTranslator()(s, s.title, "nl") == "Noor NL"
+
+
+def test_pybabel_extract_finds_scenario_texts_with_contexts(tmp_path):
+    out = tmp_path / "all.pot"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-o",
+            str(out),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    with out.open("rb") as f:
+        pot = read_po(f)
+    assert pot.get("gg! you're really good", context="jay") is not None
+    assert pot.get("What does Noor answer?", context="prompt") is not None
+
+
+def test_every_shipped_po_file_passes_msgfmt_check():
+    msgfmt = require_tool("msgfmt")
+    pos = sorted((ROOT / "locales").rglob("*.po"))
+    for po in pos:
+        out = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(po)], capture_output=True)
+        assert out.returncode == 0, (po, out.stderr.decode())
