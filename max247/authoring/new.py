@@ -1,0 +1,76 @@
+"""`max247 new ID`: a commented starting scenario, and the JSON Schema editors check it with.
+
+The new file's first line points a YAML editor (VS Code with the YAML plugin, any editor using
+yaml-language-server) at the schema shipped in this package, so it completes keys and flags
+mistakes while the educator types. The schema catches shape; `max247 validate` catches the rest.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from max247.story.loader import SCENARIO_ID
+
+_HERE = Path(__file__).resolve().parent
+SCHEMA = _HERE / "scenario.schema.json"
+TEMPLATE = _HERE / "template.yaml"
+SCHEMA_LINE = "# yaml-language-server: $schema="
+
+# Reaches the template's only ending by both of its ways, so it fails as soon as an edit
+# breaks either; the educator grows it with their own story.
+PLAN = """\
+# A test plan: `max247 test` plays each of these and checks where it stops.
+scenario: {id}
+plays:
+  - name: Sam shows Dad straight away
+    # option numbers as the class sees them, in order
+    choose: [1]
+    expect:
+      ending: found-max
+      mood: 4
+      told: [dad]
+      help: [talk]
+  - name: Sam asks Lina first
+    choose: [2]
+    expect:
+      ending: found-max
+      told: [lina, dad]
+      help: [talk]
+"""
+
+
+def schema() -> dict:
+    """The JSON Schema of the scenario format (draft 2020-12)."""
+    return json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+def new_scenario(scenario_id: str, folder: Path) -> Path:
+    """Write `folder/ID/ID.yaml` from the template, with a test plan beside it; return its path.
+
+    Raises ValueError for an id the format does not allow or when a file would be overwritten.
+    """
+    if not SCENARIO_ID.match(scenario_id):
+        raise ValueError(
+            f"'{scenario_id}' cannot be a scenario id: use lower-case letters, digits and '-', "
+            "starting with a letter, at most 40 characters (for example 'sam-strange-message')."
+        )
+    target = Path(folder) / scenario_id
+    path = target / f"{scenario_id}.yaml"
+    plan = target / f"{scenario_id}.plan.yaml"
+    # a single-file scenario of the same name would clash with the new one's id
+    for existing in (path, plan, Path(folder) / f"{scenario_id}.yaml"):
+        if existing.exists():
+            raise ValueError(f"{existing} already exists; choose another id or edit that file.")
+    text = TEMPLATE.read_text(encoding="utf-8")
+    first, rest = text.split("\n", 1)
+    assert first.startswith(SCHEMA_LINE), "the template must start with the schema line"
+    # the template's relative path only works inside the package; the new file lives elsewhere
+    text = SCHEMA_LINE + SCHEMA.as_uri() + "\n" + rest.replace("{id}", scenario_id)
+    target.mkdir(parents=True, exist_ok=True)
+    # mode "x" never overwrites, even if a file appeared since the check above
+    with path.open("x", encoding="utf-8") as f:
+        f.write(text)
+    with plan.open("x", encoding="utf-8") as f:
+        f.write(PLAN.replace("{id}", scenario_id))
+    return path
