@@ -14,6 +14,23 @@ from pathlib import Path
 from max247 import paths
 from max247.settings import load_settings, save_settings
 
+SCREENS = (
+    "title",
+    "setup",
+    "board",
+    "briefing",
+    "story",
+    "choice",
+    "feedback",
+    "help",
+    "ending",
+    "closing",
+    "pause",
+    "blank",
+    "teacher",
+    "decisions",
+)
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
@@ -22,14 +39,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     sub = parser.add_subparsers(dest="command")
 
-    p = sub.add_parser(
-        "play", help="play a scenario in the terminal (the projector game comes next)"
-    )
-    p.add_argument(
-        "scenario", nargs="?", help="a scenario file or id (default: choose from a list)"
-    )
+    p = sub.add_parser("play", help="play one scenario, reloading it whenever it is saved")
+    p.add_argument("scenario", nargs="?", help="a scenario file or id")
     p.add_argument("--from", dest="start", metavar="PASSAGE", help="start at this passage")
     p.add_argument("--lang", choices=("nl", "fr", "en"), help="the class's language")
+    p.add_argument("--text", action="store_true", help="in the terminal, without a window")
+
+    g = sub.add_parser("game", help="start the game (what `max247` alone does)")
+    g.add_argument("--size", type=_size, help="window size, e.g. 1280x720")
+    g.add_argument("--kiosk", action="store_true", help="event mode: closing does not quit")
+
+    n = sub.add_parser("new", help="write a commented starting scenario that validates as it is")
+    n.add_argument("id", help="the new scenario's id: lower-case letters, digits and '-'")
+    n.add_argument("--folder", type=Path, default=Path("."), help="where (default: here)")
+
+    gr = sub.add_parser("graph", help="the passages and choices of a scenario as a graph")
+    gr.add_argument("scenario", help="a scenario file or id")
+    gr.add_argument("--format", choices=("mermaid", "dot", "png"), default="mermaid")
+    gr.add_argument("--lang", choices=("nl", "fr", "en"))
+    gr.add_argument("-o", "--output", type=Path, help="the file to write (png: required)")
+
+    pr = sub.add_parser("print", help="the whole scenario as one HTML page, to read before class")
+    pr.add_argument("scenario", help="a scenario file or id")
+    pr.add_argument("--lang", choices=("nl", "fr", "en"))
+    pr.add_argument("--region", choices=("be", "nl", "uk", "intl"))
+    pr.add_argument(
+        "-o", "--output", type=Path, help="the file to write (default: standard output)"
+    )
+
+    sh = sub.add_parser("screenshot", help="render a screen to PNG, without a window")
+    sh.add_argument("screen", choices=SCREENS)
+    sh.add_argument("--scenario", help="scenario id or file (default: the first shipped)")
+    sh.add_argument("--choose", default="", help="choices to make first, e.g. 1,2")
+    sh.add_argument("--next", type=int, default=0, help="presses of next on the story screen")
+    sh.add_argument("--lang", choices=("nl", "fr", "en"), default="en")
+    sh.add_argument("--region", choices=("be", "nl", "uk", "intl"), default="be")
+    sh.add_argument("--size", type=_size, default=(1920, 1080), help="e.g. 1024x768")
+    sh.add_argument("--scale", type=float, default=1.0, help="text scale: 1, 1.25 or 1.5")
+    sh.add_argument("-o", "--output", type=Path, default=Path("screenshot.png"))
 
     v = sub.add_parser("validate", help="check scenarios and the help directory")
     v.add_argument("paths", nargs="*", type=Path, help="files or folders (default: every library)")
@@ -59,11 +106,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_i18n(args.action, args.library)
     if args.command == "library":
         return cmd_library(args.action, args.folder)
-    from max247.textplay import play_in_terminal  # the terminal player, until the game lands
+    if args.command == "new":
+        return cmd_new(args.id, args.folder)
+    if args.command in ("graph", "print"):
+        return cmd_document(args)
+    if args.command == "screenshot":
+        from max247.screenshots import screenshot
 
-    if args.command == "play":
+        return screenshot(args)
+    if args.command == "play" and args.text:
+        from max247.textplay import play_in_terminal
+
         return play_in_terminal(library_roots(), args.scenario, args.start, args.lang)
-    return play_in_terminal(library_roots(), None, None, None)
+    if args.command == "play":
+        from max247.app import preview
+
+        return preview(args.scenario, args.start, args.lang)
+    from max247.app import start
+
+    if args.command == "game":
+        return start(args.size, args.kiosk)
+    return start()
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("a size is written WIDTHxHEIGHT, e.g. 1280x720") from None
+    return w, h
 
 
 def library_roots() -> list[Path]:
@@ -202,6 +273,90 @@ def cmd_i18n(action: str, folder: Path | None) -> int:
             )
         return 1 if incomplete or library.broken else 0
     return 1 if library.broken else 0
+
+
+def cmd_new(scenario_id: str, folder: Path) -> int:
+    from max247.authoring.new import new_scenario
+
+    try:
+        path = new_scenario(scenario_id, folder)
+    except ValueError as exc:
+        print(f"max247 new: {exc}", file=sys.stderr)
+        return 1
+    print(path)
+    print(path.with_name(f"{scenario_id}.plan.yaml"))
+    return 0
+
+
+def find_scenario(which: str):
+    """A scenario by file or id; prints why not and returns None when it cannot be loaded."""
+    from max247.story.library import display_path, load_library
+    from max247.story.loader import read_scenario
+
+    path = Path(which)
+    if path.is_file():
+        loaded = read_scenario(path, help_needs(), display_path(path))
+        for f in loaded.errors:
+            print(f, file=sys.stderr)
+        return loaded.scenario
+    library = load_library(library_roots(), help_needs())
+    if which not in library.scenarios:
+        print(f"no scenario file or id '{which}'", file=sys.stderr)
+        return None
+    return library.scenarios[which]
+
+
+def cmd_document(args) -> int:
+    from max247.i18n import ScenarioTranslator
+
+    scenario = find_scenario(args.scenario)
+    if scenario is None:
+        return 1
+    settings, _ = load_settings()
+    lang = args.lang or scenario.language
+    translate = ScenarioTranslator()
+    if args.command == "graph":
+        from max247.authoring import graph
+
+        if args.format == "mermaid":
+            text = graph.to_mermaid(scenario, translate, lang)
+        else:
+            text = graph.to_dot(scenario, translate, lang)
+        if args.format == "png":
+            if args.output is None:
+                print("max247 graph --format png needs -o FILE.png", file=sys.stderr)
+                return 2
+            try:
+                graph.to_png(text, args.output)
+            except RuntimeError as exc:
+                print(f"max247 graph: {exc}", file=sys.stderr)
+                return 1
+            print(args.output)
+            return 0
+    else:
+        from max247.authoring.proof import to_html
+        from max247.helpdir import load_directory
+        from max247.story.findings import ScenarioError
+
+        region = args.region or settings.region
+        try:
+            directory = load_directory(paths.HELP_DIRECTORY)
+        except ScenarioError:
+            directory = None
+
+        def lookup(need: str) -> str | None:
+            card = directory.card(need, region, lang) if directory else None
+            if card is None:
+                return None
+            return card.text("name", lang) + (f" - {card.phone}" if card.phone else "")
+
+        text = to_html(scenario, translate, lang, lookup)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        args.output.write_text(text, encoding="utf-8")
+        print(args.output)
+    return 0
 
 
 def cmd_library(action: str, folder: Path | None) -> int:

@@ -9,12 +9,17 @@ translation falls back to the source text and is logged once.
 
 from __future__ import annotations
 
+import gettext
+import io
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 
 from max247.story.library import locales_folder
 from max247.story.model import Scenario, Text
@@ -98,3 +103,52 @@ def translations(catalog: Catalog) -> dict[tuple[str, str], str]:
         if message.string:
             out[(message.context or "", message.id)] = message.string
     return out
+
+
+# --- the interface (gettext domain max247) ----------------------------------------------------
+
+INTERFACE_DOMAIN = "max247"
+
+
+class Interface:
+    """The interface's texts in one language, read from its PO file (fuzzy entries left out).
+
+    The PO file is compiled in memory when the language is chosen, so what is shown is never
+    out of date with the file and no compile step is needed.
+    """
+
+    def __init__(self, language: str, locales: Path | None = None) -> None:
+        from max247.paths import LOCALES
+
+        self.language = language
+        self._tr: gettext.NullTranslations = gettext.NullTranslations()
+        path = catalog_path(locales or LOCALES, language, INTERFACE_DOMAIN)
+        if path.exists():
+            try:
+                with path.open("rb") as f:
+                    catalog = read_po(f, locale=language)
+                buf = io.BytesIO()
+                write_mo(buf, catalog, use_fuzzy=False)
+                buf.seek(0)
+                self._tr = gettext.GNUTranslations(buf)
+            except Exception as exc:  # a broken catalog shows English, never a crash
+                log.warning("cannot read %s: %s", path, exc)
+
+    def gettext(self, message: str) -> str:
+        return self._tr.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._tr.ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._tr.pgettext(context, message)
+
+
+def language_name(language: str) -> str:
+    """A language named in itself, capitalised as a menu item: Nederlands, Français, English."""
+    name = Locale.parse(language).get_display_name(language) or language
+    return name[:1].upper() + name[1:]
+
+
+def format_number(n: int, language: str) -> str:
+    return format_decimal(n, locale=language)

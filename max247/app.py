@@ -1,0 +1,350 @@
+"""The game's loop: a stack of scenes, input turned into actions, frames drawn only when needed.
+
+When nothing moves the loop sleeps in `pygame.event.wait`, so an idle board costs no CPU worth
+measuring; it redraws on expose, restore, resize and display changes. The app object owns every
+piece of mutable state (settings, fonts, session, scenes): there is no global state elsewhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# Sharp on a scaled Windows display, and no minimising when the projector window loses focus.
+os.environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")
+os.environ.setdefault("SDL_VIDEO_MINIMIZE_ON_FOCUS_LOSS", "0")
+
+import pygame
+
+from max247 import paths
+from max247.helpdir import Directory, load_directory
+from max247.i18n import Interface, ScenarioTranslator
+from max247.input import Action, key_action, pad_action
+from max247.session import Session
+from max247.settings import Settings, load_settings, save_settings
+from max247.story.findings import ScenarioError
+from max247.story.library import Library, load_library
+from max247.story.model import Scenario, Text
+from max247.ui.text import Fonts
+from max247.ui.theme import TEXT_SCALES, Theme
+
+IDLE_WAIT_MS = 1000
+FRAME_MS = 16
+
+
+class Scene:
+    """One screen. It reads state and turns actions into calls on the story and the session."""
+
+    context = "menu"  # which key table applies: "menu" or "reading"
+    overlay = False  # drawn over the scene below it
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    def handle(self, action: Action) -> None:
+        """An action from a key, a clicker, a pad, or a test."""
+
+    def click(self, pos: tuple[int, int]) -> None:
+        """A mouse click or a tap (touch boards send one mouse event per touch)."""
+
+    def hover(self, pos: tuple[int, int]) -> None:
+        """The pointer moved: menus follow it with their highlight."""
+
+    def update(self, now: float) -> bool:
+        """Move animations on; return True while something still moves."""
+        return False
+
+    def entered(self) -> None:
+        """The scene is now on the stack: it may push what it needs over itself."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        raise NotImplementedError
+
+    def ticking(self) -> bool:
+        """True while a clock on screen changes every second (a running timer)."""
+        return False
+
+
+@dataclass
+class App:
+    settings: Settings
+    settings_folder: Path | None = None
+    size: tuple[int, int] = (1280, 720)
+    kiosk: bool = False
+    headless: bool = False
+    now: float = field(default_factory=time.monotonic)
+
+    def __post_init__(self) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        flags = pygame.RESIZABLE
+        if self.settings.fullscreen and not self.headless:
+            flags = pygame.FULLSCREEN
+        self.screen = self._set_mode(self.size, flags)
+        pygame.display.set_caption("Max 24/7")
+        self.fonts = Fonts()
+        self.theme = Theme(*self.screen.get_size(), self.settings.text_scale)
+        self.interface = Interface(self.settings.language)
+        self.translator = ScenarioTranslator()
+        self.library: Library = load_library(self.library_roots())
+        self.directory = self._load_directory()
+        self.session: Session | None = None
+        self.scenes: list[Scene] = []
+        self.dirty = True
+        self.running = True
+        self.notes: list[str] = []  # messages for the teacher (corrupt files set aside, ...)
+        self._pads: list = []
+        self._translated: dict[tuple[str, str], bool] = {}
+        self.drawn: list | None = None  # set by the pilot: every text box drawn in a frame
+        self.watch = None  # called once a loop: `max247 play` reloads a saved scenario
+        self.persist = True  # save the lesson after each decision
+
+    # --- set-up ---------------------------------------------------------------------------
+
+    def _set_mode(self, size: tuple[int, int], flags: int) -> pygame.Surface:
+        display = self.settings.display if self.settings.display < self.display_count() else 0
+        if flags & pygame.FULLSCREEN:
+            # desktop fullscreen: the projector keeps its mode, so it does not resync
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN, display=display)
+        return pygame.display.set_mode(size, flags, display=display)
+
+    @staticmethod
+    def display_count() -> int:
+        try:
+            return pygame.display.get_num_displays()
+        except pygame.error:
+            return 1
+
+    def library_roots(self) -> list[Path]:
+        return [paths.SCENARIOS, *(Path(p) for p in self.settings.libraries if Path(p).is_dir())]
+
+    def _load_directory(self) -> Directory:
+        try:
+            return load_directory(paths.HELP_DIRECTORY, paths.user_data() / "help-directory.yaml")
+        except ScenarioError as exc:
+            self.notes += [str(f) for f in exc.findings]
+            return Directory([])
+
+    # --- words ----------------------------------------------------------------------------
+
+    def _(self, message: str) -> str:
+        """An interface text in the class's language (gettext domain max247)."""
+        return self.interface.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.interface.ngettext(singular, plural, n)
+
+    def text(self, scenario: Scenario, text: Text | None) -> str:
+        """A scenario text in the class's language; the source text if not translated yet."""
+        if text is None:
+            return ""
+        return self.translator(scenario, text, self.settings.language)
+
+    def translated(self, scenario: Scenario) -> bool:
+        """Whether every text of the scenario reads in the class's language."""
+        from max247.catalogs import status
+
+        lang = self.settings.language
+        if lang == scenario.language:
+            return True
+        key = (scenario.id, lang)
+        if key not in self._translated:
+            rows = status(scenario, self.library.locales_for(scenario))
+            self._translated[key] = all(r.complete for r in rows if r.language == lang)
+        return self._translated[key]
+
+    def set_language(self, language: str) -> None:
+        self.settings.language = language
+        self.interface = Interface(language)
+        if self.session is not None:
+            self.session.language = language
+        self.save_settings()
+        self.dirty = True
+
+    def cycle_text_scale(self) -> None:
+        scales = list(TEXT_SCALES)
+        i = scales.index(self.settings.text_scale) if self.settings.text_scale in scales else 0
+        self.settings.text_scale = scales[(i + 1) % len(scales)]
+        self.theme = Theme(*self.screen.get_size(), self.settings.text_scale)
+        self.save_settings()
+        self.dirty = True
+
+    def save_settings(self) -> None:
+        if not self.headless:
+            save_settings(self.settings, self.settings_folder)
+
+    # --- scenes ---------------------------------------------------------------------------
+
+    @property
+    def top(self) -> Scene:
+        return self.scenes[-1]
+
+    def push(self, scene: Scene) -> None:
+        self.scenes.append(scene)
+        self.dirty = True
+        scene.entered()
+
+    def pop(self) -> Scene:
+        scene = self.scenes.pop()
+        self.dirty = True
+        return scene
+
+    def replace(self, scene: Scene) -> None:
+        self.scenes[-1] = scene
+        self.dirty = True
+        scene.entered()
+
+    def reset(self, scene: Scene) -> None:
+        self.scenes = [scene]
+        self.dirty = True
+        scene.entered()
+
+    def find(self, kind: type) -> Scene | None:
+        return next((s for s in reversed(self.scenes) if isinstance(s, kind)), None)
+
+    def save_session(self) -> None:
+        if self.session is not None and self.persist and not self.headless:
+            self.session.save(paths.user_data() / "session.json")
+
+    # --- input ----------------------------------------------------------------------------
+
+    def post(self, action: Action) -> None:
+        """Give an action to the scene on top (also how tests drive the game)."""
+        if action is Action.FULLSCREEN:
+            self.toggle_fullscreen()
+            return
+        if action is Action.TEXT_SCALE:
+            self.cycle_text_scale()
+            return
+        self.top.handle(action)
+        self.dirty = True
+
+    def toggle_fullscreen(self) -> None:
+        if self.headless:
+            return
+        self.settings.fullscreen = not self.settings.fullscreen
+        flags = pygame.FULLSCREEN if self.settings.fullscreen else pygame.RESIZABLE
+        self.screen = self._set_mode(self.size, flags)
+        self.resized()
+        self.save_settings()
+
+    def resized(self) -> None:
+        self.screen = pygame.display.get_surface()
+        self.theme = Theme(*self.screen.get_size(), self.settings.text_scale)
+        self.dirty = True
+
+    def event(self, ev: pygame.event.Event) -> None:
+        if ev.type == pygame.QUIT:
+            if not self.kiosk:  # in event mode the close button and Alt+F4 do not quit
+                self.running = False
+        elif ev.type == pygame.KEYDOWN:
+            action = key_action(self.top.context, ev.key, ev.mod)
+            if action is not None:
+                self.post(action)
+        elif ev.type == pygame.MOUSEBUTTONDOWN and ev.button == 1:
+            self.top.click(ev.pos)
+            self.dirty = True
+        elif ev.type == pygame.MOUSEMOTION:
+            self.top.hover(ev.pos)
+        elif ev.type == pygame.CONTROLLERDEVICEADDED:
+            with contextlib.suppress(pygame.error):  # a pad SDL cannot open is left out
+                self._pads.append(pygame.joystick.Joystick(ev.device_index))
+        elif ev.type == pygame.CONTROLLERBUTTONDOWN:
+            action = pad_action(self.top.context, ev.button)
+            if action is not None:
+                self.post(action)
+        elif ev.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            self.resized()
+        elif ev.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
+            self.dirty = True
+        elif ev.type == pygame.WINDOWDISPLAYCHANGED:
+            self.settings.display = getattr(ev, "display_index", 0)
+            self.resized()
+            self.save_settings()
+
+    # --- drawing --------------------------------------------------------------------------
+
+    def draw(self) -> None:
+        if self.drawn is not None:
+            self.drawn.clear()
+        start = len(self.scenes) - 1
+        while start > 0 and self.scenes[start].overlay:
+            start -= 1
+        for scene in self.scenes[start:]:
+            scene.draw(self.screen)
+        self.dirty = False
+
+    def step(self, now: float | None = None) -> bool:
+        """Advance animations and draw if needed; return True while something moves."""
+        self.now = time.monotonic() if now is None else now
+        moving = self.top.update(self.now)
+        if self.dirty or moving:
+            self.draw()
+            if not self.headless:
+                pygame.display.flip()
+        return moving
+
+    def run(self) -> int:
+        moving = True
+        while self.running and self.scenes:
+            if moving:
+                pygame.time.wait(FRAME_MS)
+                events = pygame.event.get()
+            else:
+                timeout = 250 if self.top.ticking() else IDLE_WAIT_MS
+                first = pygame.event.wait(timeout)
+                events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
+                if self.top.ticking():
+                    self.dirty = True
+            for ev in events:
+                self.event(ev)
+            if self.watch is not None:
+                self.watch()
+            moving = self.step()
+        pygame.quit()
+        return 0
+
+
+def start(size: tuple[int, int] | None = None, kiosk: bool = False) -> int:
+    """Start the game for a class: the title screen, or the lesson that was going on."""
+    from max247.scenes.title import TitleScene
+
+    settings, note = load_settings()
+    app = App(settings, size=size or (1280, 720), kiosk=kiosk)
+    if note:
+        app.notes.append(note)
+    saved, note = Session.load(paths.user_data() / "session.json")
+    if note:
+        app.notes.append(note)
+    app.push(TitleScene(app, saved))
+    try:
+        return app.run()
+    except KeyboardInterrupt:
+        return 0
+
+
+def preview(which: str | None, start_at: str | None, language: str | None) -> int:
+    """`max247 play FILE`: one scenario straight away, reloaded whenever its file is saved."""
+    from max247.scenes.preview import Watcher
+
+    settings, _ = load_settings()
+    if language:
+        settings.language = language
+    app = App(settings)
+    watcher = Watcher(app, which, start_at)
+    if not watcher.begin():
+        return 1
+    app.watch = watcher.check
+    try:
+        return app.run()
+    except KeyboardInterrupt:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(start())

@@ -1,0 +1,95 @@
+"""What menu-like scenes share: a highlight that keys, a clicker, a pad and the pointer move,
+items chosen by number, click or confirm; and the common keys (blank, pause, teacher view).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pygame
+
+from max247.app import Scene
+from max247.input import CHOOSE, Action
+from max247.ui import theme as th
+from max247.ui.widgets import Canvas
+
+
+@dataclass
+class Item:
+    label: Callable[[], str]
+    run: Callable[[], None]
+    primary: bool = False
+    rect: pygame.Rect | None = None
+
+
+class Common(Scene):
+    """Blank, pause and the teacher view, the same on every screen."""
+
+    def common(self, action: Action) -> bool:
+        from max247.scenes.overlays import BlankScreen, PauseOverlay, TeacherOverlay
+
+        if action is Action.BLANK:
+            self.app.push(BlankScreen(self.app))
+        elif action is Action.PAUSE:
+            self.app.push(PauseOverlay(self.app))
+        elif action is Action.TEACHER:
+            self.app.push(TeacherOverlay(self.app))
+        else:
+            return False
+        return True
+
+    def canvas(self, surface: pygame.Surface) -> Canvas:
+        return Canvas(surface, self.app.fonts, self.app.theme, self.app.drawn)
+
+    def background(self, surface: pygame.Surface, colour: th.Colour = th.PAPER) -> None:
+        surface.fill(colour)
+        t = self.app.theme
+        # a soft band at the bottom: calm, and it frames the page on a projector
+        pygame.draw.rect(surface, th.PAPER_DEEP, (0, t.height - t.u(4), t.width, t.u(4)))
+
+
+class Menu(Common):
+    """A scene whose items the class moves through and picks."""
+
+    context = "menu"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.items: list[Item] = []
+        self.index = 0
+
+    def handle(self, action: Action) -> None:
+        if self.common(action):
+            return
+        if not self.items:
+            return
+        if action in (Action.DOWN, Action.RIGHT):
+            self.index = (self.index + 1) % len(self.items)
+        elif action in (Action.UP, Action.LEFT):
+            self.index = (self.index - 1) % len(self.items)
+        elif action is Action.CONFIRM:
+            self.items[self.index].run()
+        elif action in CHOOSE:
+            n = CHOOSE.index(action)
+            if n < len(self.items):
+                self.index = n
+                self.items[n].run()
+        elif action is Action.BACK:
+            self.back()
+
+    def back(self) -> None:
+        """Backspace / the pad's east button: the screen before, where there is one."""
+
+    def click(self, pos: tuple[int, int]) -> None:
+        for i, item in enumerate(self.items):
+            if item.rect is not None and item.rect.collidepoint(pos):
+                self.index = i
+                item.run()
+                return
+
+    def hover(self, pos: tuple[int, int]) -> None:
+        for i, item in enumerate(self.items):
+            if item.rect is not None and item.rect.collidepoint(pos) and self.index != i:
+                self.index = i
+                self.app.dirty = True

@@ -1,0 +1,170 @@
+"""A choice: the prompt and 2 to 4 large option cards, each with a number, a shape and a colour.
+
+An optional discussion timer that the teacher starts (T), pauses (T), extends (+) or skips (S);
+when it runs out it says so calmly and never chooses for the class. The class decides with a
+number key, a click or tap on a card, or the clicker (PageDown/PageUp move, F5 confirms).
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from max247.input import Action
+from max247.scenes.base import Item, Menu
+from max247.story.runtime import ChoiceOffered
+from max247.ui import draw
+from max247.ui import theme as th
+
+EXTRA_SECONDS = 30
+
+
+class ChoiceScene(Menu):
+    overlay = True
+
+    def __init__(self, app, story_scene, offered: ChoiceOffered) -> None:
+        super().__init__(app)
+        self.story_scene = story_scene
+        self.offered = offered
+        self.items = [
+            Item(
+                lambda o=o: app.text(story_scene.scenario, o.option.text),
+                lambda o=o: self.pick(o.number),
+            )
+            for o in offered.options
+        ]
+        self.timer = offered.choice.timer
+        self.remaining = float(self.timer or 0)
+        self.running_since: float | None = None
+
+    def pick(self, number: int) -> None:
+        self.app.pop()
+        self.story_scene.choose(number)
+
+    def handle(self, action: Action) -> None:
+        if action is Action.TIMER and self.timer:
+            if self.running_since is None:
+                self.running_since = self.app.now
+            else:
+                self.remaining = self.left()
+                self.running_since = None
+        elif action is Action.TIMER_MORE and self.timer:
+            self.remaining = self.left() + EXTRA_SECONDS
+            if self.running_since is not None:
+                self.running_since = self.app.now
+        elif action is Action.TIMER_SKIP and self.timer:
+            self.remaining = 0
+            self.running_since = None
+        elif action is Action.BACK:
+            self.app.pop()  # re-read the story; next brings the choice back
+        else:
+            super().handle(action)
+
+    def left(self) -> float:
+        if self.running_since is None:
+            return self.remaining
+        return max(0.0, self.remaining - (self.app.now - self.running_since))
+
+    def ticking(self) -> bool:
+        return self.running_since is not None and self.left() > 0
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.app.theme
+        _ = self.app._
+        c = self.canvas(surface)
+        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        veil.fill((*th.PAPER, 235))
+        surface.blit(veil, (0, 0))
+        scenario = self.story_scene.scenario
+        timer_w = t.u(34) if self.timer else 0
+        prompt = pygame.Rect(t.margin, t.u(3), t.width - 2 * t.margin - timer_w, t.title * 3)
+        c.text(
+            self.app.text(scenario, self.offered.choice.prompt),
+            prompt,
+            th.INK,
+            size=t.title,
+            style="bold",
+            valign="center",
+        )
+        if self.timer:
+            self.draw_timer(c, surface, pygame.Rect(prompt.right, prompt.y, timer_w, prompt.h))
+        n = len(self.items)
+        cols = 2 if n > 2 and t.width / t.height >= 1.2 else 1
+        rows = (n + cols - 1) // cols
+        top = prompt.bottom + t.u(3)
+        bottom = t.height - t.u(3) - 2 * c.line_height(t.small)
+        gap = t.u(2.5)
+        cw = (t.width - 2 * t.margin - (cols - 1) * gap) // cols
+        ch = min((bottom - top - (rows - 1) * gap) // rows, t.u(30))
+        for i, item in enumerate(self.items):
+            r = pygame.Rect(
+                t.margin + (i % cols) * (cw + gap), top + (i // cols) * (ch + gap), cw, ch
+            )
+            item.rect = r
+            self.card(c, surface, r, i, item.label(), i == self.index)
+        hint = _("Talk it over together, then choose: press the card's number, or tap it.")
+        c.hint(hint, t.height - t.u(1))
+
+    def card(self, c, surface, rect: pygame.Rect, i: int, text: str, highlighted: bool) -> None:
+        t = self.app.theme
+        colour = th.OPTION_COLOURS[i]
+        draw.panel(
+            surface, rect, th.WHITE, t.radius, shadow=t.u(0.8), border=colour, border_width=t.u(0.6)
+        )
+        if highlighted:
+            pygame.draw.rect(
+                surface, th.WARM, rect.inflate(t.u(1.6), t.u(1.6)), t.u(0.9), t.radius + t.u(0.8)
+            )
+        badge = pygame.Rect(rect.x, rect.y, min(t.u(14), rect.h), rect.h)
+        pygame.draw.rect(
+            surface,
+            colour,
+            badge,
+            border_top_left_radius=t.radius,
+            border_bottom_left_radius=t.radius,
+        )
+        r = min(badge.w, badge.h) // 3
+        centre = (badge.centerx, badge.centery)
+        draw.shape(surface, th.OPTION_SHAPES[i], centre, r, th.WHITE)
+        num = self.app.fonts.render(str(i + 1), t.title, colour, "bold")
+        lift = -r // 5 if th.OPTION_SHAPES[i] == "triangle" else 0  # a triangle's middle is low
+        surface.blit(
+            num, (centre[0] - num.get_width() // 2, centre[1] - num.get_height() // 2 - lift)
+        )
+        inner = pygame.Rect(
+            badge.right + t.u(2),
+            rect.y + t.u(1.5),
+            rect.right - badge.right - t.u(4),
+            rect.h - t.u(3),
+        )
+        c.text(text, inner, th.INK, size=round(t.body * 1.1), valign="center")
+
+    def draw_timer(self, c, surface, rect: pygame.Rect) -> None:
+        t = self.app.theme
+        _ = self.app._
+        left = self.left()
+        box = rect.inflate(-t.u(1), -t.u(1))
+        draw.panel(surface, box, th.WHITE, t.radius)
+        if self.running_since is None and left == self.timer:
+            words = (
+                _("Discussion: {time}").format(time=clock(left)) + "\n" + _("T starts the timer")
+            )
+        elif left <= 0:
+            words = _("Time to decide together")
+        else:
+            state = _("paused") if self.running_since is None else ""
+            words = _("Discussion: {time}").format(time=clock(left)) + (
+                f" ({state})" if state else ""
+            )
+        c.text(
+            words,
+            box.inflate(-t.u(2), -t.u(1)),
+            th.INK,
+            size=t.body,
+            align="center",
+            valign="center",
+        )
+
+
+def clock(seconds: float) -> str:
+    s = max(0, round(seconds))
+    return f"{s // 60}:{s % 60:02d}"

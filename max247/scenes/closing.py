@@ -1,0 +1,143 @@
+"""The closing screen: whom each character talked to, the three circles of help, the region's
+help cards, and the question every child takes home: who is your Max?
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from max247.scenes.base import Item, Menu
+from max247.ui import draw
+from max247.ui import theme as th
+
+CLASS_NEEDS = ("talk", "exploitation", "emergency")
+
+
+class ClosingScene(Menu):
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        _ = app._
+        self.items = [
+            Item(lambda: _("Back to the board"), self.back),
+            Item(lambda: _("End the lesson"), self.end, primary=True),
+        ]
+        self.index = 1
+
+    def back(self) -> None:
+        self.app.pop()
+
+    def end(self) -> None:
+        from max247.scenes.title import TitleScene
+
+        self.app.session = None
+        if not self.app.headless:
+            from max247 import paths
+
+            (paths.user_data() / "session.json").unlink(missing_ok=True)
+        self.app.reset(TitleScene(self.app))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.app.theme
+        _ = self.app._
+        c = self.canvas(surface)
+        self.background(surface)
+        lang = self.app.settings.language
+        head = pygame.Rect(t.margin, t.u(2), t.width - 2 * t.margin, t.huge + t.u(2))
+        c.text(
+            _("Who is your Max?"),
+            head,
+            th.ACCENT,
+            size=t.huge,
+            style="bold",
+            align="center",
+            valign="center",
+        )
+        top = head.bottom + t.u(1)
+        bh = round(t.body * 2.2)
+        bottom = t.height - t.u(5) - bh - t.u(2)
+        left = pygame.Rect(t.margin, top, (t.width - 2 * t.margin) * 11 // 20, bottom - top)
+        right = pygame.Rect(
+            left.right + t.u(3), top, t.width - t.margin - left.right - t.u(3), bottom - top
+        )
+
+        # whom each character talked to
+        session = self.app.session
+        rows = session.characters if session else []
+        row_h = min(t.u(11), left.h // max(1, len(rows)))
+        for i, p in enumerate(rows):
+            s = self.app.library.scenarios.get(p.scenario)
+            if s is None:
+                continue
+            y = left.y + i * row_h
+            r = min(row_h // 2 - t.u(0.5), t.u(4))
+            draw.portrait(surface, s.character, (left.x + r, y + row_h // 2), r)
+            draw.face(surface, p.mood, (left.x + 2 * r + t.u(3), y + row_h // 2), t.u(2))
+            name = self.app.text(s, s.characters[s.character].name)
+            told = [
+                self.app.text(s, s.characters[w].name)
+                for w, listens in dict.fromkeys(p.told)
+                if listens and w in s.characters
+            ]
+            words = (
+                _("{name} talked to {people}").format(
+                    name=name, people=", ".join(dict.fromkeys(told))
+                )
+                if told
+                else _("{name} has not talked to anyone yet").format(name=name)
+            )
+            x = left.x + 2 * r + t.u(6)
+            c.text(words, pygame.Rect(x, y, left.right - x, row_h), th.INK, valign="center")
+
+        # the three circles of help, and the region's cards
+        cr = min(right.w // 4, right.h // 5)
+        centre = (right.x + cr, right.y + cr)
+        draw.circles(
+            surface,
+            centre,
+            cr,
+            (
+                th.mix(th.ACCENT, th.PAPER, 0.7),
+                th.mix(th.WARM, th.PAPER, 0.5),
+                th.mix(th.MOOD_COLOURS[4], th.PAPER, 0.4),
+            ),
+        )
+        legend = "\n".join(
+            (
+                "1. " + _("Friends: listen, stay with them, go along to an adult"),
+                "2. " + _("Your Max: an adult you trust 100%, chosen by you"),
+                "3. " + _("Help lines: free, and they know what to do"),
+            )
+        )
+        lx = centre[0] + cr + t.u(2)
+        c.text(
+            legend,
+            pygame.Rect(lx, right.y, right.right - lx, 2 * cr),
+            th.INK,
+            size=t.small,
+            min_size=t.small,
+            valign="center",
+        )
+        y = right.y + 2 * cr + t.u(2)
+        cards = []
+        for need in CLASS_NEEDS:
+            card = self.app.directory.card(need, self.app.settings.region, lang)
+            if card is not None and card not in cards:
+                cards.append(card)
+        card_h = (right.bottom - y) // max(1, len(cards)) - t.u(1)
+        for card in cards:
+            rect = pygame.Rect(right.x, y, right.w, card_h)
+            draw.panel(surface, rect, th.WHITE, t.radius, shadow=t.u(0.4))
+            from max247.scenes.cards import short_url
+
+            reach = card.phone or short_url(card.chat or card.web or "")
+            words = card.text("name", lang) + (
+                f" · {reach}" if reach and reach not in card.text("name", lang) else ""
+            )
+            c.text(words, rect.inflate(-t.u(2), -t.u(1)), th.INK, style="bold", valign="center")
+            y += card_h + t.u(1)
+
+        w = (t.width - 2 * t.margin - t.u(3)) // 2
+        for i, item in enumerate(self.items):
+            rect = pygame.Rect(t.margin + i * (w + t.u(3)), t.height - t.u(5) - bh, w, bh)
+            item.rect = rect
+            c.button(item.label(), rect, i == self.index, item.primary)

@@ -1,0 +1,198 @@
+"""The ending of a story, and going back to one of the class's decisions.
+
+No ending is a failure. A character who ends below 3 "still needs help" on the board, and the
+class can go back to a decision and try another way.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from max247.scenes.base import Item, Menu
+from max247.story.model import Scenario
+from max247.story.runtime import Story
+from max247.ui import draw
+from max247.ui import theme as th
+from max247.ui.widgets import mood_word
+
+
+class EndingScene(Menu):
+    def __init__(self, app, story_scene) -> None:
+        super().__init__(app)
+        self.story_scene = story_scene
+        _ = app._
+        state = story_scene.story.state
+        self.items = [Item(lambda: _("Back to the board"), self.board, primary=state.mood >= 3)]
+        if state.log:
+            self.items.append(
+                Item(lambda: _("Go back to a decision"), self.decisions, primary=state.mood < 3)
+            )
+        self.index = 0 if state.mood >= 3 or not state.log else 1
+
+    def board(self) -> None:
+        from max247.scenes.board import BoardScene
+
+        self.app.reset(BoardScene(self.app))
+
+    def decisions(self) -> None:
+        self.app.push(DecisionsScene(self.app, self.story_scene.scenario))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.app.theme
+        _ = self.app._
+        c = self.canvas(surface)
+        self.background(surface)
+        scene = self.story_scene
+        s = scene.scenario
+        state = scene.story.state
+        ending = scene.story.ending.ending if scene.story.ending else None
+        r = t.u(9)
+        draw.portrait(surface, s.character, (t.margin + r, t.u(4) + r), r)
+        fr = t.u(6)
+        fc = (t.width - t.margin - fr, t.u(4) + fr)
+        draw.face(surface, state.mood, fc, fr)
+        mood = f"{state.mood}/4\n{mood_word(self.app, state.mood)}"
+        c.text(
+            mood,
+            pygame.Rect(fc[0] - t.u(12), fc[1] + fr + t.u(0.5), t.u(24), t.body * 3),
+            th.INK,
+            size=t.small,
+            min_size=t.small,
+            align="center",
+        )
+        x = t.margin + 2 * r + t.u(3)
+        title = self.app.text(s, ending.title) if ending else _("The story stops here")
+        c.text(
+            title,
+            pygame.Rect(x, t.u(4), fc[0] - fr - x - t.u(2), 2 * r),
+            th.INK,
+            size=t.title,
+            style="bold",
+            valign="center",
+        )
+        y = t.u(4) + 2 * r + t.u(4)
+        bh = round(t.body * 2.2)
+        buttons_top = t.height - t.u(5) - len(self.items) * (bh + t.u(1.5))
+        message = self.app.text(s, ending.message) if ending else ""
+        # what helped on the way: whom the character told, and the help cards met
+        helped = []
+        for who in dict.fromkeys(c2.who for c2 in state.told if c2.listens):
+            helped.append(_("talked to {name}").format(name=scene.name(who)))
+        cards = [
+            self.app.directory.card(n, self.app.settings.region, self.app.settings.language)
+            for n in state.helped
+        ]
+        for card in {c2.id: c2 for c2 in cards if c2 is not None}.values():
+            helped.append(
+                _("found {service}").format(service=card.text("name", self.app.settings.language))
+            )
+        lines = [message]
+        if helped:
+            lines.append(_("On the way: {list}").format(list=", ".join(helped)) + ".")
+        if state.mood < 3:
+            lines.append(
+                _(
+                    "{name} still needs help. You can go back to a decision and try another way."
+                ).format(name=scene.name(s.character))
+            )
+        c.text(
+            "\n\n".join(x for x in lines if x),
+            pygame.Rect(t.margin, y, t.width - 2 * t.margin, buttons_top - y - t.u(2)),
+            th.INK,
+        )
+        w = min(t.width - 2 * t.margin, t.u(80))
+        for i, item in enumerate(self.items):
+            rect = pygame.Rect(0, 0, w, bh)
+            rect.midtop = (t.width // 2, buttons_top + i * (bh + t.u(1.5)))
+            item.rect = rect
+            c.button(item.label(), rect, i == self.index, item.primary)
+
+
+class DecisionsScene(Menu):
+    """The class's decisions in this story; picking one replays up to it, to choose again."""
+
+    def __init__(self, app, scenario: Scenario) -> None:
+        super().__init__(app)
+        self.scenario = scenario
+        log = app.session.progress(scenario.id).log
+        story = Story(scenario)
+        self.rows: list[tuple[str, str]] = []
+        for decision in log:
+            story.run()
+            waiting = story.waiting
+            if waiting is None:
+                break
+            prompt = app.text(scenario, waiting.choice.prompt)
+            chosen = next(
+                (o.option for o in waiting.options if o.option.key == decision.option), None
+            )
+            if chosen is None:
+                break
+            self.rows.append((prompt, app.text(scenario, chosen.text)))
+            story.choose_key(decision.option)
+        self.items = [
+            Item(lambda i=i: self.rows[i][0], lambda i=i: self.go(i)) for i in range(len(self.rows))
+        ]
+        self.items.append(Item(lambda: app._("Back"), self.back))
+        self.index = max(0, len(self.rows) - 1)
+
+    def go(self, i: int) -> None:
+        from max247.scenes.board import BoardScene
+        from max247.scenes.story import StoryScene
+
+        log = self.app.session.progress(self.scenario.id).log[:i]
+        progress = self.app.session.progress(self.scenario.id)
+        progress.ended = False
+        self.app.reset(BoardScene(self.app))
+        self.app.push(StoryScene(self.app, self.scenario, log))
+
+    def back(self) -> None:
+        self.app.pop()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.app.theme
+        _ = self.app._
+        c = self.canvas(surface)
+        self.background(surface)
+        c.text(
+            _("Which decision do you want to take again?"),
+            pygame.Rect(t.margin, t.u(3), t.width - 2 * t.margin, t.title * 2),
+            th.INK,
+            size=t.title,
+            style="bold",
+            valign="center",
+        )
+        top = t.u(3) + t.title * 2 + t.u(2)
+        n = len(self.items)
+        gap = t.u(1.5)
+        h = min(round(t.body * 4.4), (t.height - t.u(5) - top) // max(1, n) - gap)
+        for i, item in enumerate(self.items):
+            rect = pygame.Rect(t.margin, top + i * (h + gap), t.width - 2 * t.margin, h)
+            item.rect = rect
+            if i < len(self.rows):
+                prompt, chosen = self.rows[i]
+                draw.panel(surface, rect, th.WHITE, t.radius, shadow=t.u(0.5))
+                if i == self.index:
+                    pygame.draw.rect(
+                        surface,
+                        th.WARM,
+                        rect.inflate(t.u(1.2), t.u(1.2)),
+                        t.u(0.7),
+                        t.radius + t.u(0.6),
+                    )
+                half = rect.inflate(-t.u(3), -t.u(1))
+                c.text(
+                    f"{i + 1}. {prompt}",
+                    pygame.Rect(half.x, half.y, half.w, half.h // 2),
+                    th.INK,
+                    style="bold",
+                    valign="center",
+                )
+                c.text(
+                    _("The class chose: {option}").format(option=chosen),
+                    pygame.Rect(half.x, half.centery, half.w, half.h // 2),
+                    th.INK_SOFT,
+                    valign="center",
+                )
+            else:
+                c.button(item.label(), rect, i == self.index)

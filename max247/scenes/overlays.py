@@ -1,0 +1,258 @@
+"""Overlays: pause, the blank screen (the safe exit for an upset child), the teacher view.
+
+A stray Escape never loses progress: it opens the pause overlay, and Escape closes it again.
+The blank screen comes at once (B or '.'); from it, "leave this story" goes back to the board
+with the story kept as it was.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from max247.i18n import language_name
+from max247.input import Action
+from max247.scenes.base import Item, Menu
+from max247.story.model import LANGUAGES
+from max247.ui import draw
+from max247.ui import theme as th
+
+
+class MenuOverlay(Menu):
+    overlay = True
+    heading = ""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.app.theme
+        c = self.canvas(surface)
+        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        veil.fill((*th.INK, 170))
+        surface.blit(veil, (0, 0))
+        bh = round(t.body * 2.2)
+        gap = t.u(1.5)
+        w = min(t.width - 2 * t.margin, t.u(90))
+        h = t.title * 2 + len(self.items) * (bh + gap) + t.u(4)
+        panel = pygame.Rect(0, 0, w + t.u(8), min(h, t.height - t.u(4)))
+        panel.center = (t.width // 2, t.height // 2)
+        draw.panel(surface, panel, th.PAPER, t.radius, shadow=t.u(1))
+        c.text(
+            self.title(),
+            pygame.Rect(panel.x + t.u(4), panel.y + t.u(2), w, t.title * 2),
+            th.INK,
+            size=t.title,
+            style="bold",
+            align="center",
+            valign="center",
+        )
+        y = panel.y + t.u(2) + t.title * 2
+        bh = min(bh, (panel.bottom - t.u(2) - y) // len(self.items) - gap)
+        for i, item in enumerate(self.items):
+            rect = pygame.Rect(panel.x + t.u(4), y, w, bh)
+            item.rect = rect
+            c.button(item.label(), rect, i == self.index, item.primary)
+            y += bh + gap
+
+    def title(self) -> str:
+        return ""
+
+
+class PauseOverlay(MenuOverlay):
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        _ = app._
+        self.items = [
+            Item(lambda: _("Resume"), self.resume, primary=True),
+            Item(
+                lambda: _("Language: {name}").format(name=language_name(app.settings.language)),
+                self.language,
+            ),
+            Item(
+                lambda: _("Text size: {percent}%").format(
+                    percent=round(app.settings.text_scale * 100)
+                ),
+                app.cycle_text_scale,
+            ),
+            Item(lambda: _("Quit the game"), self.quit),
+        ]
+        if app.session is not None and app.find(_story_class()) is not None:
+            self.items.insert(
+                1, Item(lambda: _("Back to the board (the story is kept)"), self.board)
+            )
+        elif app.session is not None and app.find(_board_class()) is None:
+            self.items.insert(1, Item(lambda: _("Back to the board"), self.board))
+
+    def title(self) -> str:
+        return self.app._("Paused")
+
+    def handle(self, action: Action) -> None:
+        if action in (Action.PAUSE, Action.BACK):
+            self.resume()  # the start button's next press, or Escape again, resumes
+        else:
+            super().handle(action)
+
+    def resume(self) -> None:
+        self.app.pop()
+
+    def language(self) -> None:
+        langs = list(LANGUAGES)
+        lang = self.app.settings.language
+        self.app.set_language(
+            langs[(langs.index(lang) + 1) % len(langs)] if lang in langs else "nl"
+        )
+
+    def board(self) -> None:
+        from max247.scenes.board import BoardScene
+
+        self.app.reset(BoardScene(self.app))
+
+    def quit(self) -> None:
+        self.app.push(ConfirmQuit(self.app))
+
+
+class ConfirmQuit(MenuOverlay):
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        _ = app._
+        self.items = [
+            Item(lambda: _("No, go on playing"), self.app.pop, primary=True),
+            Item(lambda: _("Yes, quit (the lesson is saved)"), self.quit),
+        ]
+
+    def title(self) -> str:
+        return self.app._("Quit the game?")
+
+    def quit(self) -> None:
+        self.app.save_session()
+        self.app.running = False
+
+
+class BlankScreen(Menu):
+    """The screen goes calm and dark at once; timers pause while it is up."""
+
+    overlay = False
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        _ = app._
+        self.items = [Item(lambda: _("Come back"), self.app.pop, primary=True)]
+        if app.find(_story_class()) is not None:
+            self.items.append(Item(lambda: _("Leave this story"), self.leave))
+        for scene in app.scenes:  # discussion timers stop while the screen is blank
+            if getattr(scene, "running_since", None) is not None:
+                scene.remaining, scene.running_since = scene.left(), None
+
+    def handle(self, action: Action) -> None:
+        if action is Action.BLANK:
+            self.app.pop()
+        elif action is Action.PAUSE:
+            return  # nothing opens over the blank screen
+        else:
+            super().handle(action)
+
+    def leave(self) -> None:
+        from max247.scenes.board import BoardScene
+
+        self.app.reset(BoardScene(self.app))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.app.theme
+        c = self.canvas(surface)
+        surface.fill(th.BLANK)
+        bh = round(t.body * 2)
+        w = min(t.width - 2 * t.margin, t.u(70))
+        y = t.height - t.u(6) - len(self.items) * (bh + t.u(1.5))
+        for i, item in enumerate(self.items):
+            rect = pygame.Rect(0, 0, w, bh)
+            rect.midtop = (t.width // 2, y)
+            item.rect = rect
+            c.button(item.label(), rect, i == self.index, item.primary)
+            y += bh + t.u(1.5)
+
+
+class TeacherOverlay(Menu):
+    """For the teacher's eyes (F2): notes, questions, where adults get advice, the keys."""
+
+    overlay = True
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.items = [Item(lambda: app._("Close"), self.app.pop, primary=True)]
+        self.page = 0
+        self.pages = 1
+
+    def handle(self, action: Action) -> None:
+        if action in (Action.TEACHER, Action.PAUSE, Action.BACK):
+            self.app.pop()
+        elif action in (Action.DOWN, Action.RIGHT):
+            self.page = (self.page + 1) % self.pages  # long notes are paged, never cut
+        elif action in (Action.UP, Action.LEFT):
+            self.page = (self.page - 1) % self.pages
+        else:
+            super().handle(action)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.app.theme
+        _ = self.app._
+        c = self.canvas(surface)
+        surface.fill(th.PAPER)
+        lang = self.app.settings.language
+        story = self.app.find(_story_class())
+        parts = []
+        if story is not None:
+            s = story.scenario
+            if s.teacher_notes:
+                parts.append(_("Teacher notes") + "\n" + self.app.text(s, s.teacher_notes).strip())
+            if s.discussion:
+                parts.append(
+                    _("Questions for the class")
+                    + "\n"
+                    + "\n".join("• " + self.app.text(s, q) for q in s.discussion)
+                )
+        advice = self.app.directory.cards_for("adult-advice", self.app.settings.region, lang)
+        if advice:
+            lines = [
+                f"• {card.text('name', lang)}"
+                + (f" · {card.phone}" if card.phone else "")
+                + f" — {card.text('helps', lang)}"
+                for card in advice[:3]
+            ]
+            parts.append(
+                _(
+                    "If a pupil tells you something personal: listen, thank them, do not "
+                    "promise secrecy, follow your school's procedure. Advice for adults:"
+                )
+                + "\n"
+                + "\n".join(lines)
+            )
+        stale = self.app.directory.stale()
+        if stale:
+            parts.append(
+                _("Some help cards were checked more than a year ago: {names}.").format(
+                    names=", ".join(card.text("name", lang) for card in stale)
+                )
+            )
+        parts.append(
+            _(
+                "Keys: Space or PageDown next · PageUp back · 1-4 choose · T timer · "
+                "B blank screen · Esc pause · F11 full screen · F3 text size"
+            )
+        )
+        bh = round(t.body * 2)
+        box = pygame.Rect(t.margin, t.u(3), t.width - 2 * t.margin, t.height - t.u(8) - bh)
+        fitted = c.text("\n\n".join(parts), box, th.INK, page=self.page)
+        self.pages = len(fitted.pages)
+        rect = pygame.Rect(0, 0, t.u(40), bh)
+        rect.midbottom = (t.width // 2, t.height - t.u(3))
+        self.items[0].rect = rect
+        c.button(self.items[0].label(), rect, True, True)
+
+
+def _story_class():
+    from max247.scenes.story import StoryScene
+
+    return StoryScene
+
+
+def _board_class():
+    from max247.scenes.board import BoardScene
+
+    return BoardScene

@@ -1,0 +1,207 @@
+"""Session setup: the teacher picks this lesson's characters, filtered by age band and theme,
+with their total minutes against the lesson's length. Stories not fully translated into the
+class's language are marked.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from max247.scenes.base import Item, Menu
+from max247.session import Session
+from max247.story.model import THEMES, Scenario
+from max247.ui import draw
+from max247.ui import theme as th
+
+AGE_BANDS = ("", "10-12", "12-15")
+LESSON_LENGTHS = (50, 100, 150, 200)
+
+
+class SetupScene(Menu):
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.ages = ""
+        self.theme = ""
+        self.chosen: list[str] = []
+        self.build()
+
+    def theme_word(self, theme: str) -> str:
+        _ = self.app._
+        return {
+            "": _("all themes"),
+            "grooming": _("grooming"),
+            "sexting": _("sexting"),
+            "sextortion": _("sextortion"),
+            "online-safety": _("online safety"),
+            "trusted-adult": _("finding your Max"),
+            "running-away": _("running away"),
+        }[theme]
+
+    def visible(self) -> list[Scenario]:
+        out = []
+        for s in sorted(self.app.library.scenarios.values(), key=lambda s: (s.ages, str(s.title))):
+            if self.ages and s.ages != self.ages:
+                continue
+            if self.theme and s.theme != self.theme:
+                continue
+            out.append(s)
+        return out
+
+    def build(self) -> None:
+        _ = self.app._
+        keep = self.index
+        self.items = [
+            Item(lambda: _("Ages: {ages}").format(ages=self.ages or _("all")), self.next_ages),
+            Item(
+                lambda: _("Theme: {theme}").format(theme=self.theme_word(self.theme)),
+                self.next_theme,
+            ),
+        ]
+        for s in self.visible():
+            self.items.append(
+                Item(lambda s=s: self.app.text(s, s.title), lambda s=s: self.toggle(s.id))
+            )
+        self.items.append(
+            Item(
+                lambda: _("Lesson: {minutes} minutes").format(
+                    minutes=self.app.settings.lesson_minutes
+                ),
+                self.next_length,
+            )
+        )
+        self.items.append(Item(lambda: _("Start the lesson"), self.start, primary=True))
+        self.index = min(keep, len(self.items) - 1)
+
+    def next_ages(self) -> None:
+        self.ages = AGE_BANDS[(AGE_BANDS.index(self.ages) + 1) % len(AGE_BANDS)]
+        self.build()
+
+    def next_theme(self) -> None:
+        themes = ("", *THEMES)
+        self.theme = themes[(themes.index(self.theme) + 1) % len(themes)]
+        self.build()
+
+    def next_length(self) -> None:
+        m = self.app.settings.lesson_minutes
+        i = LESSON_LENGTHS.index(m) if m in LESSON_LENGTHS else 0
+        self.app.settings.lesson_minutes = LESSON_LENGTHS[(i + 1) % len(LESSON_LENGTHS)]
+        self.app.save_settings()
+
+    def toggle(self, scenario_id: str) -> None:
+        if scenario_id in self.chosen:
+            self.chosen.remove(scenario_id)
+        else:
+            self.chosen.append(scenario_id)
+
+    def minutes(self) -> int:
+        return sum(self.app.library.scenarios[i].minutes for i in self.chosen)
+
+    def start(self) -> None:
+        from max247.scenes.board import BoardScene
+
+        if not self.chosen:
+            return
+        scenarios = [self.app.library.scenarios[i] for i in self.chosen]
+        self.app.session = Session.new(
+            scenarios, self.app.settings.language, self.app.settings.region
+        )
+        self.app.save_session()
+        self.app.reset(BoardScene(self.app))
+
+    def back(self) -> None:
+        self.app.pop()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.app.theme
+        _ = self.app._
+        c = self.canvas(surface)
+        self.background(surface)
+        head = pygame.Rect(t.margin, t.u(2), t.width - 2 * t.margin, t.title + t.u(1))
+        c.text(
+            _("Which characters does the class meet today?"),
+            head,
+            th.INK,
+            size=t.title,
+            style="bold",
+        )
+        total = self.minutes()
+        summary = self.app.ngettext(
+            "{n} character chosen, {minutes} of {lesson} minutes",
+            "{n} characters chosen, {minutes} of {lesson} minutes",
+            len(self.chosen),
+        ).format(n=len(self.chosen), minutes=total, lesson=self.app.settings.lesson_minutes)
+        c.text(
+            summary,
+            pygame.Rect(t.margin, head.bottom, t.width - 2 * t.margin, t.body * 2),
+            th.INK_SOFT,
+        )
+
+        top = head.bottom + t.body * 2 + t.u(1)
+        bottom = t.height - t.u(5)
+        row_h = round(t.body * 2.3)
+        gap = t.u(1)
+        # filters on one line, the stories below, the lesson and start at the bottom
+        fw = (t.width - 2 * t.margin - gap) // 2
+        for i in (0, 1):
+            r = pygame.Rect(t.margin + i * (fw + gap), top, fw, row_h)
+            self.items[i].rect = r
+            c.button(self.items[i].label(), r, self.index == i)
+        foot_y = bottom - row_h
+        for k, i in enumerate((len(self.items) - 2, len(self.items) - 1)):
+            r = pygame.Rect(t.margin + k * (fw + gap), foot_y, fw, row_h)
+            self.items[i].rect = r
+            c.button(self.items[i].label(), r, self.index == i, self.items[i].primary)
+        stories = self.items[2:-2]
+        scenarios = self.visible()
+        list_top = top + row_h + gap * 2
+        room = max(1, (foot_y - gap - list_top) // (row_h + gap))
+        first = 0
+        if self.index - 2 >= room:
+            first = min(self.index - 2 - room + 1, max(0, len(stories) - room))
+        for item in stories:
+            item.rect = None
+        for k, (item, s) in enumerate(
+            list(zip(stories, scenarios, strict=True))[first : first + room]
+        ):
+            r = pygame.Rect(t.margin, list_top + k * (row_h + gap), t.width - 2 * t.margin, row_h)
+            item.rect = r
+            self.story_row(c, surface, r, s, self.index == first + k + 2)
+        if first > 0 or first + room < len(stories):
+            more = _("{shown} of {total} stories: move down for more").format(
+                shown=room, total=len(stories)
+            )
+            c.hint(more, foot_y - gap // 2, align="right")
+
+    def story_row(self, c, surface, rect: pygame.Rect, s: Scenario, highlighted: bool) -> None:
+        t = self.app.theme
+        _ = self.app._
+        chosen = s.id in self.chosen
+        draw.panel(surface, rect, th.ACCENT_SOFT if chosen else th.WHITE, t.radius, shadow=t.u(0.5))
+        if highlighted:
+            pygame.draw.rect(
+                surface, th.WARM, rect.inflate(t.u(1.2), t.u(1.2)), t.u(0.7), t.radius + t.u(0.6)
+            )
+        box = pygame.Rect(rect.x + t.u(1.5), rect.centery - t.u(2), t.u(4), t.u(4))
+        pygame.draw.rect(surface, th.INK, box, max(2, t.u(0.4)), border_radius=t.u(0.8))
+        if chosen:
+            draw.check(surface, box.center, t.u(1.4), th.ACCENT)
+        info = f"{s.ages} · {s.minutes} min · {self.theme_word(s.theme)}"
+        if not self.app.translated(s):
+            info += " · " + _("not fully translated")
+        x = box.right + t.u(2)
+        title_w = (rect.right - x) * 3 // 5
+        c.text(
+            self.app.text(s, s.title),
+            pygame.Rect(x, rect.y, title_w - t.u(1), rect.h),
+            th.INK,
+            style="bold",
+            valign="center",
+        )
+        c.text(
+            info,
+            pygame.Rect(x + title_w, rect.y, rect.right - x - title_w - t.u(1.5), rect.h),
+            th.INK_SOFT,
+            size=t.small,
+            min_size=t.small,
+            valign="center",
+        )

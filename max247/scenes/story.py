@@ -1,0 +1,524 @@
+"""The story: a phone in the middle of the screen shows the chat message by message.
+
+The story's own character writes on the right; narration appears as captions; `view: in-person`
+shows speech beside the speakers' portraits; a photo is a neutral placeholder with its
+description. Next goes on (a short typing indicator first), back re-reads earlier lines. The
+runtime decides everything; this scene only shows what it emits and passes the class's choices.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pygame
+
+from max247.input import Action
+from max247.scenes.base import Common
+from max247.story.model import Scenario, Text
+from max247.story.runtime import (
+    ChoiceOffered,
+    Decision,
+    Ended,
+    Event,
+    FeedbackShown,
+    HelpShown,
+    Line,
+    MoodChanged,
+    PhotoShown,
+    Story,
+    Told,
+    ViewChanged,
+)
+from max247.ui import draw
+from max247.ui import theme as th
+from max247.ui.text import fit
+from max247.ui.widgets import mood_word
+
+TYPING_SECONDS = 0.7
+PULSE_SECONDS = 0.8
+ROOM = (250, 236, 222)
+
+
+@dataclass
+class Shown:
+    """A line on screen: a message, a caption (speaker None), or a photo placeholder."""
+
+    speaker: str | None
+    text: Text
+    view: str
+    photo: bool = False
+
+
+class StoryScene(Common):
+    context = "reading"
+
+    def __init__(
+        self, app, scenario: Scenario, log: list[Decision] | None = None, start: str | None = None
+    ) -> None:
+        super().__init__(app)
+        self.scenario = scenario
+        self.story = Story(scenario, start)
+        self.shown: list[Shown] = []
+        self.view = "phone"
+        self.review = 0  # how many lines back the class is re-reading
+        self.page = 0  # page of the newest line, when it is longer than the screen
+        self.typing_until = 0.0
+        self.pulse_until = 0.0
+        self.progress = app.session.progress(scenario.id) if app.session else None
+        self.log = log
+
+    def entered(self) -> None:
+        if self.shown or self.story.state.log:
+            return  # back on top after a card or a choice: nothing to start
+        if self.log is not None:  # replay the class's decisions, up to the next choice
+            events, _ = self.story.replay(self.log)
+            for event in events:
+                self.absorb(event, quiet=True)
+            self.record()
+            self.after_replay()
+        else:
+            self.advance()
+            self.record()
+
+    # --- following the runtime -----------------------------------------------------------
+
+    def absorb(self, event: Event, quiet: bool = False) -> bool:
+        """Take in one event; return True when the class should stop and look."""
+        if isinstance(event, Line):
+            self.shown.append(Shown(event.speaker, event.text, event.view))
+            if not quiet and event.speaker not in (None, self.scenario.character):
+                self.typing_until = self.app.now + TYPING_SECONDS
+            return True
+        if isinstance(event, PhotoShown):
+            self.shown.append(Shown(event.sender, event.alt, event.view, photo=True))
+            return True
+        if isinstance(event, ViewChanged):
+            self.view = event.mode
+        elif isinstance(event, MoodChanged):
+            self.pulse_until = self.app.now + PULSE_SECONDS
+        elif isinstance(event, Told):
+            self.record()
+        return False
+
+    def after_replay(self) -> None:
+        if self.story.waiting is not None:
+            self.offer(self.story.waiting)
+        elif self.story.ended:
+            self.end()
+
+    def advance(self) -> None:
+        """Go on to the next thing worth stopping at."""
+        from max247.scenes.cards import FeedbackScene, HelpCardScene
+
+        self.page = 0
+        if self.story.waiting is not None:
+            self.offer(self.story.waiting)
+            return
+        while not self.story.ended:
+            event = self.story.next()
+            if isinstance(event, ChoiceOffered):
+                self.offer(event)
+                return
+            if isinstance(event, FeedbackShown):
+                self.app.push(FeedbackScene(self.app, self, event))
+                return
+            if isinstance(event, HelpShown):
+                self.record()
+                self.app.push(HelpCardScene(self.app, self.scenario, event.need))
+                return
+            if isinstance(event, Ended):
+                self.end()
+                return
+            if self.absorb(event):
+                return
+        self.end()
+
+    def offer(self, event: ChoiceOffered) -> None:
+        from max247.scenes.choice import ChoiceScene
+
+        self.record()
+        self.app.push(ChoiceScene(self.app, self, event))
+
+    def choose(self, number: int) -> None:
+        """Called by the choice scene with the class's decision."""
+        self.story.choose(number)
+        self.record()
+        self.advance()
+
+    def end(self) -> None:
+        from max247.scenes.ending import EndingScene
+
+        self.record()
+        self.app.push(EndingScene(self.app, self))
+
+    def record(self) -> None:
+        if self.progress is not None:
+            self.progress.record(self.story)
+            self.app.save_session()
+
+    # --- input ---------------------------------------------------------------------------
+
+    def handle(self, action: Action) -> None:
+        if self.common(action):
+            return
+        if action is Action.NEXT:
+            self.next()
+        elif action in (Action.BACK, Action.REREAD):
+            self.review = min(self.review + 1, max(0, len(self.shown) - 1))
+
+    def next(self) -> None:
+        if self.review:
+            self.review -= 1
+        elif self.typing_until > self.app.now:
+            self.typing_until = 0.0
+        elif self.page + 1 < self.pages_of_last:
+            self.page += 1
+        else:
+            self.advance()
+
+    def click(self, pos: tuple[int, int]) -> None:
+        self.next()  # a click or a tap on the story goes on, like the clicker's next
+
+    def update(self, now: float) -> bool:
+        return now < max(self.typing_until, self.pulse_until)
+
+    # --- drawing -------------------------------------------------------------------------
+
+    pages_of_last = 1
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.app.theme
+        c = self.canvas(surface)
+        in_person = self.view == "in-person" and not self.review
+        self.background(surface, ROOM if in_person else th.PAPER)
+        if in_person:
+            pygame.draw.rect(surface, (236, 214, 192), (0, t.u(78), t.width, t.height - t.u(78)))
+        side = max(t.u(24), (t.width - self.feed_width()) // 2 - t.margin)
+        self.draw_character(
+            c, surface, pygame.Rect(t.margin, t.u(3), side - t.margin, t.height - t.u(8))
+        )
+        self.draw_cast(
+            c, surface, pygame.Rect(t.width - side, t.u(3), side - t.margin, t.height - t.u(8))
+        )
+        centre = pygame.Rect(
+            side + t.margin, t.u(3), t.width - 2 * side - 2 * t.margin, t.height - t.u(8)
+        )
+        if in_person:
+            self.draw_feed(c, surface, centre.inflate(0, -t.u(2)), in_person=True)
+        else:
+            phone = centre.copy()
+            draw.panel(surface, phone, th.PHONE, t.u(4), shadow=t.u(1))
+            screen = phone.inflate(-2 * t.u(1.6), -2 * t.u(1.6))
+            screen.y += t.u(1)
+            screen.h -= t.u(1)
+            pygame.draw.rect(surface, th.SCREEN, screen, border_radius=t.u(2.5))
+            pygame.draw.rect(
+                surface,
+                (80, 86, 106),
+                (phone.centerx - t.u(4), phone.y + t.u(0.7), t.u(8), t.u(0.9)),
+                border_radius=t.u(0.5),
+            )
+            self.draw_feed(
+                c, surface, screen.inflate(-2 * t.u(1.5), -2 * t.u(1.5)), in_person=False
+            )
+        hint = self.app._("Re-reading: press next to come back") if self.review else ""
+        if hint:
+            c.hint(hint, t.height - t.u(0.3), centre.x, centre.w)
+
+    def feed_width(self) -> int:
+        t = self.app.theme
+        if self.view == "in-person":
+            return min(t.width - 2 * t.u(26), round(t.height * 1.15))
+        return min(round(t.height * 0.66), t.width - 2 * t.u(26))
+
+    def name(self, cid: str | None) -> str:
+        if cid is None:
+            return ""
+        return self.app.text(self.scenario, self.scenario.characters[cid].name)
+
+    def kind(self, cid: str) -> str:
+        c = self.scenario.characters[cid]
+        if c.max:
+            return "adult"
+        if c.friend or cid == self.scenario.character:
+            return "child"
+        return "unknown"
+
+    def draw_character(self, c, surface, rect: pygame.Rect) -> None:
+        t = self.app.theme
+        _ = self.app._
+        s = self.scenario
+        story = self.story
+        r = min(rect.w // 2 - t.u(1), t.u(11))
+        centre = (rect.centerx, rect.y + r)
+        draw.portrait(surface, s.character, centre, r)
+        c.text(
+            self.name(s.character),
+            pygame.Rect(rect.x, centre[1] + r + t.u(1), rect.w, t.body * 2),
+            th.INK,
+            style="bold",
+            align="center",
+        )
+        fr = t.u(5)
+        pulse = 0.0
+        if self.pulse_until > self.app.now:
+            pulse = math.sin((self.pulse_until - self.app.now) / PULSE_SECONDS * math.pi) * 0.12
+        fc = (rect.centerx, centre[1] + r + t.u(2) + t.body * 2 + fr)
+        draw.face(surface, story.state.mood, fc, round(fr * (1 + pulse)))
+        mood = f"{story.state.mood}/4 · {mood_word(self.app, story.state.mood)}"
+        y = fc[1] + fr + t.u(1)
+        c.text(
+            mood,
+            pygame.Rect(rect.x, y, rect.w, t.body * 2),
+            th.INK,
+            size=t.small,
+            min_size=t.small,
+            align="center",
+        )
+        y += t.body * 2
+        lines = []
+        if story.state.found_max:
+            lines.append(("max", _("found a Max")))
+        if story.state.helped:
+            lines.append(("help", _("found help")))
+        for kind, word in lines:
+            if kind == "max":
+                draw.heart(
+                    surface, (rect.x + t.u(2), y + t.small // 2 + t.u(0.5)), t.u(1.2), (220, 70, 90)
+                )
+            else:
+                draw.check(
+                    surface,
+                    (rect.x + t.u(2), y + t.small // 2 + t.u(0.5)),
+                    t.u(1.1),
+                    th.MOOD_COLOURS[4],
+                )
+            lh = c.line_height(t.small)
+            c.text(
+                word,
+                pygame.Rect(rect.x + t.u(4.5), y, rect.w - t.u(4.5), 2 * lh),
+                th.INK,
+                size=t.small,
+                min_size=t.small,
+            )
+            y += 2 * lh
+
+    def draw_cast(self, c, surface, rect: pygame.Rect) -> None:
+        t = self.app.theme
+        _ = self.app._
+        seen: list[str] = []
+        for item in self.shown:
+            if (
+                item.speaker
+                and item.speaker != self.scenario.character
+                and item.speaker not in seen
+            ):
+                seen.append(item.speaker)
+        r = t.u(4)
+        y = rect.y
+        for cid in seen[-5:]:
+            draw.portrait(surface, cid, (rect.x + r, y + r), r, self.kind(cid))
+            ch = self.scenario.characters[cid]
+            tag = _("a Max") if ch.max else _("a friend") if ch.friend else ""
+            h = max(2 * r, 2 * self.app.fonts.line_height(t.small))
+            box = pygame.Rect(rect.x + 2 * r + t.u(1.5), y, rect.w - 2 * r - t.u(1.5), h)
+            c.text(
+                self.name(cid) + ("\n" + tag if tag else ""),
+                box,
+                th.INK,
+                size=t.small,
+                min_size=t.small,
+                valign="center",
+            )
+            y += h + t.u(2)
+
+    # the feed ---------------------------------------------------------------------------
+
+    def draw_feed(self, c, surface, area: pygame.Rect, in_person: bool) -> None:
+        t = self.app.theme
+        last = len(self.shown) - 1 - self.review
+        if last < 0:
+            return
+        y = area.bottom
+        self.pages_of_last = 1
+        for i in range(last, -1, -1):
+            item = self.shown[i]
+            typing = (
+                i == len(self.shown) - 1 and self.typing_until > self.app.now and not self.review
+            )
+            h = self.item_height(item, area, in_person, typing, newest=i == last)
+            if y - h < area.y and i != last:
+                break
+            y -= h
+            self.draw_item(
+                c,
+                surface,
+                item,
+                pygame.Rect(area.x, max(area.y, y), area.w, h),
+                in_person,
+                typing,
+                newest=i == last,
+            )
+            y -= t.u(1.5)
+
+    def bubble_width(self, area: pygame.Rect, in_person: bool) -> int:
+        t = self.app.theme
+        return round(area.w * (0.7 if in_person else 0.8)) - 2 * t.u(1.5)
+
+    def item_lines(self, item: Shown, area: pygame.Rect, in_person: bool, newest: bool):
+        t = self.app.theme
+        width = (
+            round(area.w * 0.9) - 2 * t.u(1.5)
+            if item.speaker is None
+            else self.bubble_width(area, in_person)
+        )
+        style = "italic" if item.speaker is None or item.photo else "regular"
+        text = self.app.text(self.scenario, item.text)
+        head = self.label_height(item)
+        room = area.h - head - 2 * t.u(1.2) - (t.u(12) if item.photo else 0)
+        fitted = fit(self.app.fonts, text, width, room, t.body, t.min_body, style)
+        if newest:
+            self.pages_of_last = len(fitted.pages)
+        return fitted, width, style, text
+
+    def label_height(self, item: Shown) -> int:
+        t = self.app.theme
+        if item.speaker is None or item.speaker == self.scenario.character:
+            return 0
+        return self.app.fonts.line_height(t.small, "bold")
+
+    def item_height(
+        self, item: Shown, area: pygame.Rect, in_person: bool, typing: bool, newest: bool
+    ) -> int:
+        t = self.app.theme
+        if typing:
+            return self.label_height(item) + t.body + 2 * t.u(1.2)
+        fitted, _, _, _ = self.item_lines(item, area, in_person, newest)
+        page = self.page if newest else 0
+        lines = fitted.pages[min(page, len(fitted.pages) - 1)] if newest else fitted.pages[0]
+        text_h = len(lines) * fitted.line_height + (t.small if len(fitted.pages) > 1 else 0)
+        photo_h = t.u(12) if item.photo else 0
+        h = self.label_height(item) + text_h + photo_h + 2 * t.u(1.2)
+        if in_person and item.speaker is not None:
+            h = max(h, t.u(10))
+        return h
+
+    def draw_item(
+        self,
+        c,
+        surface,
+        item: Shown,
+        rect: pygame.Rect,
+        in_person: bool,
+        typing: bool,
+        newest: bool,
+    ) -> None:
+        t = self.app.theme
+        pad = t.u(1.2)
+        if item.speaker is None:
+            fitted, width, style, text = self.item_lines(item, rect, in_person, newest)
+            box = pygame.Rect(0, 0, width + 2 * t.u(1.5), rect.h)
+            box.midtop = (rect.centerx, rect.y)
+            draw.panel(surface, box, th.CAPTION, t.radius)
+            c.text(
+                text,
+                box.inflate(-2 * t.u(1.5), -2 * pad),
+                th.INK,
+                style=style,
+                align="center",
+                page=self.page if newest else 0,
+            )
+            return
+        mine = item.speaker == self.scenario.character
+        label_h = self.label_height(item)
+        portrait_r = t.u(4.5) if in_person else 0
+        x0 = rect.x + (2 * portrait_r + t.u(1.5) if in_person and not mine else 0)
+        x1 = rect.right - (2 * portrait_r + t.u(1.5) if in_person and mine else 0)
+        if in_person:
+            px = rect.x + portrait_r if not mine else rect.right - portrait_r
+            draw.portrait(
+                surface,
+                item.speaker,
+                (px, rect.y + portrait_r),
+                portrait_r,
+                self.kind(item.speaker),
+            )
+        if typing:
+            bubble = pygame.Rect(x0, rect.y + label_h, t.u(12), t.body + 2 * pad)
+            draw.panel(surface, bubble, th.BUBBLE_THEM, t.radius, shadow=t.u(0.3))
+            phase = (self.app.now * 3) % 3
+            for k in range(3):
+                lift = t.u(0.6) if int(phase) == k else 0
+                pygame.draw.circle(
+                    surface,
+                    th.INK_SOFT,
+                    (bubble.x + t.u(3) + k * t.u(3), bubble.centery - lift),
+                    t.u(0.8),
+                )
+            if label_h:
+                c.text(
+                    self.name(item.speaker),
+                    pygame.Rect(x0, rect.y, rect.w, label_h),
+                    th.INK_SOFT,
+                    size=t.small,
+                    min_size=t.small,
+                    style="bold",
+                )
+            return
+        fitted, width, style, text = self.item_lines(item, rect, in_person, newest)
+        page = min(self.page, len(fitted.pages) - 1) if newest else 0
+        lines = fitted.pages[page]
+        line_w = max((self.app.fonts.width(ln, fitted.size, style) for ln in lines), default=0)
+        inner_w = max(line_w, t.u(20) if item.photo else t.u(4))
+        inner_w = min(inner_w, width)
+        photo_h = t.u(12) if item.photo else 0
+        bh = rect.h - label_h
+        bw = inner_w + 2 * t.u(1.5)
+        bubble = (
+            pygame.Rect(x1 - bw, rect.y + label_h, bw, bh)
+            if mine
+            else pygame.Rect(x0, rect.y + label_h, bw, bh)
+        )
+        draw.panel(
+            surface, bubble, th.BUBBLE_ME if mine else th.BUBBLE_THEM, t.radius, shadow=t.u(0.3)
+        )
+        if label_h:
+            align = "right" if mine else "left"
+            c.text(
+                self.name(item.speaker),
+                pygame.Rect(x0, rect.y, x1 - x0, label_h),
+                th.INK_SOFT,
+                size=t.small,
+                min_size=t.small,
+                style="bold",
+                align=align,
+            )
+        inner = bubble.inflate(-2 * t.u(1.5), -2 * pad)
+        if item.photo:
+            # never a picture: a calm placeholder (a frame with a generic landscape) and the words
+            ph = pygame.Rect(inner.x, inner.y, inner.w, photo_h - t.u(1))
+            pygame.draw.rect(surface, (210, 216, 228), ph, border_radius=t.u(1))
+            pygame.draw.circle(
+                surface, (240, 240, 245), (ph.x + ph.w // 4, ph.y + ph.h // 3), max(2, ph.h // 7)
+            )
+            pygame.draw.polygon(
+                surface,
+                (180, 188, 204),
+                [
+                    (ph.x, ph.bottom),
+                    (ph.x + ph.w // 3, ph.y + ph.h // 2),
+                    (ph.x + ph.w * 2 // 3, ph.bottom),
+                ],
+            )
+            pygame.draw.polygon(
+                surface,
+                (160, 170, 190),
+                [
+                    (ph.x + ph.w // 3, ph.bottom),
+                    (ph.x + ph.w * 2 // 3, ph.y + ph.h * 2 // 5),
+                    (ph.right, ph.bottom),
+                ],
+            )
+            inner = pygame.Rect(inner.x, inner.y + photo_h, inner.w, inner.h - photo_h)
+        c.text(text, inner, th.INK, style=style, page=page)

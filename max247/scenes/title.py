@@ -1,0 +1,122 @@
+"""The title screen: the game's name, the class's language and region, start or continue."""
+
+from __future__ import annotations
+
+import pygame
+from babel import Locale
+
+from max247.i18n import language_name
+from max247.scenes.base import Item, Menu
+from max247.session import Session
+from max247.story.model import LANGUAGES
+from max247.ui import draw
+from max247.ui import theme as th
+
+REGIONS = ("be", "nl", "uk", "intl")
+_TERRITORY = {"be": "BE", "nl": "NL", "uk": "GB"}
+
+
+def region_name(region: str, language: str, fallback: str) -> str:
+    if region == "intl":
+        return fallback
+    return Locale.parse(language).territories.get(_TERRITORY[region], region)
+
+
+class TitleScene(Menu):
+    def __init__(self, app, saved: Session | None = None) -> None:
+        super().__init__(app)
+        self.saved = saved
+        self.build()
+
+    def build(self) -> None:
+        _ = self.app._
+        s = self.app.settings
+        self.items = [
+            Item(
+                lambda: _("Language: {name}").format(name=language_name(s.language)),
+                self.next_language,
+            ),
+            Item(
+                lambda: _("Help cards for: {region}").format(
+                    region=region_name(s.region, s.language, _("another country"))
+                ),
+                self.next_region,
+            ),
+        ]
+        if self.saved is not None:
+            self.items.append(Item(lambda: _("Continue the lesson"), self.resume, primary=True))
+        self.items.append(Item(lambda: _("New lesson"), self.start, primary=self.saved is None))
+        self.index = len(self.items) - (2 if self.saved is not None else 1)
+
+    def next_language(self) -> None:
+        langs = list(LANGUAGES)
+        lang = self.app.settings.language
+        self.app.set_language(
+            langs[(langs.index(lang) + 1) % len(langs)] if lang in langs else "nl"
+        )
+
+    def next_region(self) -> None:
+        r = self.app.settings.region
+        self.app.settings.region = (
+            REGIONS[(REGIONS.index(r) + 1) % len(REGIONS)] if r in REGIONS else "be"
+        )
+        self.app.save_settings()
+
+    def start(self) -> None:
+        from max247.scenes.setup import SetupScene
+
+        self.app.push(SetupScene(self.app))
+
+    def resume(self) -> None:
+        from max247.scenes.board import BoardScene
+
+        assert self.saved is not None
+        self.app.session = self.saved
+        self.saved.region = self.app.settings.region
+        self.app.set_language(self.app.settings.language)
+        self.app.push(BoardScene(self.app))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.app.theme
+        c = self.canvas(surface)
+        self.background(surface)
+        _ = self.app._
+        # the three circles of help behind the title: friends, your Max, professional help
+        r = t.u(22)
+        centre = (t.width // 2, t.u(27))
+        draw.circles(
+            surface,
+            centre,
+            r,
+            (
+                th.mix(th.ACCENT, th.PAPER, 0.85),
+                th.mix(th.WARM, th.PAPER, 0.7),
+                th.mix(th.MOOD_COLOURS[4], th.PAPER, 0.6),
+            ),
+        )
+        draw.heart(surface, (centre[0], centre[1] - t.u(9)), t.u(4), (220, 70, 90))
+        title = pygame.Rect(0, 0, t.width - 2 * t.margin, t.huge * 2)
+        title.center = (centre[0], centre[1] + t.u(1))
+        c.text(
+            "Max 24/7", title, th.INK, size=t.huge, style="bold", align="center", valign="center"
+        )
+        tag = pygame.Rect(t.margin, centre[1] + t.u(9), t.width - 2 * t.margin, t.body * 2)
+        c.text(
+            _("Together we help everyone find someone they trust."),
+            tag,
+            th.INK_SOFT,
+            align="center",
+        )
+        # the menu
+        w = min(t.width - 2 * t.margin, t.u(90))
+        y = t.u(56)
+        gap = t.u(2)
+        h = min(round(t.body * 2.2), (t.height - t.u(5) - y) // len(self.items) - gap)
+        for i, item in enumerate(self.items):
+            rect = pygame.Rect(0, 0, w, h)
+            rect.midtop = (t.width // 2, y)
+            item.rect = rect
+            c.button(item.label(), rect, i == self.index, item.primary)
+            y += h + gap
+        for note in self.app.notes[-1:]:
+            c.hint(note, t.height - t.u(0.5))

@@ -1,0 +1,307 @@
+"""Text: our own line breaking over the font's measurements, emoji from a fallback font, a cache.
+
+Lines break at spaces and soft hyphens, never at non-breaking spaces (French puts one before
+? ! : ; and inside quotes), and a word is split mid-way only when it alone is wider than the box.
+Text that does not fit shrinks, but never below the minimum size: then it is paged, never cut.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+import pygame.freetype
+
+from max247.paths import ASSETS
+from max247.ui.theme import Colour
+
+FONTS = ASSETS / "fonts"
+FACES = {
+    "regular": "Andika-Regular.ttf",
+    "bold": "Andika-Bold.ttf",
+    "italic": "Andika-Italic.ttf",
+}
+EMOJI = "NotoColorEmoji.ttf"
+SHY = "\u00ad"
+BREAKABLE_SPACES = " \t\u2002\u2003\u2009"
+# joiners and modifiers that belong to the emoji before them
+_ATTACHED = {"\u200d", "\ufe0f", "\ufe0e", "\u20e3"} | {chr(c) for c in range(0x1F3FB, 0x1F400)}
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    emoji: bool
+
+
+class Fonts:
+    """The shipped fonts at every size asked for, and a cache of rendered lines."""
+
+    def __init__(self, folder: Path = FONTS, cache_size: int = 600) -> None:
+        if not pygame.font.get_init():
+            pygame.font.init()
+        self.folder = folder
+        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
+        self._emoji: pygame.font.Font | None = None
+        self._renders: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._cache_size = cache_size
+        self._has: dict[str, bool] = {}
+        self._coverage: dict[str, pygame.freetype.Font] = {}
+
+    def get(self, size: int, style: str = "regular") -> pygame.font.Font:
+        key = (style, size)
+        font = self._fonts.get(key)
+        if font is None:
+            font = pygame.font.Font(self.folder / FACES[style], size)
+            self._fonts[key] = font
+        return font
+
+    @property
+    def emoji(self) -> pygame.font.Font:
+        if self._emoji is None:
+            # a bitmap font: SDL_ttf draws it at its one size, we scale it to the line
+            self._emoji = pygame.font.Font(self.folder / EMOJI, 109)
+        return self._emoji
+
+    def _covers(self, file: str, ch: str) -> bool:
+        # SDL_ttf measures a missing glyph as its empty box; FreeType says None, so ask it
+        font = self._coverage.get(file)
+        if font is None:
+            if not pygame.freetype.get_init():
+                pygame.freetype.init()
+            # a bitmap emoji font has one size only, which FreeType must be asked for
+            font = pygame.freetype.Font(self.folder / file, 109 if file == EMOJI else 24)
+            self._coverage[file] = font
+        metrics = font.get_metrics(ch)
+        return bool(metrics) and metrics[0] is not None
+
+    def main_has(self, ch: str) -> bool:
+        has = self._has.get(ch)
+        if has is None:
+            has = self._covers(FACES["regular"], ch)
+            self._has[ch] = has
+        return has
+
+    def emoji_has(self, ch: str) -> bool:
+        return self._covers(EMOJI, ch)
+
+    def missing(self, text: str) -> set[str]:
+        """Characters no shipped font can draw (the validator reports them)."""
+        return {
+            ch
+            for ch in set(text)
+            if ch not in _ATTACHED
+            and ch not in "\n\t" + SHY
+            and not self.main_has(ch)
+            and not self.emoji_has(ch)
+        }
+
+    # --- runs and measuring ---------------------------------------------------------------
+
+    def runs(self, text: str) -> list[Run]:
+        out: list[Run] = []
+        for ch in text:
+            emoji = out[-1].emoji if ch in _ATTACHED and out else not self.main_has(ch)
+            if out and out[-1].emoji == emoji:
+                out[-1] = Run(out[-1].text + ch, emoji)
+            else:
+                out.append(Run(ch, emoji))
+        return out
+
+    def width(self, text: str, size: int, style: str = "regular") -> int:
+        font = self.get(size, style)
+        total = 0
+        for run in self.runs(text):
+            if run.emoji:
+                w, h = self.emoji.size(run.text)
+                total += round(w * font.get_height() / max(1, h))
+            else:
+                total += font.size(run.text)[0]
+        return total
+
+    def line_height(self, size: int, style: str = "regular") -> int:
+        return self.get(size, style).get_linesize()
+
+    # --- rendering ------------------------------------------------------------------------
+
+    def render(
+        self, text: str, size: int, colour: Colour, style: str = "regular"
+    ) -> pygame.Surface:
+        key = (text, size, colour, style)
+        surf = self._renders.get(key)
+        if surf is not None:
+            self._renders.move_to_end(key)
+            return surf
+        font = self.get(size, style)
+        height = font.get_height()
+        parts = []
+        for run in self.runs(text):
+            if run.emoji:
+                raw = self.emoji.render(run.text, True, colour)
+                w = max(1, round(raw.get_width() * height / max(1, raw.get_height())))
+                parts.append(pygame.transform.smoothscale(raw, (w, height)))
+            else:
+                parts.append(font.render(run.text, True, colour))
+        width = sum(p.get_width() for p in parts)
+        surf = pygame.Surface((max(1, width), height), pygame.SRCALPHA)
+        x = 0
+        for p in parts:
+            surf.blit(p, (x, (height - p.get_height()) // 2))
+            x += p.get_width()
+        self._renders[key] = surf
+        if len(self._renders) > self._cache_size:
+            self._renders.popitem(last=False)
+        return surf
+
+
+# --- line breaking ----------------------------------------------------------------------------
+
+
+def wrap(fonts: Fonts, text: str, width: int, size: int, style: str = "regular") -> list[str]:
+    """Break text into lines no wider than `width` (except a lone glyph wider than the box)."""
+    width = max(1, width)  # a box squeezed to nothing still gets one glyph per line
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += _wrap_paragraph(fonts, paragraph, width, size, style)
+    return lines
+
+
+def _words(paragraph: str) -> list[str]:
+    words, current = [], ""
+    for ch in paragraph:
+        if ch in BREAKABLE_SPACES:
+            if current:
+                words.append(current)
+            current = ""
+        else:
+            current += ch
+    if current:
+        words.append(current)
+    return words
+
+
+def _wrap_paragraph(fonts: Fonts, paragraph: str, width: int, size: int, style: str) -> list[str]:
+    def w(s: str) -> int:
+        return fonts.width(s, size, style)
+
+    lines: list[str] = []
+    line = ""
+    for word in _words(paragraph):
+        candidate = f"{line} {word}" if line else word
+        if w(candidate.replace(SHY, "")) <= width:
+            line = candidate
+            continue
+        # try breaking the word at a soft hyphen, keeping as much as fits on this line
+        if SHY in word:
+            pieces = word.split(SHY)
+            for k in range(len(pieces) - 1, 0, -1):
+                head = "".join(pieces[:k]) + "-"
+                trial = f"{line} {head}" if line else head
+                if w(trial) <= width:
+                    lines.append(trial)
+                    line = ""
+                    word = SHY.join(pieces[k:])
+                    break
+        if line:
+            lines.append(line.replace(SHY, ""))
+            line = ""
+        # a word wider than the whole box alone is the only one split mid-way
+        while word and w(word.replace(SHY, "")) > width:
+            if SHY in word:
+                pieces = word.split(SHY)
+                fitted = next(
+                    (
+                        k
+                        for k in range(len(pieces) - 1, 0, -1)
+                        if w("".join(pieces[:k]) + "-") <= width
+                    ),
+                    None,
+                )
+                if fitted:
+                    lines.append("".join(pieces[:fitted]) + "-")
+                    word = SHY.join(pieces[fitted:])
+                    continue
+            plain = word.replace(SHY, "")
+            cut = max(1, _fit_prefix(plain, width, w))
+            lines.append(plain[:cut])
+            word = plain[cut:]
+        line = word
+    if line or not lines:
+        lines.append(line.replace(SHY, ""))
+    return lines
+
+
+def _fit_prefix(word: str, width: int, w) -> int:
+    lo, hi = 1, len(word)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if w(word[:mid]) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """Text laid out in a box: its size, and its lines in pages that each fit the box."""
+
+    size: int
+    pages: tuple[tuple[str, ...], ...]
+    line_height: int
+    style: str
+
+    @property
+    def height(self) -> int:
+        return max(len(p) for p in self.pages) * self.line_height
+
+
+def fit(
+    fonts: Fonts,
+    text: str,
+    width: int,
+    height: int,
+    size: int,
+    min_size: int,
+    style: str = "regular",
+) -> Fitted:
+    """The largest size from `size` down to `min_size` at which the text fits; else pages."""
+    s = size
+    while True:
+        lines = wrap(fonts, text, width, s, style)
+        lh = fonts.line_height(s, style)
+        if len(lines) * lh <= height or s <= min_size:
+            break
+        s = max(min_size, int(s * 0.92))
+    per_page = max(1, height // lh)
+    pages = tuple(tuple(lines[i : i + per_page]) for i in range(0, len(lines), per_page))
+    return Fitted(s, pages or ((),), lh, style)
+
+
+def draw_lines(
+    surface: pygame.Surface,
+    fonts: Fonts,
+    lines: tuple[str, ...] | list[str],
+    pos: tuple[int, int],
+    size: int,
+    colour: Colour,
+    style: str = "regular",
+    align: str = "left",
+    width: int = 0,
+) -> pygame.Rect:
+    """Draw lines from the top-left `pos`; returns the rectangle they cover."""
+    x, y = pos
+    lh = fonts.line_height(size, style)
+    covered = pygame.Rect(x, y, 0, 0)
+    for i, line in enumerate(lines):
+        img = fonts.render(line, size, colour, style)
+        lx = x
+        if align == "center":
+            lx = x + (width - img.get_width()) // 2
+        elif align == "right":
+            lx = x + width - img.get_width()
+        rect = surface.blit(img, (lx, y + i * lh))
+        covered.union_ip(rect)
+    return covered

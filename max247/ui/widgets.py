@@ -1,0 +1,157 @@
+"""Widgets built from the primitives: text in a box, buttons, badges, the mood meter.
+
+Every widget takes a rectangle computed by its scene from the theme, so sizes follow the window.
+Text in a box is fitted: smaller if it must, never below the minimum size, paged if still too
+long, and the fit is recorded so tests can check that no text leaves its box.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pygame
+
+from max247.ui import draw
+from max247.ui import theme as th
+from max247.ui.text import Fitted, Fonts, draw_lines, fit
+from max247.ui.theme import Colour, Theme
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """What a text box drew: for the layout tests (inside its box, never below the minimum)."""
+
+    text: str
+    box: pygame.Rect
+    covered: pygame.Rect
+    size: int
+    min_size: int
+    pages: int
+
+
+class Canvas:
+    """A surface with the fonts and theme, recording every text box drawn on it."""
+
+    def __init__(
+        self, surface: pygame.Surface, fonts: Fonts, theme: Theme, record: list[Drawn] | None = None
+    ) -> None:
+        self.surface = surface
+        self.fonts = fonts
+        self.theme = theme
+        self.drawn = record  # the layout tests read what was drawn; the game records nothing
+
+    def text(
+        self,
+        text: str,
+        box: pygame.Rect,
+        colour: Colour = th.INK,
+        size: int | None = None,
+        style: str = "regular",
+        align: str = "left",
+        valign: str = "top",
+        page: int = 0,
+        min_size: int | None = None,
+    ) -> Fitted:
+        t = self.theme
+        size = size or t.body
+        min_size = min(size, min_size or t.min_body)
+        fitted = fit(self.fonts, text, box.w, box.h, size, min_size, style)
+        lines = fitted.pages[min(page, len(fitted.pages) - 1)]
+        height = len(lines) * fitted.line_height
+        y = box.y
+        if valign == "center":
+            y = box.y + (box.h - height) // 2
+        elif valign == "bottom":
+            y = box.bottom - height
+        covered = draw_lines(
+            self.surface, self.fonts, lines, (box.x, y), fitted.size, colour, style, align, box.w
+        )
+        if len(fitted.pages) > 1:
+            # a page counter "1/2" in the box's corner: long text is paged, never cut
+            label = f"{min(page, len(fitted.pages) - 1) + 1}/{len(fitted.pages)}"
+            img = self.fonts.render(label, t.small, th.INK_SOFT)
+            self.surface.blit(img, (box.right - img.get_width(), box.bottom))
+        if self.drawn is not None:
+            self.drawn.append(
+                Drawn(text, box.copy(), covered, fitted.size, min_size, len(fitted.pages))
+            )
+        return fitted
+
+    def hint(
+        self,
+        text: str,
+        bottom: int,
+        x: int | None = None,
+        width: int | None = None,
+        align: str = "center",
+    ) -> None:
+        """A small line of help that ends at `bottom`: as tall as its font needs, at any scale."""
+        t = self.theme
+        x = t.margin if x is None else x
+        width = t.width - 2 * t.margin if width is None else width
+        fitted = fit(self.fonts, text, width, 10**6, t.small, t.small)
+        h = len(fitted.pages[0]) * fitted.line_height
+        self.text(
+            text,
+            pygame.Rect(x, bottom - h, width, h),
+            th.INK_SOFT,
+            size=t.small,
+            min_size=t.small,
+            align=align,
+        )
+
+    def line_height(self, size: int, style: str = "regular") -> int:
+        return self.fonts.line_height(size, style)
+
+    def button(
+        self,
+        label: str,
+        rect: pygame.Rect,
+        highlighted: bool,
+        primary: bool = False,
+        number: int | None = None,
+    ) -> None:
+        t = self.theme
+        fill = th.ACCENT if primary else th.WHITE
+        ink = th.WHITE if primary else th.INK
+        draw.panel(self.surface, rect, fill, t.radius, shadow=t.u(0.6))
+        if highlighted:
+            # the highlight is a thick ring and a marker, not a colour alone
+            pygame.draw.rect(
+                self.surface,
+                th.WARM,
+                rect.inflate(t.u(1.2), t.u(1.2)),
+                t.u(0.7),
+                t.radius + t.u(0.6),
+            )
+        inner = rect.inflate(-2 * t.u(2), -2 * t.u(1))
+        if number is not None:
+            tag = self.fonts.render(
+                str(number), t.small, th.INK_SOFT if not primary else th.WHITE, "bold"
+            )
+            self.surface.blit(tag, (rect.x + t.u(1.2), rect.centery - tag.get_height() // 2))
+            inner.x += t.u(2)
+            inner.w -= t.u(2)
+        self.text(label, inner, ink, size=t.body, style="bold", align="center", valign="center")
+
+    def mood(self, mood: int, centre: tuple[int, int], r: int, label: str | None = None) -> None:
+        """The mood as a face, a colour and a number (and a word, when there is room)."""
+        t = self.theme
+        draw.face(self.surface, mood, centre, r)
+        num = self.fonts.render(f"{mood}/4", t.small, th.INK, "bold")
+        self.surface.blit(num, (centre[0] - num.get_width() // 2, centre[1] + r + t.u(0.5)))
+        if label:
+            box = pygame.Rect(0, 0, r * 5, t.small * 3)
+            box.midtop = (centre[0], centre[1] + r + t.u(0.5) + num.get_height())
+            self.text(label, box, th.INK_SOFT, size=t.small, min_size=t.small, align="center")
+
+
+def mood_word(app, mood: int) -> str:
+    _ = app._
+    return (
+        _("feels very bad"),
+        _("feels bad"),
+        _("feels so-so"),
+        _("feels OK"),
+        _("feels good"),
+    )[max(0, min(4, mood))]

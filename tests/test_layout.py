@@ -1,0 +1,74 @@
+"""Every beat of every shipped scenario, in every language, at 1024x768 and the largest text
+scale: no text leaves its box, and none is drawn below the minimum size."""
+
+import pytest
+
+from max247 import paths
+from max247.input import CHOOSE, Action
+from max247.pilot import Pilot
+from max247.scenes.choice import ChoiceScene
+from max247.scenes.ending import EndingScene
+from max247.story.library import load_library
+from max247.story.model import LANGUAGES
+from max247.story.runtime import Line, PhotoShown, Story
+from max247.ui.theme import TEXT_SCALES
+
+LIBRARY = load_library([paths.SCENARIOS])
+
+
+def covering_plays(scenario, limit: int = 2000) -> list[list[int]]:
+    """Choice sequences that, together, show every line of the scenario."""
+    seen: set = set()
+    plays: list[list[int]] = []
+    first = Story(scenario)
+    queue = [(first, first.run())]
+    states: set = set()
+    while queue and len(states) < limit:
+        story, events = queue.pop(0)
+        new = [e.loc for e in events if isinstance(e, (Line, PhotoShown)) and e.loc not in seen]
+        if new or not plays:
+            seen.update(new)
+            plays.append([d.number for d in story.state.log])
+        if story.ended:
+            continue
+        for o in story.waiting.options:
+            branch = story.fork()
+            branch.choose(o.number)
+            events = branch.run()
+            key = (branch.position(), tuple(sorted(branch.state.flags.items())), branch.ended)
+            if key not in states:
+                states.add(key)
+                queue.append((branch, events))
+    return plays
+
+
+def check(pilot: Pilot, where: str) -> None:
+    theme = pilot.app.theme
+    for d in pilot.drawn:
+        assert d.box.inflate(4, 4).contains(d.covered), f"{where}: text leaves its box: {d.text!r}"
+        floor = min(theme.small, theme.min_body)  # hints and labels may be small, never tiny
+        assert d.size >= d.min_size >= floor, f"{where}: text too small: {d.text!r}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("scenario_id", sorted(LIBRARY.scenarios))
+def test_every_beat_fits(scenario_id, language):
+    scenario = LIBRARY.scenarios[scenario_id]
+    pilot = Pilot((1024, 768), language, text_scale=max(TEXT_SCALES))
+    for numbers in covering_plays(scenario):
+        pilot.lesson(scenario_id)
+        pilot.press(Action.CONFIRM)
+        check(pilot, f"{scenario_id} briefing")
+        pilot.press(Action.CONFIRM)
+        todo = list(numbers)
+        for step in range(400):
+            top = pilot.top
+            check(pilot, f"{scenario_id} {language} {numbers} step {step} {type(top).__name__}")
+            if isinstance(top, EndingScene) or (isinstance(top, ChoiceScene) and not todo):
+                break
+            if isinstance(top, ChoiceScene):
+                pilot.press(CHOOSE[todo.pop(0) - 1])
+            else:
+                pilot.press(Action.NEXT)
+    pilot.lesson(*sorted(LIBRARY.scenarios))
+    check(pilot, "board")

@@ -1,0 +1,57 @@
+import pytest
+
+from max247.pilot import Pilot
+from max247.ui.text import SHY, fit, wrap
+
+
+@pytest.fixture(scope="module")
+def fonts():
+    return Pilot((640, 480)).app.fonts
+
+
+def test_breaks_at_spaces_never_inside_a_word(fonts):
+    lines = wrap(fonts, "Noor plays Block Quest every evening after homework", 200, 24)
+    assert len(lines) > 1
+    assert " ".join(lines) == "Noor plays Block Quest every evening after homework"
+    assert all(fonts.width(line, 24) <= 200 for line in lines)
+
+
+def test_never_breaks_at_a_non_breaking_space(fonts):
+    text = "Tu viens\u00a0? Attention\u00a0: « oui\u00a0»"
+    widest = max(fonts.width(w, 24) for w in text.split(" "))
+    for width in range(widest, 400, 7):
+        for line in wrap(fonts, text, width, 24):
+            assert not line.startswith(("?", ":", "»"))
+
+
+def test_soft_hyphens_break_with_a_hyphen(fonts):
+    word = f"vertrouwens{SHY}persoon"
+    lines = wrap(fonts, f"een {word}", fonts.width("een vertrouwens-", 24) + 2, 24)
+    assert lines == ["een vertrouwens-", "persoon"]
+    assert wrap(fonts, word, 1000, 24) == ["vertrouwenspersoon"]
+
+
+def test_a_word_wider_than_the_box_alone_is_split(fonts):
+    lines = wrap(fonts, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 100, 24)
+    assert len(lines) > 1 and "".join(lines) == "a" * 30
+
+
+def test_a_box_squeezed_to_nothing_does_not_hang(fonts):
+    assert wrap(fonts, "hello", 0, 24) == list("hello")
+    assert wrap(fonts, "hello", -50, 24) == list("hello")
+
+
+def test_fit_shrinks_but_never_below_the_minimum_then_pages(fonts):
+    text = "word " * 200
+    f = fit(fonts, text, 300, 100, 30, 20)
+    assert f.size == 20 and len(f.pages) > 1
+    assert all(len(p) * f.line_height <= 100 for p in f.pages)
+    short = fit(fonts, "hello", 300, 100, 30, 20)
+    assert short.size == 30 and len(short.pages) == 1
+
+
+def test_emoji_come_from_the_fallback_font(fonts):
+    assert fonts.missing("hello 👋🏽 ça va ?") == set()
+    runs = fonts.runs("hi 👋🏽!")
+    assert [r.emoji for r in runs] == [False, True, False]
+    assert fonts.render("hi 👋🏽!", 24, (0, 0, 0)).get_height() == fonts.get(24).get_height()
