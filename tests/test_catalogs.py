@@ -95,3 +95,8 @@ def test_every_shipped_po_file_passes_msgfmt_check():
     for po in pos:
         out = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(po)], capture_output=True)
         assert out.returncode == 0, (po, out.stderr.decode())
+def test_status_of_the_shipped_library_is_complete():
+    library = load_library([paths.SCENARIOS])
+    for s in library.scenarios.values():
+        for st in catalogs.status(s, library.locales_for(s)):
+            assert st.complete, st
