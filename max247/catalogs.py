@@ -86,6 +86,70 @@ def extract_scenario(fileobj, keywords, comment_tags, options):
         yield text.loc.line, "pgettext", (text.context, text.source), [comment]
 
 
+# --- the interface (domain max247) ------------------------------------------------------------
+
+
+def interface_template() -> Catalog:
+    """Every interface text: `_()` and `ngettext()` calls in the package's Python code."""
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+
+    package = Path(__file__).resolve().parent
+    catalog = Catalog(project=PROJECT, domain="max247", fuzzy=False)
+    for filename, lineno, message, comments, context in extract_from_dir(
+        package, [("**.py", "python")], keywords=DEFAULT_KEYWORDS, comment_tags=("TRANSLATORS:",)
+    ):
+        catalog.add(
+            message,
+            locations=[(f"max247/{filename}", lineno)],
+            auto_comments=comments,
+            context=context,
+        )
+    return catalog
+
+
+def update_interface(locales: Path) -> list[Path]:
+    """Create or merge the interface catalogs for Dutch and French."""
+    pot = interface_template()
+    _write_catalog(locales / "templates" / "max247.pot", pot)
+    written = []
+    for lang in ("nl", "fr"):
+        path = catalog_path(locales, lang, "max247")
+        if path.exists():
+            catalog = _read_catalog(path)
+            catalog.update(pot, update_creation_date=False)
+        else:
+            catalog = Catalog(locale=lang, project=PROJECT, domain="max247", fuzzy=False)
+            catalog.update(pot, no_fuzzy_matching=True, update_creation_date=False)
+        _write_catalog(path, catalog)
+        written.append(path)
+    return written
+
+
+def interface_status(locales: Path) -> list[Status]:
+    wanted = {(m.context or "", m.id if isinstance(m.id, str) else m.id[0]) for m in interface_template() if m.id}
+    out = []
+    for lang in ("nl", "fr"):
+        st = Status("(interface)", lang)
+        path = catalog_path(locales, lang, "max247")
+        entries = {}
+        if path.exists():
+            catalog = _read_catalog(path)
+            entries = {(m.context or "", m.id if isinstance(m.id, str) else m.id[0]): m for m in catalog if m.id}
+            st.orphan = len(catalog.obsolete) + sum(1 for k in entries if k not in wanted)
+        for key in wanted:
+            m = entries.get(key)
+            strings = m.string if m is not None else ""
+            done = all(strings) if isinstance(strings, (list, tuple)) else bool(strings)
+            if m is None or not done:
+                st.missing += 1
+            elif m.fuzzy:
+                st.stale += 1
+            else:
+                st.translated += 1
+        out.append(st)
+    return out
+
+
 # --- the round trip ---------------------------------------------------------------------------
 
 

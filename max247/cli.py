@@ -246,6 +246,10 @@ def cmd_i18n(action: str, folder: Path | None) -> int:
 
     root = folder or paths.SCENARIOS
     library = load_library([root], help_needs())
+    interface = folder is None  # the shipped library goes with the interface's own catalogs
+    if interface and action in ("extract", "update"):
+        for p in catalogs.update_interface(paths.LOCALES):
+            print(display_path(p))
     for path in library.broken:
         print(f"{display_path(path)}: has errors, left out (see max247 validate)", file=sys.stderr)
     incomplete = False
@@ -265,6 +269,9 @@ def cmd_i18n(action: str, folder: Path | None) -> int:
                 rows.append(st)
                 incomplete = incomplete or not st.complete
     if action == "status":
+        if interface:
+            rows += catalogs.interface_status(paths.LOCALES)
+            incomplete = incomplete or not all(st.complete for st in rows)
         print(f"{'scenario':28} lang  translated  missing  stale  orphan")
         for st in rows:
             print(
