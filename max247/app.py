@@ -263,7 +263,8 @@ class App:
         elif ev.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
             self.dirty = True
         elif ev.type == pygame.WINDOWDISPLAYCHANGED:
-            self.settings.display = getattr(ev, "display_index", 0)
+            # the window moved to another screen: remember it for next time, if SDL says which
+            self.settings.display = getattr(ev, "display_index", self.settings.display)
             self.resized()
             self.save_settings()
 

@@ -126,7 +126,11 @@ def update_interface(locales: Path) -> list[Path]:
 
 
 def interface_status(locales: Path) -> list[Status]:
-    wanted = {(m.context or "", m.id if isinstance(m.id, str) else m.id[0]) for m in interface_template() if m.id}
+    wanted = {
+        (m.context or "", m.id if isinstance(m.id, str) else m.id[0])
+        for m in interface_template()
+        if m.id
+    }
     out = []
     for lang in ("nl", "fr"):
         st = Status("(interface)", lang)
@@ -134,7 +138,11 @@ def interface_status(locales: Path) -> list[Status]:
         entries = {}
         if path.exists():
             catalog = _read_catalog(path)
-            entries = {(m.context or "", m.id if isinstance(m.id, str) else m.id[0]): m for m in catalog if m.id}
+            entries = {
+                (m.context or "", m.id if isinstance(m.id, str) else m.id[0]): m
+                for m in catalog
+                if m.id
+            }
             st.orphan = len(catalog.obsolete) + sum(1 for k in entries if k not in wanted)
         for key in wanted:
             m = entries.get(key)
@@ -257,8 +265,13 @@ def status(scenario: Scenario, locales: Path | None) -> list[Status]:
     return out
 
 
-def translation_findings(scenario: Scenario, locales: Path | None = None) -> list[Finding]:
-    """Missing, stale and orphan translations, for the validator."""
+def translation_findings(
+    scenario: Scenario, locales: Path | None = None, reader=None
+) -> list[Finding]:
+    """Missing, stale and orphan translations, for the validator.
+
+    `reader` (a ScenarioTranslator) shares the catalogs it has already read.
+    """
     locales = locales if locales is not None else locales_folder(scenario.path)
     out = []
     wanted = {(t.context, t.source): t for t, _ in scenario_messages(scenario)}
@@ -277,7 +290,10 @@ def translation_findings(scenario: Scenario, locales: Path | None = None) -> lis
                     )
                 )
             continue
-        catalog = _read_catalog(path)
+        if reader is not None and (found := reader.catalog(path)) is not None:
+            catalog = found[0]
+        else:
+            catalog = _read_catalog(path)
         po = display_path(path)
         entries = {(m.context or "", m.id): m for m in catalog if m.id}
         for key, text in wanted.items():

@@ -196,7 +196,7 @@ def translation_checks(library) -> list:
     out = []
     translator = ScenarioTranslator()
     for s in library.scenarios.values():
-        out += translation_findings(s, library.locales_for(s))
+        out += translation_findings(s, library.locales_for(s), translator)
 
         def translated(text, s=s):
             return {
@@ -206,6 +206,33 @@ def translation_checks(library) -> list:
             }
 
         out += check_texts(s, translated)
+        out += glyph_checks(s, translator)
+    return out
+
+
+def glyph_checks(scenario, translator) -> list:
+    """Characters that no shipped font can draw, in any language the scenario is played in."""
+    from max247.story.findings import finding
+    from max247.story.model import LANGUAGES, texts
+    from max247.ui.text import Fonts  # the fonts know what they can draw; this loads pygame
+
+    fonts = Fonts()
+    out = []
+    for _, text in texts(scenario):
+        versions = {lang: translator(scenario, text, lang) for lang in LANGUAGES}
+        for lang, value in versions.items():
+            missing = fonts.missing(value)
+            if missing:
+                shown = " ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in sorted(missing))
+                out.append(
+                    finding(
+                        "W604",
+                        text.loc,
+                        f"no font of the game can draw {shown} in '{lang}'.",
+                        "Use another character, or remove it.",
+                    )
+                )
+                break
     return out
 
 

@@ -36,7 +36,7 @@ class ScenarioTranslator:
     """Translates scenario texts; keeps the catalogs it read, keyed by file and change time."""
 
     locales: dict[str, Path | None] = field(default_factory=dict)  # scenario id -> locales/
-    _catalogs: dict[Path, tuple[float, dict[tuple[str, str], str]]] = field(default_factory=dict)
+    _catalogs: dict[Path, tuple[float, tuple | None]] = field(default_factory=dict)
     _missing: set[tuple[str, str, str, str]] = field(default_factory=set)
 
     def __call__(self, scenario: Scenario, text: Text, language: str) -> str:
@@ -75,10 +75,15 @@ class ScenarioTranslator:
         return self._read(catalog_path(folder, language, scenario.id))
 
     def _read(self, path: Path) -> dict[tuple[str, str], str]:
+        found = self.catalog(path)
+        return {} if found is None else found[1]
+
+    def catalog(self, path: Path) -> tuple[Catalog, dict[tuple[str, str], str]] | None:
+        """A PO file read once per change: the catalog, and its usable translations."""
         try:
             mtime = path.stat().st_mtime
         except OSError:
-            return {}
+            return None
         cached = self._catalogs.get(path)
         if cached and cached[0] == mtime:
             return cached[1]
@@ -87,11 +92,11 @@ class ScenarioTranslator:
                 catalog = read_po(f)
         except Exception as exc:  # a broken catalog falls back to the source, never a crash
             log.warning("cannot read %s: %s", path, exc)
-            messages: dict[tuple[str, str], str] = {}
+            found = None
         else:
-            messages = translations(catalog)
-        self._catalogs[path] = (mtime, messages)
-        return messages
+            found = (catalog, translations(catalog))
+        self._catalogs[path] = (mtime, found)
+        return found
 
 
 def translations(catalog: Catalog) -> dict[tuple[str, str], str]:

@@ -5,6 +5,7 @@ from babel.messages.pofile import read_po
 
 from max247 import catalogs, paths
 from max247.i18n import ScenarioTranslator, catalog_path
+from max247.story.library import load_library
 from max247.story.loader import load_scenario
 from tests.conftest import ROOT, require_tool
 
@@ -95,6 +96,8 @@ def test_every_shipped_po_file_passes_msgfmt_check():
     for po in pos:
         out = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(po)], capture_output=True)
         assert out.returncode == 0, (po, out.stderr.decode())
+
+
 def test_status_of_the_shipped_library_is_complete():
     library = load_library([paths.SCENARIOS])
     for s in library.scenarios.values():

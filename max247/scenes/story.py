@@ -320,7 +320,13 @@ class StoryScene(Common):
         for cid in seen[-5:]:
             draw.portrait(surface, cid, (rect.x + r, y + r), r, self.kind(cid))
             ch = self.scenario.characters[cid]
-            tag = _("a Max") if ch.max else _("a friend") if ch.friend else ""
+            heard = [c.listens for c in self.story.state.told if c.who == cid]
+            if ch.max and heard and not any(heard):
+                tag = _("did not listen")  # the story goes on to someone who does
+            elif ch.max:
+                tag = _("a Max") if any(heard) else _("a grown-up")
+            else:
+                tag = _("a friend") if ch.friend else ""
             h = max(2 * r, 2 * self.app.fonts.line_height(t.small))
             box = pygame.Rect(rect.x + 2 * r + t.u(1.5), y, rect.w - 2 * r - t.u(1.5), h)
             c.text(
