@@ -72,7 +72,7 @@ class ChoiceScene(Menu):
         _ = self.app._
         c = self.canvas(surface)
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        veil.fill((*th.PAPER, 235))
+        veil.fill((*th.PAPER, 248))  # the story stays a hint behind, never a second text
         surface.blit(veil, (0, 0))
         scenario = self.story_scene.scenario
         timer_w = t.u(34) if self.timer else 0

@@ -190,7 +190,7 @@ class StoryScene(Common):
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
         c = self.canvas(surface)
-        in_person = self.view == "in-person" and not self.review
+        in_person = self.current_view() == "in-person"
         self.background(surface, ROOM if in_person else th.PAPER)
         if in_person:
             pygame.draw.rect(surface, (236, 214, 192), (0, t.u(78), t.width, t.height - t.u(78)))
@@ -226,9 +226,14 @@ class StoryScene(Common):
         if hint:
             c.hint(hint, t.height - t.u(0.3), centre.x, centre.w)
 
+    def current_view(self) -> str:
+        """How the newest line on screen is shown (re-reading shows an older line's view)."""
+        last = len(self.shown) - 1 - self.review
+        return self.shown[last].view if last >= 0 else self.view
+
     def feed_width(self) -> int:
         t = self.app.theme
-        if self.view == "in-person":
+        if self.current_view() == "in-person":
             return min(t.width - 2 * t.u(26), round(t.height * 1.15))
         return min(round(t.height * 0.66), t.width - 2 * t.u(26))
 
@@ -350,6 +355,8 @@ class StoryScene(Common):
         self.pages_of_last = 1
         for i in range(last, -1, -1):
             item = self.shown[i]
+            if item.view != self.shown[last].view:
+                break  # a change of view is a change of scene: earlier lines belong to the other
             typing = (
                 i == len(self.shown) - 1 and self.typing_until > self.app.now and not self.review
             )
@@ -438,7 +445,7 @@ class StoryScene(Common):
             return
         mine = item.speaker == self.scenario.character
         label_h = self.label_height(item)
-        portrait_r = t.u(4.5) if in_person else 0
+        portrait_r = t.u(5) if in_person else 0
         x0 = rect.x + (2 * portrait_r + t.u(1.5) if in_person and not mine else 0)
         x1 = rect.right - (2 * portrait_r + t.u(1.5) if in_person and mine else 0)
         if in_person:

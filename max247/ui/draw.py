@@ -133,21 +133,22 @@ def portrait(
     pygame.draw.circle(clip, bg, c, r)
     head_r = round(r * (0.36 if kind == "child" else 0.38))
     head = (r, round(r * 0.88))
-    # shoulders
-    pygame.draw.ellipse(
-        clip, shirt, (round(r * 0.3), round(r * 1.35), round(r * 1.4), round(r * 1.2))
-    )
     if style == "long":
+        # long hair falls behind the shoulders: drawn first, so it never looks like a beard
         pygame.draw.ellipse(
             clip,
             hair,
             (
-                head[0] - head_r - r // 12,
+                head[0] - head_r - r // 10,
                 head[1] - head_r,
-                2 * head_r + r // 6,
-                round(head_r * 2.6),
+                2 * head_r + r // 5,
+                round(head_r * 2.7),
             ),
         )
+    # shoulders
+    pygame.draw.ellipse(
+        clip, shirt, (round(r * 0.3), round(r * 1.35), round(r * 1.4), round(r * 1.2))
+    )
     pygame.draw.circle(clip, skin, head, head_r)
     if style == "curly":
         for i in range(7):
