@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import pygame
 
+from max247.i18n import language_name
 from max247.scenes.base import Item, Menu
 from max247.session import Session
-from max247.story.model import THEMES, Scenario
+from max247.story.model import LANGUAGES, THEMES, Scenario
 from max247.ui import draw
 from max247.ui import theme as th
 
 AGE_BANDS = ("", "10-12", "12-15")
+FILTERS = 3  # ages, language, theme: the first items, on one row
 LESSON_LENGTHS = (50, 100, 150, 200)
 
 
@@ -53,6 +55,12 @@ class SetupScene(Menu):
         self.items = [
             Item(lambda: _("Ages: {ages}").format(ages=self.ages or _("all")), self.next_ages),
             Item(
+                lambda: _("Language: {name}").format(
+                    name=language_name(self.app.settings.language)
+                ),
+                self.next_language,
+            ),
+            Item(
                 lambda: _("Theme: {theme}").format(theme=self.theme_word(self.theme)),
                 self.next_theme,
             ),
@@ -71,6 +79,13 @@ class SetupScene(Menu):
         )
         self.items.append(Item(lambda: _("Start the lesson"), self.start, primary=True))
         self.index = min(keep, len(self.items) - 1)
+
+    def next_language(self) -> None:
+        langs = list(LANGUAGES)
+        lang = self.app.settings.language
+        self.app.set_language(
+            langs[(langs.index(lang) + 1) % len(langs)] if lang in langs else "nl"
+        )
 
     def next_ages(self) -> None:
         self.ages = AGE_BANDS[(AGE_BANDS.index(self.ages) + 1) % len(AGE_BANDS)]
@@ -141,23 +156,24 @@ class SetupScene(Menu):
         row_h = round(t.body * 2.3)
         gap = t.u(1)
         # filters on one line, the stories below, the lesson and start at the bottom
-        fw = (t.width - 2 * t.margin - gap) // 2
-        for i in (0, 1):
+        fw = (t.width - 2 * t.margin - (FILTERS - 1) * gap) // FILTERS
+        for i in range(FILTERS):
             r = pygame.Rect(t.margin + i * (fw + gap), top, fw, row_h)
             self.items[i].rect = r
             c.button(self.items[i].label(), r, self.index == i)
         foot_y = bottom - row_h
+        fw = (t.width - 2 * t.margin - gap) // 2
         for k, i in enumerate((len(self.items) - 2, len(self.items) - 1)):
             r = pygame.Rect(t.margin + k * (fw + gap), foot_y, fw, row_h)
             self.items[i].rect = r
             c.button(self.items[i].label(), r, self.index == i, self.items[i].primary)
-        stories = self.items[2:-2]
+        stories = self.items[FILTERS:-2]
         scenarios = self.visible()
         list_top = top + row_h + gap * 2
         room = max(1, (foot_y - gap - list_top) // (row_h + gap))
         first = 0
-        if self.index - 2 >= room:
-            first = min(self.index - 2 - room + 1, max(0, len(stories) - room))
+        if self.index - FILTERS >= room:
+            first = min(self.index - FILTERS - room + 1, max(0, len(stories) - room))
         for item in stories:
             item.rect = None
         for k, (item, s) in enumerate(
@@ -165,7 +181,7 @@ class SetupScene(Menu):
         ):
             r = pygame.Rect(t.margin, list_top + k * (row_h + gap), t.width - 2 * t.margin, row_h)
             item.rect = r
-            self.story_row(c, surface, r, s, self.index == first + k + 2)
+            self.story_row(c, surface, r, s, self.index == first + k + FILTERS)
         if first > 0 or first + room < len(stories):
             more = _("{shown} of {total} stories: move down for more").format(
                 shown=room, total=len(stories)
