@@ -1,6 +1,3 @@
-import time
-import tracemalloc
-
 import pytest
 
 from max247.story.findings import ScenarioError
@@ -71,31 +68,23 @@ def test_utf8_bom_is_fine():
 
 
 def test_too_large_is_refused_before_parsing(tmp_path):
+    # how fast and how small is measured by benchmarks/bad_input.py, not here
     path = tmp_path / "big.yaml"
     path.write_bytes(b"a: " + b"x" * (MAX_BYTES + 1))
-    start = time.perf_counter()
     with pytest.raises(ScenarioError) as exc:
         read_yaml(path)
     assert codes(exc) == ["E002"]
-    assert time.perf_counter() - start < 1
 
 
-def test_billion_laughs_is_refused_quickly_with_little_memory():
+def test_billion_laughs_is_refused():
+    # how fast and how small is measured by benchmarks/bad_input.py, not here
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 10):
         prev = f"*a{i - 1}"
         lines.append(f"a{i}: &a{i} [{', '.join([prev] * 9)}]")
-    raw = "\n".join(lines).encode()
-    tracemalloc.start()
-    start = time.perf_counter()
     with pytest.raises(ScenarioError) as exc:
-        parse_yaml(raw, "bomb.yaml")
-    elapsed = time.perf_counter() - start
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+        parse_yaml("\n".join(lines).encode(), "bomb.yaml")
     assert codes(exc) == ["E007"]
-    assert elapsed < 1
-    assert peak < 100 * 1024 * 1024
 
 
 def test_self_referencing_alias():

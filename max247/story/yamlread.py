@@ -124,6 +124,7 @@ def parse_yaml(raw: bytes, name: str) -> Document:
         loader.dispose()
     if node is None:
         raise ScenarioError([finding("E004", Loc(name, 1, 1), "the file is empty.")])
+    _check_expansion(node, name)
     builder = _Builder(name, text.splitlines())
     root = builder.build(node, 0)
     return Document(root, builder.findings, text)
@@ -170,6 +171,65 @@ def _decode(raw: bytes, name: str) -> str:
             [finding("E003", Loc(name, line, 1), "the file holds a NUL byte; is it a text file?")]
         )
     return text
+
+
+def _check_expansion(root: yaml.Node, name: str) -> None:
+    """Refuse aliases that would expand into too many nodes, before building any of them.
+
+    Composed YAML shares one node for every use of an anchor, so sizes are summed once per
+    distinct node: an alias bomb is measured in microseconds, not expanded.
+    """
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    active: set[int] = set()
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            active.discard(key)
+            children = (
+                node.value
+                if isinstance(node, yaml.SequenceNode)
+                else [n for pair in node.value for n in pair]
+            )
+            size = 1 + sum(sizes[id(c)] for c in children)
+            sizes[key] = size
+            if size > MAX_NODES:
+                raise ScenarioError(
+                    [
+                        finding(
+                            "E007",
+                            Loc(name, node.start_mark.line + 1, node.start_mark.column + 1),
+                            "the aliases (*) here expand into too many values: "
+                            "a scenario never needs this.",
+                            "Remove the & anchors and * aliases, and write the text out.",
+                        )
+                    ]
+                )
+            continue
+        if key in sizes:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[key] = 1
+            continue
+        if key in active:
+            raise ScenarioError(
+                [
+                    finding(
+                        "E007",
+                        Loc(name, node.start_mark.line + 1, node.start_mark.column + 1),
+                        "an alias refers to itself.",
+                    )
+                ]
+            )
+        active.add(key)
+        stack.append((node, True))
+        children = (
+            node.value
+            if isinstance(node, yaml.SequenceNode)
+            else [n for pair in node.value for n in pair]
+        )
+        stack.extend((c, False) for c in children if id(c) not in sizes)
 
 
 class _Builder:
