@@ -98,8 +98,10 @@ def test_every_shipped_po_file_passes_msgfmt_check():
         assert out.returncode == 0, (po, out.stderr.decode())
 
 
-def test_status_of_the_shipped_library_is_complete():
+def test_status_of_the_shipped_library_and_the_interface_is_complete():
     library = load_library([paths.SCENARIOS])
     for s in library.scenarios.values():
         for st in catalogs.status(s, library.locales_for(s)):
             assert st.complete, st
+    for st in catalogs.interface_status(paths.LOCALES):
+        assert st.complete, st
