@@ -20,7 +20,7 @@ from babel.messages.pofile import read_po, write_po
 
 from max247.i18n import catalog_path
 from max247.settings import write_atomic
-from max247.story.findings import Finding, Loc, finding
+from max247.story.findings import N_, Finding, Loc, finding, ngettext
 from max247.story.library import display_path, locales_folder
 from max247.story.loader import read_scenario
 from max247.story.model import LANGUAGES, Scenario, Text, texts
@@ -125,15 +125,32 @@ def update_interface(locales: Path) -> list[Path]:
     return written
 
 
-def interface_status(locales: Path) -> list[Status]:
-    wanted = {
-        (m.context or "", m.id if isinstance(m.id, str) else m.id[0])
-        for m in interface_template()
-        if m.id
-    }
+# Where the validator's messages are said (findings, `max247 validate` and `max247 test`): they
+# are for educators, written in English first and translated after the game's own texts.
+VALIDATOR_MODULES = ("max247/story/", "max247/helpdir.py", "max247/catalogs.py", "max247/cli.py")
+
+
+def interface_part(message) -> str:
+    """'validator' for a template only the validator says, 'game' for the game's texts."""
+    files = [f for f, _ in message.locations]
+    if files and all(f.startswith(VALIDATOR_MODULES) for f in files):
+        return "validator"
+    return "game"
+
+
+def interface_status(locales: Path, part: str | None = None) -> list[Status]:
+    """How far the interface catalogs are, for every template or one part ('game' or
+    'validator'); orphans are counted with the game's texts."""
+    template = interface_template()
+
+    def key(m) -> tuple[str, str]:
+        return (m.context or "", m.id if isinstance(m.id, str) else m.id[0])
+
+    every = {key(m) for m in template if m.id}
+    wanted = {key(m) for m in template if m.id and part in (None, interface_part(m))}
     out = []
     for lang in ("nl", "fr"):
-        st = Status("(interface)", lang)
+        st = Status("(validator)" if part == "validator" else "(interface)", lang)
         path = catalog_path(locales, lang, "max247")
         entries = {}
         if path.exists():
@@ -143,7 +160,8 @@ def interface_status(locales: Path) -> list[Status]:
                 for m in catalog
                 if m.id
             }
-            st.orphan = len(catalog.obsolete) + sum(1 for k in entries if k not in wanted)
+            if part != "validator":
+                st.orphan = len(catalog.obsolete) + sum(1 for k in entries if k not in every)
         for key in wanted:
             m = entries.get(key)
             strings = m.string if m is not None else ""
@@ -284,9 +302,17 @@ def translation_findings(
                     finding(
                         "W701",
                         Loc(display_path(scenario.path), 1, 1),
-                        f"there is no '{lang}' translation yet ({len(missing)} texts).",
-                        "Run `max247 i18n update` and translate the new catalog "
-                        f"(locales/{lang}/LC_MESSAGES/{scenario.id}.po).",
+                        ngettext(
+                            "there is no '{language}' translation yet ({count} text).",
+                            "there is no '{language}' translation yet ({count} texts).",
+                            len(missing),
+                            language=lang,
+                            count=len(missing),
+                        ),
+                        N_(
+                            "Run `max247 i18n update` and translate the new catalog ({path}).",
+                            path=catalog_path(Path("locales"), lang, scenario.id).as_posix(),
+                        ),
                     )
                 )
             continue
@@ -305,20 +331,34 @@ def translation_findings(
                     finding(
                         "W701",
                         text.loc,
-                        f"no '{lang}' translation of \"{_short(text.source)}\".",
-                        f"Translate it in {po}"
-                        + ("" if m is not None else " (run `max247 i18n update` first)")
-                        + ".",
+                        N_(
+                            "no '{language}' translation of \"{text}\".",
+                            language=lang,
+                            text=_short(text.source),
+                        ),
+                        N_("Translate it in {path}.", path=po)
+                        if m is not None
+                        else N_(
+                            "Translate it in {path} (run `max247 i18n update` first).", path=po
+                        ),
                     )
                 )
             elif m.fuzzy:
+                place = f"{po}:{m.lineno}"
                 out.append(
                     finding(
                         "W702",
                         text.loc,
-                        f"the '{lang}' translation of \"{_short(text.source)}\" is stale "
-                        "(the text changed since it was translated).",
-                        f"Check it in {po}:{m.lineno} and remove the 'fuzzy' mark.",
+                        N_(
+                            "the '{language}' translation of \"{text}\" is stale "
+                            "(the text changed since it was translated).",
+                            language=lang,
+                            text=_short(text.source),
+                        ),
+                        N_(
+                            "Check it in {place} and remove the 'fuzzy' mark.",
+                            place=place,
+                        ),
                     )
                 )
         for key, m in entries.items():
@@ -327,8 +367,11 @@ def translation_findings(
                     finding(
                         "W703",
                         Loc(po, m.lineno or 1, 1),
-                        f'"{_short(m.id)}" is translated but no longer in the scenario.',
-                        "Run `max247 i18n update` to mark it obsolete, or delete the entry.",
+                        N_(
+                            '"{text}" is translated but no longer in the scenario.',
+                            text=_short(m.id),
+                        ),
+                        N_("Run `max247 i18n update` to mark it obsolete, or delete the entry."),
                     )
                 )
         for m in catalog.obsolete.values():
@@ -336,8 +379,8 @@ def translation_findings(
                 finding(
                     "W703",
                     Loc(po, m.lineno or 1, 1),
-                    f'"{_short(m.id)}" is an obsolete entry (#~).',
-                    "Delete it once you have reused what you need.",
+                    N_('"{text}" is an obsolete entry (#~).', text=_short(m.id)),
+                    N_("Delete it once you have reused what you need."),
                 )
             )
     return out

@@ -81,11 +81,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     v = sub.add_parser("validate", help="check scenarios and the help directory")
     v.add_argument("paths", nargs="*", type=Path, help="files or folders (default: every library)")
     v.add_argument("--strict", action="store_true", help="warnings fail too")
+    v.add_argument("--lang", choices=("nl", "fr", "en"), default="en", help=MESSAGES_LANGUAGE)
 
     t = sub.add_parser("test", help="run test plans (*.plan.yaml)")
     t.add_argument(
         "plans", nargs="*", type=Path, help="plans or folders (default: the shipped ones)"
     )
+    t.add_argument("--lang", choices=("nl", "fr", "en"), default="en", help=MESSAGES_LANGUAGE)
 
     i18n = sub.add_parser("i18n", help="translation catalogs: extract, update, compile, status")
     i18n.add_argument("action", choices=("extract", "update", "compile", "status"))
@@ -99,9 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return cmd_validate(args.paths, args.strict)
+        return cmd_validate(args.paths, args.strict, args.lang)
     if args.command == "test":
-        return cmd_test(args.plans)
+        return cmd_test(args.plans, args.lang)
     if args.command == "i18n":
         return cmd_i18n(args.action, args.library)
     if args.command == "library":
@@ -129,6 +131,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     return start()
 
 
+MESSAGES_LANGUAGE = (
+    "the language of the messages and hints (default: en, whatever the system's language; "
+    "the interface catalog locales/LANG/LC_MESSAGES/max247.po translates them, and what it "
+    "does not translate stays English); codes, files and lines are the same in every language"
+)
+
+
+def messages_translator(language: str | None):
+    """The translator for a command's messages: None (English) for en, else the interface's."""
+    if language in (None, "en"):
+        return None
+    from max247.i18n import Interface
+
+    return Interface(language)
+
+
 def _size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(x) for x in text.lower().split("x"))
@@ -154,11 +172,12 @@ def help_needs() -> tuple[str, ...]:
     return tuple(sorted(n for n in directory.needs if n != "adult-advice")) or DEFAULT_NEEDS
 
 
-def cmd_validate(targets: list[Path], strict: bool) -> int:
+def cmd_validate(targets: list[Path], strict: bool, language: str = "en") -> int:
     from max247.helpdir import load_directory
-    from max247.story.findings import ScenarioError
+    from max247.story.findings import N_, ScenarioError, render_text
     from max247.story.library import load_library
 
+    tr = messages_translator(language)
     findings = []
     if not targets:
         targets = library_roots()
@@ -171,19 +190,24 @@ def cmd_validate(targets: list[Path], strict: bool) -> int:
             findings += exc.findings
     missing = [t for t in targets if not t.exists()]
     for t in missing:
-        print(f"{t}: no such file or folder", file=sys.stderr)
+        print(render_text(N_("{path}: no such file or folder", path=str(t)), tr), file=sys.stderr)
     library = load_library([t for t in targets if t.exists()], help_needs())
     for fs in library.findings.values():
         findings += fs
     findings += translation_checks(library)
     for f in findings:
-        print(f)
+        print(f.render(tr))
     errors = sum(f.is_error for f in findings)
     warnings = len(findings) - errors
     files = len(library.findings)
-    summary = f"{files} scenario file(s): {errors} error(s), {warnings} warning(s)"
+    summary = N_(
+        "{files} scenario file(s): {errors} error(s), {warnings} warning(s)",
+        files=files,
+        errors=errors,
+        warnings=warnings,
+    )
     sys.stdout.flush()
-    print(summary, file=sys.stderr)
+    print(render_text(summary, tr), file=sys.stderr)
     return 1 if errors or missing or (strict and warnings) else 0
 
 
@@ -212,7 +236,7 @@ def translation_checks(library) -> list:
 
 def glyph_checks(scenario, translator) -> list:
     """Characters that no shipped font can draw, in any language the scenario is played in."""
-    from max247.story.findings import finding
+    from max247.story.findings import N_, finding
     from max247.story.model import LANGUAGES, texts
     from max247.ui.text import Fonts  # the fonts know what they can draw; this loads pygame
 
@@ -228,18 +252,28 @@ def glyph_checks(scenario, translator) -> list:
                     finding(
                         "W604",
                         text.loc,
-                        f"no font of the game can draw {shown} in '{lang}'.",
-                        "Use another character, or remove it.",
+                        N_(
+                            "no font of the game can draw {characters} in '{language}'.",
+                            characters=shown,
+                            language=lang,
+                        ),
+                        N_("Use another character, or remove it."),
                     )
                 )
                 break
     return out
 
 
-def cmd_test(targets: list[Path]) -> int:
+def cmd_test(targets: list[Path], language: str = "en") -> int:
     from max247.i18n import ScenarioTranslator
+    from max247.story.findings import N_, render_text
     from max247.story.library import display_path, load_library, plan_files
     from max247.story.plans import PlayResult, run_plan
+
+    tr = messages_translator(language)
+
+    def say(message: str) -> None:
+        print(render_text(message, tr))
 
     roots = library_roots()
     shipped = load_library(roots, help_needs()).scenarios
@@ -250,7 +284,7 @@ def cmd_test(targets: list[Path]) -> int:
         results = run_plan(plan, shipped, translate)
         for r in results:
             if not isinstance(r, PlayResult):
-                print(r)
+                print(r.render(tr))
                 failed += 1
                 continue
             if r.ok:
@@ -258,12 +292,19 @@ def cmd_test(targets: list[Path]) -> int:
                 continue
             failed += 1
             for loc, problem in r.problems:
-                print(f"{loc}: play '{r.play.name}': {problem}")
+                say(
+                    N_(
+                        "{place}: play '{name}': {problem}",
+                        place=str(loc),
+                        name=r.play.name,
+                        problem=problem,
+                    )
+                )
         if not results:
-            print(f"{display_path(plan)}: the plan has no plays")
+            say(N_("{path}: the plan has no plays", path=display_path(plan)))
     if not plans:
-        print("no test plans found (files ending in .plan.yaml)")
-    print(f"{passed} passed, {failed} failed")
+        say(N_("no test plans found (files ending in .plan.yaml)"))
+    say(N_("{passed} passed, {failed} failed", passed=passed, failed=failed))
     return 1 if failed or not plans else 0
 
 
@@ -297,7 +338,8 @@ def cmd_i18n(action: str, folder: Path | None) -> int:
                 incomplete = incomplete or not st.complete
     if action == "status":
         if interface:
-            rows += catalogs.interface_status(paths.LOCALES)
+            rows += catalogs.interface_status(paths.LOCALES, "game")
+            rows += catalogs.interface_status(paths.LOCALES, "validator")
             incomplete = incomplete or not all(st.complete for st in rows)
         print(f"{'scenario':28} lang  translated  missing  stale  orphan")
         for st in rows:

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from max247.story.findings import Finding, Loc, ScenarioError, finding
-from max247.story.loader import did_you_mean
+from max247.story.findings import N_, Finding, Loc, ScenarioError, finding
+from max247.story.loader import did_you_mean, listed
 from max247.story.model import LANGUAGES, NEEDS
 from max247.story.yamlread import Mapping, Node, Scalar, Sequence, read_yaml
 
@@ -142,7 +142,7 @@ def _read(path: Path, local: bool, today: dt.date | None) -> Directory:
                 finding(
                     "E006",
                     root.loc,
-                    "the help directory is a mapping with 'format: 1' and 'cards'.",
+                    N_("the help directory is a mapping with 'format: 1' and 'cards'."),
                 )
             ]
         )
@@ -160,17 +160,21 @@ def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.da
 
     cid = key.value
     if not CARD_ID.match(cid):
-        add("E201", key.loc, f"'{cid}' is not a valid card id: lower-case letters, digits and '-'.")
+        add(
+            "E201",
+            key.loc,
+            N_("'{id}' is not a valid card id: lower-case letters, digits and '-'.", id=cid),
+        )
         return None
     if not isinstance(node, Mapping):
-        add("E103", node.loc, f"the card '{cid}' should be a mapping of keys.")
+        add("E103", node.loc, N_("the card '{id}' should be a mapping of keys.", id=cid))
         return None
     for k, _ in node.items:
         if k.value not in CARD_KEYS:
             add(
                 "E101",
                 k.loc,
-                f"'{k.value}' is not a key of a help card.",
+                N_("'{key}' is not a key of a help card.", key=k.value),
                 did_you_mean(k.value, CARD_KEYS),
             )
     errors_before = sum(f.is_error for f in out)
@@ -179,13 +183,15 @@ def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.da
             add(
                 "E801",
                 node.loc,
-                f"the card '{cid}' has no '{k}'.",
-                "Every card says which page its facts were checked on (source) and when "
-                '(checked: "YYYY-MM-DD").',
+                N_("the card '{id}' has no '{key}'.", id=cid, key=k),
+                N_(
+                    "Every card says which page its facts were checked on (source) and when "
+                    '(checked: "YYYY-MM-DD").'
+                ),
             )
     for k, required in CARD_KEYS.items():
         if required and k not in ("source", "checked") and node.get(k) is None:
-            add("E102", node.loc, f"the card '{cid}' needs '{k}'.")
+            add("E102", node.loc, N_("the card '{id}' needs '{key}'.", id=cid, key=k))
 
     def words(k: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
         n = node.get(k)
@@ -198,7 +204,12 @@ def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.da
                 add(
                     "E106",
                     i.loc,
-                    f"{k}: '{getattr(i, 'value', '?')}' is not one of {', '.join(allowed)}.",
+                    N_(
+                        "{key}: '{value}' is not one of {allowed}.",
+                        key=k,
+                        value=getattr(i, "value", "?"),
+                        allowed=listed(allowed),
+                    ),
                 )
             else:
                 vals.append(i.value)
@@ -215,9 +226,17 @@ def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.da
                 kk.value: v.value for kk, v in n.items if isinstance(v, Scalar) and v.value.strip()
             }
             if "en" not in got:
-                add("E102", n.loc, f"{k} of '{cid}' needs at least 'en'.")
+                add("E102", n.loc, N_("{key} of '{id}' needs at least 'en'.", key=k, id=cid))
             return got
-        add("E105", n.loc, f"{k} of '{cid}' should be a text or {{en: ..., nl: ..., fr: ...}}.")
+        add(
+            "E105",
+            n.loc,
+            N_(
+                "{key} of '{id}' should be a text or {{en: ..., nl: ..., fr: ...}}.",
+                key=k,
+                id=cid,
+            ),
+        )
         return {}
 
     def text(k: str) -> str | None:
@@ -226,7 +245,7 @@ def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.da
             return None
         if isinstance(n, Scalar) and n.value.strip():
             return n.value
-        add("E103", n.loc, f"{k} of '{cid}' should be a single text.")
+        add("E103", n.loc, N_("{key} of '{id}' should be a single text.", key=k, id=cid))
         return None
 
     def flag(k: str) -> bool | None:
@@ -235,7 +254,7 @@ def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.da
             return None
         if isinstance(n, Scalar) and n.value in ("true", "false"):
             return n.value == "true"
-        add("E103", n.loc, f"{k} of '{cid}' should be true or false.")
+        add("E103", n.loc, N_("{key} of '{id}' should be true or false.", key=k, id=cid))
         return None
 
     checked = None
@@ -243,10 +262,18 @@ def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.da
         try:
             checked = dt.date.fromisoformat(c.value)  # type: ignore[union-attr]
         except (AttributeError, ValueError):
-            add("E801", c.loc, f"checked of '{cid}' should be a date written \"YYYY-MM-DD\".")
+            add(
+                "E801",
+                c.loc,
+                N_("checked of '{id}' should be a date written \"YYYY-MM-DD\".", id=cid),
+            )
     source = text("source")
     if source is not None and not source.startswith(("https://", "http://")):
-        add("E801", node.get("source").loc, f"the source of '{cid}' should be a web address.")  # type: ignore[union-attr]
+        add(
+            "E801",
+            node.get("source").loc,  # type: ignore[union-attr]
+            N_("the source of '{id}' should be a web address.", id=cid),
+        )
     languages = words("languages", LANGUAGES) if node.get("languages") is not None else None
     card_fields = dict(
         regions=words("regions", REGIONS),
@@ -276,8 +303,12 @@ def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.da
         add(
             "W801",
             c.loc,  # type: ignore[union-attr]
-            f"the card '{cid}' was checked on {checked}, more than a year ago.",
-            f"Check it again against {source} and update 'checked'.",
+            N_(
+                "the card '{id}' was checked on {date}, more than a year ago.",
+                id=cid,
+                date=str(checked),
+            ),
+            N_("Check it again against {source} and update 'checked'.", source=source),
         )
     return card
 
@@ -292,8 +323,12 @@ def _coverage(directory: Directory, path: Path) -> list[Finding]:
                     finding(
                         "E802",
                         Loc(str(path)),
-                        f"no help card for the need '{need}' in the region '{region}' "
-                        "(nor an international one).",
+                        N_(
+                            "no help card for the need '{need}' in the region '{region}' "
+                            "(nor an international one).",
+                            need=need,
+                            region=region,
+                        ),
                     )
                 )
     return out

@@ -2,12 +2,20 @@
 
 The codes are part of the contract with educators (the authoring guide explains each), so a code
 never changes meaning once shipped; new checks get new codes.
+
+Messages and hints are said in English and can be said in the interface's language (gettext
+domain max247): each is a `Msg`, an English text that keeps its untranslated template and
+parameters, written with the markers `N_()` and `ngettext()` so that `max247 i18n update`
+extracts the templates. The language is chosen where a finding is shown, by passing a
+translator to `Finding.render`; `str(finding)` is always English.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from typing import Protocol
 
 
 class Severity(str, Enum):
@@ -97,8 +105,126 @@ CODES: dict[str, tuple[Severity, str]] = {
 }
 
 
+class Translator(Protocol):
+    """What `Msg.render` needs of a translation, e.g. `max247.i18n.Interface`."""
+
+    def gettext(self, message: str) -> str: ...
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str: ...
+
+
+class Msg(str):
+    """An English text that remembers how it was made, so it can be said in another language.
+
+    It is a `str` (the English text), so whatever reads messages as text goes on working; the
+    template (and plural template), with `{name}` placeholders, and the parameters are kept for
+    `render`. A parameter that is itself a `Msg` is rendered in the same language.
+    """
+
+    template: str
+    plural: str | None
+    n: int
+    params: dict[str, object]
+    translatable: bool
+
+    def __new__(
+        cls,
+        template: str,
+        params: Mapping[str, object] | None = None,
+        plural: str | None = None,
+        n: int = 1,
+        translatable: bool = True,
+    ) -> Msg:
+        params = dict(params or {})
+        english = _format(template if plural is None or n == 1 else plural, params, None)
+        self = super().__new__(cls, english)
+        self.template = template
+        self.plural = plural
+        self.n = n
+        self.params = params
+        self.translatable = translatable
+        return self
+
+    def __reduce__(self):
+        return (Msg, (self.template, self.params, self.plural, self.n, self.translatable))
+
+    def render(self, translator: Translator | None = None) -> str:
+        """The text in the translator's language; English without one, or where the catalog
+        has no translation (or a broken one: a placeholder it does not know)."""
+        if translator is None:
+            return _format(self._english_template(), self.params, None)
+        if not self.translatable:
+            template = self._english_template()
+        elif self.plural is None:
+            template = translator.gettext(self.template)
+        else:
+            template = translator.ngettext(self.template, self.plural, self.n)
+        try:
+            return _format(template, self.params, translator)
+        except (KeyError, IndexError, ValueError):
+            return _format(self._english_template(), self.params, translator)
+
+    def templates(self) -> Iterable[str]:
+        """The translatable templates of this text and of the texts in its parameters."""
+        if self.translatable:
+            yield self.template
+        for value in self.params.values():
+            if isinstance(value, Msg):
+                yield from value.templates()
+
+    def _english_template(self) -> str:
+        return self.template if self.plural is None or self.n == 1 else self.plural
+
+    @classmethod
+    def join(cls, separator: str, parts: Iterable[str]) -> Msg:
+        """Texts joined by a separator (no words of its own), each rendered in the language."""
+        params = {f"p{i}": part for i, part in enumerate(parts)}
+        template = (
+            separator.replace("{", "{{").replace("}", "}}").join("{" + key + "}" for key in params)
+        )
+        return cls(template, params, translatable=False)
+
+
+def _format(template: str, params: dict[str, object], translator: Translator | None) -> str:
+    if not params:
+        return template.format()
+    values = {k: render_text(v, translator) if isinstance(v, str) else v for k, v in params.items()}
+    return template.format(**values)
+
+
+def render_text(text: str, translator: Translator | None = None) -> str:
+    """A message or hint in the translator's language (a plain `str` is said as it is)."""
+    if isinstance(text, Msg):
+        return text.render(translator)
+    return str(text)
+
+
+def N_(template: str, /, **params: object) -> Msg:
+    """Mark a finding's text for translation: English now, the interface's language when shown.
+
+    The template must be a literal string with `{name}` placeholders (Babel extracts `N_`).
+    """
+    return Msg(template, params)
+
+
+def ngettext(singular: str, plural: str, n: int, /, **params: object) -> Msg:
+    """Like `N_`, for a text whose form depends on the number `n` (Babel extracts `ngettext`)."""
+    return Msg(singular, params, plural, n)
+
+
+def N_and(items: Iterable[str]) -> str:
+    """'a' and 'b' and 'c', with 'and' in the interface's language."""
+    items = list(items)
+    out: str = items[0] if items else ""
+    for item in items[1:]:
+        out = N_("{first} and {second}", first=out, second=item)
+    return out
+
+
 @dataclass(frozen=True)
 class Finding:
+    """A problem at a place. `message` and `hint` are English (usually a `Msg`)."""
+
     code: str
     loc: Loc
     message: str
@@ -112,9 +238,16 @@ class Finding:
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
+    def render(self, translator: Translator | None = None) -> str:
+        """`FILE:LINE:COL: CODE message hint`, the message and hint in the translator's language;
+        the place and the code are never translated."""
+        message = render_text(self.message, translator)
+        hint = render_text(self.hint, translator)
+        text = f"{self.loc}: {self.code} {message}"
+        return f"{text} {hint}" if hint else text
+
     def __str__(self) -> str:
-        text = f"{self.loc}: {self.code} {self.message}"
-        return f"{text} {self.hint}" if self.hint else text
+        return self.render()
 
 
 class ScenarioError(Exception):
@@ -126,6 +259,7 @@ class ScenarioError(Exception):
 
 
 def finding(code: str, loc: Loc, message: str, hint: str = "") -> Finding:
+    """A finding; message and hint are `N_(...)` texts (a plain `str` is never translated)."""
     if code not in CODES:  # a programming mistake, caught by the tests
         raise KeyError(code)
     return Finding(code, loc, message, hint)

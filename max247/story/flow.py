@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 
 from max247.story import conditions
-from max247.story.findings import Finding, Loc, finding
+from max247.story.findings import N_, Finding, Loc, finding
 from max247.story.model import (
     Beat,
     Choice,
@@ -72,9 +72,14 @@ def check_texts(
                         finding(
                             "W601",
                             text.loc,
-                            f"this text is {n} characters long in '{lang}'; "
-                            f"{limit} is comfortable to read on a projector.",
-                            "Shorten it, or split it into two beats.",
+                            N_(
+                                "this text is {length} characters long in '{language}'; "
+                                "{limit} is comfortable to read on a projector.",
+                                length=n,
+                                language=lang,
+                                limit=limit,
+                            ),
+                            N_("Shorten it, or split it into two beats."),
                         )
                     )
         if translations is not None:
@@ -84,9 +89,11 @@ def check_texts(
                 finding(
                     "W602",
                     text.loc,
-                    f"'{m.group(0)}' looks like a phone number.",
-                    "Numbers change and differ per region: use a help beat "
-                    "(help: talk, exploitation, ...) and the help card shows the right one.",
+                    N_("'{number}' looks like a phone number.", number=m.group(0)),
+                    N_(
+                        "Numbers change and differ per region: use a help beat "
+                        "(help: talk, exploitation, ...) and the help card shows the right one."
+                    ),
                 )
             )
     return out
@@ -196,8 +203,8 @@ def _graph_checks(scenario: Scenario) -> list[Finding]:
                 finding(
                     "W301",
                     passage.loc,
-                    f"no path reaches the passage '{pid}'.",
-                    "Add a goto to it, or remove it if it is left over.",
+                    N_("no path reaches the passage '{id}'.", id=pid),
+                    N_("Add a goto to it, or remove it if it is left over."),
                 )
             )
     # which nodes can reach an ending: walk the edges backwards from 'END'
@@ -223,9 +230,12 @@ def _graph_checks(scenario: Scenario) -> list[Finding]:
             finding(
                 "E307",
                 beat.loc,
-                f"from here no path ever reaches an ending (in passage '{passage}'): "
-                "the story would go round in a loop forever.",
-                "Give the loop a way out: an option or a goto that leads to an ending.",
+                N_(
+                    "from here no path ever reaches an ending (in passage '{id}'): "
+                    "the story would go round in a loop forever.",
+                    id=passage,
+                ),
+                N_("Give the loop a way out: an option or a goto that leads to an ending."),
             )
         )
     return out
@@ -296,9 +306,12 @@ def prove_help(scenario: Scenario, max_states: int = MAX_STATES) -> list[Finding
                 finding(
                     "W401",
                     scenario.loc,
-                    f"there are more than {max_states} ways through this story, so it could "
-                    "not be proved that every path finds help.",
-                    "Check the endings by hand with test plans, or simplify the number flags.",
+                    N_(
+                        "there are more than {count} ways through this story, so it could "
+                        "not be proved that every path finds help.",
+                        count=max_states,
+                    ),
+                    N_("Check the endings by hand with test plans, or simplify the number flags."),
                 )
             ]
         for offered in story.waiting.options:  # type: ignore[union-attr]
@@ -315,10 +328,16 @@ def prove_help(scenario: Scenario, max_states: int = MAX_STATES) -> list[Finding
             finding(
                 "E401",
                 loc,
-                "a path reaches this ending without a Max who listens or a help card, "
-                f"choosing {numbers}.",
-                "Every story leads to help: add a 'tell' of a Max or a 'help' beat on that path "
-                f"(test plan: choose: {numbers}).",
+                N_(
+                    "a path reaches this ending without a Max who listens or a help card, "
+                    "choosing {choices}.",
+                    choices=str(numbers),
+                ),
+                N_(
+                    "Every story leads to help: add a 'tell' of a Max or a 'help' beat on that "
+                    "path (test plan: choose: {choices}).",
+                    choices=str(numbers),
+                ),
             )
         )
     return out

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from max247.story import conditions
-from max247.story.findings import Finding, Loc, ScenarioError, finding
+from max247.story.findings import N_, Finding, Loc, N_and, ScenarioError, finding
 from max247.story.flow import check_flow, check_texts
 from max247.story.model import (
     LANGUAGES,
@@ -81,13 +81,18 @@ TOP_KEYS = {
     "start": True,
     "passages": True,
 }
-QUOTE_HINT = 'Put the whole text in double quotes: "...".'
+QUOTE_HINT = N_('Put the whole text in double quotes: "...".')
 DEFAULT_NEEDS = tuple(n for n in NEEDS if n != "adult-advice")
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"Did you mean '{close[0]}'?" if close else ""
+    return N_("Did you mean '{word}'?", word=close[0]) if close else ""
+
+
+def listed(items: Iterable[str]) -> str:
+    """Names (keys, ids, words of the format) as a list; they are never translated."""
+    return ", ".join(items)
 
 
 @dataclass
@@ -169,7 +174,11 @@ class _Reader:
     def mapping(self, node: Node, what: str) -> Mapping | None:
         if isinstance(node, Mapping):
             return node
-        self.add("E103", node.loc, f"{what} should be a mapping of keys (key: value).")
+        # TRANSLATORS: {what} is a key of the format (passages, choice, ...) or a part of a
+        # scenario such as "an option"
+        self.add(
+            "E103", node.loc, N_("{what} should be a mapping of keys (key: value).", what=what)
+        )
         return None
 
     def check_keys(self, node: Mapping, allowed: Iterable[str], what: str) -> None:
@@ -179,15 +188,17 @@ class _Reader:
                 self.add(
                     "E101",
                     key.loc,
-                    f"'{key.value}' is not a key of {what}.",
-                    did_you_mean(key.value, allowed) or f"Allowed: {', '.join(allowed)}.",
+                    # TRANSLATORS: {what} is a part of a scenario, such as "a choice"
+                    N_("'{key}' is not a key of {what}.", key=key.value, what=what),
+                    did_you_mean(key.value, allowed)
+                    or N_("Allowed: {keys}.", keys=listed(allowed)),
                 )
 
     def require(self, node: Mapping, keys: Iterable[str], what: str) -> bool:
         ok = True
         for key in keys:
             if node.get(key) is None:
-                self.add("E102", node.loc, f"{what} needs '{key}'.")
+                self.add("E102", node.loc, N_("{what} needs '{key}'.", what=what, key=key))
                 ok = False
         return ok
 
@@ -195,7 +206,11 @@ class _Reader:
         if isinstance(node, Scalar) and not node.is_null:
             return node
         if node is not None:
-            self.add("E103", node.loc, f"{what} should be a single value, not a list or mapping.")
+            self.add(
+                "E103",
+                node.loc,
+                N_("{what} should be a single value, not a list or mapping.", what=what),
+            )
         return None
 
     def text(self, node: Node | None, context: str, what: str) -> Text | None:
@@ -203,21 +218,35 @@ class _Reader:
             return None
         if isinstance(node, Scalar):
             if node.is_null or not node.value.strip():
-                self.add("E104", node.loc, f"{what} is empty.", "Write the text after the ':'.")
+                self.add(
+                    "E104",
+                    node.loc,
+                    N_("{what} is empty.", what=what),
+                    N_("Write the text after the ':'."),
+                )
                 return None
             if node.comment_after:
                 self.add(
                     "W603",
                     node.loc,
-                    f"{what} is followed by a '#' on its line; YAML takes all after ' #' "
-                    "as a comment.",
-                    QUOTE_HINT + " if the '#' belongs to the text.",
+                    N_(
+                        "{what} is followed by a '#' on its line; YAML takes all after ' #' "
+                        "as a comment.",
+                        what=what,
+                    ),
+                    N_(
+                        'Put the whole text in double quotes: "..." '
+                        "if the '#' belongs to the text."
+                    ),
                 )
             return Text(node.value, context, node.loc)
         if isinstance(node, Mapping) and node.items and set(node.keys()) <= set(LANGUAGES):
             inline: list[tuple[str, str]] = []
             for key, value in node.items:
-                t = self.text(value, context, f"{what} ({key.value})")
+                # TRANSLATORS: a text and the language it is in, such as "the narration (nl)"
+                t = self.text(
+                    value, context, N_("{what} ({language})", what=what, language=key.value)
+                )
                 if t is not None:
                     inline.append((key.value, t.source))
             own = dict(inline).get(self.language)
@@ -226,17 +255,25 @@ class _Reader:
                     self.add(
                         "E110",
                         node.loc,
-                        f"{what} is translated inline but has no '{self.language}', "
-                        "the file's own language.",
+                        N_(
+                            "{what} is translated inline but has no '{language}', "
+                            "the file's own language.",
+                            what=what,
+                            language=self.language,
+                        ),
                     )
                 return None
             return Text(own, context, node.loc, tuple(inline))
-        shape = "a list" if isinstance(node, Sequence) else "a mapping"
+        shape = N_("a list") if isinstance(node, Sequence) else N_("a mapping")
         self.add(
             "E105",
             node.loc,
-            f"YAML read {what} as {shape}, not as a text "
-            f"(a text starting with '[' or '{{', or holding ': '?).",
+            N_(
+                "YAML read {what} as {shape}, not as a text "
+                "(a text starting with '[' or '{{', or holding ': '?).",
+                what=what,
+                shape=shape,
+            ),
             QUOTE_HINT,
         )
         return None
@@ -246,11 +283,25 @@ class _Reader:
         if s is None:
             return None
         if not re.fullmatch(r"\d+", s.value):
-            self.add("E103", s.loc, f"{what} should be a whole number, not '{s.value}'.")
+            self.add(
+                "E103",
+                s.loc,
+                N_("{what} should be a whole number, not '{value}'.", what=what, value=s.value),
+            )
             return None
         value = int(s.value)
         if not low <= value <= high:
-            self.add("E106", s.loc, f"{what} is {value}; it should be from {low} to {high}.")
+            self.add(
+                "E106",
+                s.loc,
+                N_(
+                    "{what} is {value}; it should be from {low} to {high}.",
+                    what=what,
+                    value=value,
+                    low=low,
+                    high=high,
+                ),
+            )
             return None
         return value
 
@@ -260,7 +311,11 @@ class _Reader:
             return False
         if s.value.lower() in ("true", "false"):
             return s.value.lower() == "true"
-        self.add("E103", s.loc, f"{what} should be true or false, not '{s.value}'.")
+        self.add(
+            "E103",
+            s.loc,
+            N_("{what} should be true or false, not '{value}'.", what=what, value=s.value),
+        )
         return False
 
     def mood_change(self, node: Node) -> int:
@@ -268,11 +323,19 @@ class _Reader:
         if s is None:
             return 0
         if not re.fullmatch(r"[+-]?\d+", s.value.strip()):
-            self.add("E103", s.loc, f"mood should be a change such as +1 or -1, not '{s.value}'.")
+            self.add(
+                "E103",
+                s.loc,
+                N_("mood should be a change such as +1 or -1, not '{value}'.", value=s.value),
+            )
             return 0
         value = int(s.value)
         if value == 0 or not -4 <= value <= 4:
-            self.add("E106", s.loc, f"mood {s.value}: a change is from -4 to +4, and never 0.")
+            self.add(
+                "E106",
+                s.loc,
+                N_("mood {value}: a change is from -4 to +4, and never 0.", value=s.value),
+            )
             return 0
         return value
 
@@ -282,8 +345,14 @@ class _Reader:
             self.add(
                 "E106",
                 s.loc,
-                f"{what} is a value from {MOOD_MIN} to {MOOD_MAX}, not a change: "
-                f"write {s.value[1:]} without a sign.",
+                N_(
+                    "{what} is a value from {low} to {high}, not a change: "
+                    "write {value} without a sign.",
+                    what=what,
+                    low=MOOD_MIN,
+                    high=MOOD_MAX,
+                    value=s.value[1:],
+                ),
             )
             return None
         return self.number(node, what, MOOD_MIN, MOOD_MAX)
@@ -293,14 +362,22 @@ class _Reader:
         if s is None:
             return None
         if not pattern.match(s.value):
-            self.add(
-                "E201",
-                s.loc,
-                f"'{s.value}' is not a valid {what}: use lower-case letters, digits"
-                + (" and '-'" if pattern is SCENARIO_ID else ", '-' and '_'")
-                + ", starting with a letter, at most 40 characters.",
-                f"For example '{_slug(s.value) or 'my-' + what}'.",
-            )
+            if pattern is SCENARIO_ID:
+                message = N_(
+                    "'{value}' is not a valid {what}: use lower-case letters, digits and '-', "
+                    "starting with a letter, at most 40 characters.",
+                    value=s.value,
+                    what=what,
+                )
+            else:
+                message = N_(
+                    "'{value}' is not a valid {what}: use lower-case letters, digits, '-' and "
+                    "'_', starting with a letter, at most 40 characters.",
+                    value=s.value,
+                    what=what,
+                )
+            example = _slug(s.value) or "my-" + _slug(what)  # an id is never translated
+            self.add("E201", s.loc, message, N_("For example '{id}'.", id=example))
             return None
         return s.value
 
@@ -308,21 +385,30 @@ class _Reader:
 
     def scenario(self, root: Node) -> Scenario | None:
         if not isinstance(root, Mapping):
-            kind = "a list" if isinstance(root, Sequence) else "a single value"
+            kind = N_("a list") if isinstance(root, Sequence) else N_("a single value")
             self.add(
                 "E006",
                 root.loc,
-                f"the file is {kind}; a scenario is a mapping of keys (format: 1, id: ..., ...).",
-                "Start from `max247 new` or the example in the authoring guide.",
+                N_(
+                    "the file is {kind}; a scenario is a mapping of keys "
+                    "(format: 1, id: ..., ...).",
+                    kind=kind,
+                ),
+                N_("Start from `max247 new` or the example in the authoring guide."),
             )
             return None
-        self.check_keys(root, TOP_KEYS, "a scenario")
-        self.require(root, [k for k, required in TOP_KEYS.items() if required], "a scenario")
+        a_scenario = N_("a scenario")
+        self.check_keys(root, TOP_KEYS, a_scenario)
+        self.require(root, [k for k, required in TOP_KEYS.items() if required], a_scenario)
         fmt = root.get("format")
         if fmt is not None:
             s = self.scalar(fmt, "format")
             if s is not None and s.value != "1":
-                self.add("E109", s.loc, f"format {s.value} is not known; this engine reads 1.")
+                self.add(
+                    "E109",
+                    s.loc,
+                    N_("format {value} is not known; this engine reads 1.", value=s.value),
+                )
         lang = self.scalar(root.get("language"), "language")
         if lang is not None:
             if lang.value in LANGUAGES:
@@ -331,20 +417,32 @@ class _Reader:
                 self.add(
                     "E106",
                     lang.loc,
-                    f"language '{lang.value}' is not one of {', '.join(LANGUAGES)}.",
+                    N_(
+                        "language '{value}' is not one of {allowed}.",
+                        value=lang.value,
+                        allowed=listed(LANGUAGES),
+                    ),
                 )
-        sid = self.ident(root.get("id"), "scenario id", SCENARIO_ID)
+        sid = self.ident(root.get("id"), N_("scenario id"), SCENARIO_ID)
         theme = self.scalar(root.get("theme"), "theme")
         if theme is not None and theme.value not in THEMES:
             self.add(
                 "E106",
                 theme.loc,
-                f"theme '{theme.value}' is not one of {', '.join(THEMES)}.",
+                N_(
+                    "theme '{value}' is not one of {allowed}.",
+                    value=theme.value,
+                    allowed=listed(THEMES),
+                ),
                 did_you_mean(theme.value, THEMES),
             )
         ages = self.scalar(root.get("ages"), "ages")
         if ages is not None and not re.fullmatch(r"\d{1,2}\s*-\s*\d{1,2}", ages.value):
-            self.add("E103", ages.loc, f"ages should be a range such as 10-12, not '{ages.value}'.")
+            self.add(
+                "E103",
+                ages.loc,
+                N_("ages should be a range such as 10-12, not '{value}'.", value=ages.value),
+            )
         minutes = self.number(root.get("minutes"), "minutes", 1, 240)
         mood = self.mood_value(root.get("mood"), "mood") if root.get("mood") else None
 
@@ -358,23 +456,26 @@ class _Reader:
                 self.add(
                     "E203",
                     who.loc,
-                    f"the story's character '{who.value}' is not declared under characters.",
+                    N_(
+                        "the story's character '{id}' is not declared under characters.",
+                        id=who.value,
+                    ),
                     did_you_mean(who.value, self.characters),
                 )
             elif c.max:
-                self.add("E208", who.loc, "the story's own character cannot be their own Max.")
+                self.add("E208", who.loc, N_("the story's own character cannot be their own Max."))
 
         passages: dict[str, Passage] = {}
         broken: set[str] = set()
         pnode = root.get("passages")
         if pnode is not None and (pmap := self.mapping(pnode, "passages")) is not None:
             for key, value in pmap.items:
-                pid = self.ident(key, "passage id", NODE_ID)
+                pid = self.ident(key, N_("passage id"), NODE_ID)
                 if pid is None:
                     continue
                 self.passage = pid
                 errors = self.error_count()
-                beats = self.beats(value, f"passage '{pid}'")
+                beats = self.beats(value, N_("passage '{id}'", id=pid))
                 if beats is not None:
                     passages[pid] = Passage(pid, beats, key.loc)
                 if self.error_count() > errors:
@@ -387,12 +488,12 @@ class _Reader:
                 self.add(
                     "E202",
                     loc,
-                    f"there is no passage '{target}'.",
-                    did_you_mean(target, passages) or f"Passages: {', '.join(passages)}.",
+                    N_("there is no passage '{id}'.", id=target),
+                    did_you_mean(target, passages) or N_("Passages: {ids}.", ids=listed(passages)),
                 )
         for p in passages.values():
             if p.id not in broken:
-                self.check_flow(p.beats, f"passage '{p.id}'", p.loc, top=True)
+                self.check_flow(p.beats, N_("passage '{id}'", id=p.id), p.loc, top=True)
         self.check_flags()
 
         texts = {
@@ -432,9 +533,13 @@ class _Reader:
         if node is None:
             return ()
         if not isinstance(node, Sequence):
-            self.add("E103", node.loc, f"{what} should be a list, each line starting with '- '.")
+            self.add(
+                "E103",
+                node.loc,
+                N_("{what} should be a list, each line starting with '- '.", what=what),
+            )
             return ()
-        out = [self.text(item, context, f"a line of {what}") for item in node.items]
+        out = [self.text(item, context, N_("a line of {what}", what=what)) for item in node.items]
         return tuple(t for t in out if t is not None)
 
     def read_characters(self, node: Node) -> None:
@@ -442,32 +547,35 @@ class _Reader:
         if cmap is None:
             return
         for key, value in cmap.items:
-            cid = self.ident(key, "character id", NODE_ID)
+            cid = self.ident(key, N_("character id"), NODE_ID)
             if cid is None:
                 continue
             if cid in RESERVED:
                 self.add(
                     "E206",
                     key.loc,
-                    f"'{cid}' is a word the format keeps for itself and cannot name a character.",
-                    f"Call the character '{cid}_' or by their name.",
+                    N_(
+                        "'{id}' is a word the format keeps for itself and cannot name a character.",
+                        id=cid,
+                    ),
+                    N_("Call the character '{id}_' or by their name.", id=cid),
                 )
                 continue
             if isinstance(value, Scalar) and not value.is_null:
                 self.add(
                     "E103",
                     value.loc,
-                    f"character '{cid}' should be a mapping.",
-                    f"Write {{name: {value.value}}}.",
+                    N_("character '{id}' should be a mapping.", id=cid),
+                    N_("Write {{name: {name}}}.", name=value.value),
                 )
                 continue
-            c = self.mapping(value, f"character '{cid}'")
+            c = self.mapping(value, N_("character '{id}'", id=cid))
             if c is None:
                 continue
-            self.check_keys(c, ("name", "max", "friend", "picture", "alt"), "a character")
-            if not self.require(c, ["name"], f"character '{cid}'"):
+            self.check_keys(c, ("name", "max", "friend", "picture", "alt"), N_("a character"))
+            if not self.require(c, ["name"], N_("character '{id}'", id=cid)):
                 continue
-            name = self.text(c.get("name"), "name", f"the name of '{cid}'")
+            name = self.text(c.get("name"), "name", N_("the name of '{id}'", id=cid))
             is_max = self.boolean(c.get("max"), "max") if c.get("max") else False
             friend = self.boolean(c.get("friend"), "friend") if c.get("friend") else False
             picture = None
@@ -477,12 +585,12 @@ class _Reader:
                     self.add(
                         "E103",
                         p.loc,
-                        "a picture is a path inside the scenario's folder.",
-                        "Put the picture beside the scenario and write its file name.",
+                        N_("a picture is a path inside the scenario's folder."),
+                        N_("Put the picture beside the scenario and write its file name."),
                     )
                 else:
                     picture = rel
-            alt = self.text(c.get("alt"), "alt", f"the picture description of '{cid}'")
+            alt = self.text(c.get("alt"), "alt", N_("the picture description of '{id}'", id=cid))
             if name is not None:
                 self.characters[cid] = Character(cid, name, key.loc, is_max, friend, picture, alt)
 
@@ -493,11 +601,11 @@ class _Reader:
             self.add(
                 "E103",
                 node.loc,
-                f"{what} should be a list of beats, each starting with '- '.",
+                N_("{what} should be a list of beats, each starting with '- '.", what=what),
             )
             return None
         if not node.items:
-            self.add("E102", node.loc, f"{what} has no beats.")
+            self.add("E102", node.loc, N_("{what} has no beats.", what=what))
             return None
         out = [self.beat(item) for item in node.items]
         return tuple(b for b in out if b is not None)
@@ -507,8 +615,8 @@ class _Reader:
             self.add(
                 "E107",
                 node.loc,
-                "a beat is a key and a value, such as 'narrate: ...' or 'goto: ...'.",
-                "Did you forget the key and the ':'?",
+                N_("a beat is a key and a value, such as 'narrate: ...' or 'goto: ...'."),
+                N_("Did you forget the key and the ':'?"),
             )
             return None
         keys = node.keys()
@@ -522,18 +630,18 @@ class _Reader:
                 self.add(
                     "E203",
                     key.loc,
-                    f"'{k}' speaks but is not declared under characters.",
-                    f"Add it under characters: {k}: {{name: ...}}.",
+                    N_("'{id}' speaks but is not declared under characters.", id=k),
+                    N_("Add it under characters: {id}: {{name: ...}}.", id=k),
                 )
             else:
-                self.add("E101", key.loc, f"'{k}' is not a beat key.", close)
+                self.add("E101", key.loc, N_("'{key}' is not a beat key.", key=k), close)
         if not kinds:
             if keys == ["mood"]:
                 self.add(
                     "E107",
                     node.loc,
-                    "a beat with only 'mood' (is it indented under the line above?).",
-                    "Put mood on the same level as the text it belongs to.",
+                    N_("a beat with only 'mood' (is it indented under the line above?)."),
+                    N_("Put mood on the same level as the text it belongs to."),
                 )
             return None
         if len(kinds) > 1:
@@ -543,15 +651,18 @@ class _Reader:
                 self.add(
                     "E108",
                     node.get(other).loc,
-                    f"'{other}' cannot stand beside a text in the same beat.",
-                    f"Make it its own beat: a new line starting with '- {other}:'.",
+                    N_("'{key}' cannot stand beside a text in the same beat.", key=other),
+                    N_("Make it its own beat: a new line starting with '- {key}:'.", key=other),
                 )
             else:
                 self.add(
                     "E107",
                     node.loc,
-                    f"one beat holds {' and '.join(repr(k) for k in kinds)}; a beat has one.",
-                    "Start each on its own line with '- '.",
+                    N_(
+                        "one beat holds {keys}; a beat has one.",
+                        keys=N_and(repr(k) for k in kinds),
+                    ),
+                    N_("Start each on its own line with '- '."),
                 )
             return None
         kind = kinds[0]
@@ -562,8 +673,8 @@ class _Reader:
                 self.add(
                     "E108",
                     m.loc,
-                    f"'mood' cannot stand on '{kind}'.",
-                    "Put it on an option, a text or a beat of its own (set, tell, help).",
+                    N_("'mood' cannot stand on '{key}'.", key=kind),
+                    N_("Put it on an option, a text or a beat of its own (set, tell, help)."),
                 )
             else:
                 mood = self.mood_change(m)
@@ -571,15 +682,15 @@ class _Reader:
             return self.if_beat(node, value)
         for extra in ("then", "else"):
             if node.get(extra) is not None:
-                self.add("E108", node.get(extra).loc, f"'{extra}' goes with 'if'.")
+                self.add("E108", node.get(extra).loc, N_("'{key}' goes with 'if'.", key=extra))
         return self.simple_beat(kind, value, node.loc, mood)
 
     def simple_beat(self, kind: str, value: Node, loc: Loc, mood: int) -> Beat | None:
         if kind == "narrate":
-            t = self.text(value, "narrate", "the narration")
+            t = self.text(value, "narrate", N_("the narration"))
             return Narrate(loc, t, mood) if t else None
         if kind in self.characters:
-            t = self.text(value, kind, f"the message of '{kind}'")
+            t = self.text(value, kind, N_("the message of '{id}'", id=kind))
             return Message(loc, kind, t, mood) if t else None
         if kind == "choice":
             return self.choice(value, loc)
@@ -596,10 +707,19 @@ class _Reader:
             if need is None:
                 return None
             if need.value not in self.needs:
-                hint = did_you_mean(need.value, self.needs) or f"Needs: {', '.join(self.needs)}."
+                hint = did_you_mean(need.value, self.needs) or N_(
+                    "Needs: {needs}.", needs=listed(self.needs)
+                )
                 if need.value == "adult-advice":
-                    hint = "adult-advice cards are for teachers and are never shown to the class."
-                self.add("E205", need.loc, f"there is no help for the need '{need.value}'.", hint)
+                    hint = N_(
+                        "adult-advice cards are for teachers and are never shown to the class."
+                    )
+                self.add(
+                    "E205",
+                    need.loc,
+                    N_("there is no help for the need '{need}'.", need=need.value),
+                    hint,
+                )
                 return None
             return Help(loc, need.value, mood)
         if kind == "goto":
@@ -616,7 +736,7 @@ class _Reader:
                 self.add(
                     "E106",
                     v.loc,
-                    f"view '{v.value}' is not known: write phone or in-person.",
+                    N_("view '{value}' is not known: write phone or in-person.", value=v.value),
                     did_you_mean(v.value, ("phone", "in-person")),
                 )
                 return None
@@ -625,11 +745,12 @@ class _Reader:
             p = self.mapping(value, "photo")
             if p is None:
                 return None
-            self.check_keys(p, ("from", "alt"), "a photo")
-            if not self.require(p, ("from", "alt"), "a photo"):
+            a_photo = N_("a photo")
+            self.check_keys(p, ("from", "alt"), a_photo)
+            if not self.require(p, ("from", "alt"), a_photo):
                 return None
             sender = self.character_ref(p.get("from"), "from")
-            alt = self.text(p.get("alt"), "photo", "the photo's description")
+            alt = self.text(p.get("alt"), "photo", N_("the photo's description"))
             return Photo(loc, sender, alt, mood) if sender and alt else None
         return self.ending(value, loc)
 
@@ -641,7 +762,7 @@ class _Reader:
             self.add(
                 "E203",
                 s.loc,
-                f"'{s.value}' is not declared under characters.",
+                N_("'{id}' is not declared under characters.", id=s.value),
                 did_you_mean(s.value, self.characters),
             )
             return None
@@ -651,8 +772,8 @@ class _Reader:
         listens = True
         who_node: Node | None = value
         if isinstance(value, Mapping):
-            self.check_keys(value, ("who", "listens"), "a tell")
-            if not self.require(value, ("who",), "a tell"):
+            self.check_keys(value, ("who", "listens"), N_("a tell"))
+            if not self.require(value, ("who",), N_("a tell")):
                 return None
             who_node = value.get("who")
             if value.get("listens") is not None:
@@ -665,9 +786,12 @@ class _Reader:
             self.add(
                 "E204",
                 who_node.loc,
-                f"'{who}' is neither a Max nor a friend, so telling them is not help.",
-                f"Mark them under characters: {who}: {{name: ..., max: true}} "
-                "(a trusted adult) or friend: true.",
+                N_("'{id}' is neither a Max nor a friend, so telling them is not help.", id=who),
+                N_(
+                    "Mark them under characters: {id}: {{name: ..., max: true}} "
+                    "(a trusted adult) or friend: true.",
+                    id=who,
+                ),
             )
             return None
         return Tell(loc, who, listens, mood)
@@ -676,7 +800,7 @@ class _Reader:
         cond = self.condition(value)
         then_node = node.get("then")
         if then_node is None:
-            self.add("E102", node.loc, "an 'if' needs 'then:' with the beats it plays.")
+            self.add("E102", node.loc, N_("an 'if' needs 'then:' with the beats it plays."))
             return None
         then = self.beats(then_node, "then")
         else_ = self.beats(node.get("else"), "else") if node.get("else") is not None else None
@@ -685,7 +809,7 @@ class _Reader:
         return If(node.loc, cond, then, else_)
 
     def condition(self, node: Node | None) -> conditions.Condition | None:
-        s = self.scalar(node, "a condition")
+        s = self.scalar(node, N_("a condition"))
         if s is None:
             return None
         try:
@@ -695,8 +819,13 @@ class _Reader:
             self.add(
                 "E501",
                 Loc(s.loc.file, s.loc.line, s.loc.col + offset),
-                f"the condition '{s.value}' cannot be read: {exc}.",
-                f"\n    {s.value}\n    {' ' * exc.column}^",
+                # the reason is in English: max247.story.conditions says it
+                N_(
+                    "the condition '{condition}' cannot be read: {reason}.",
+                    condition=s.value,
+                    reason=str(exc),
+                ),
+                f"\n    {s.value}\n    {' ' * exc.column}^",  # points at the place: no words
             )
             return None
         for flag in conditions.flags_read(cond):
@@ -713,8 +842,11 @@ class _Reader:
                 self.add(
                     "E201",
                     key.loc,
-                    f"'{key.value}' is not a valid flag name: lower-case letters, digits and _, "
-                    "starting with a letter.",
+                    N_(
+                        "'{name}' is not a valid flag name: lower-case letters, digits and _, "
+                        "starting with a letter.",
+                        name=key.value,
+                    ),
                 )
                 continue
             parsed = conditions.parse_value(value.value) if isinstance(value, Scalar) else None
@@ -722,7 +854,10 @@ class _Reader:
                 self.add(
                     "E503",
                     value.loc,
-                    f"'{key.value}' can be set to true, false, a whole number or a word.",
+                    N_(
+                        "'{name}' can be set to true, false, a whole number or a word.",
+                        name=key.value,
+                    ),
                 )
                 continue
             self.flags_set.setdefault(key.value, key.loc)
@@ -735,12 +870,16 @@ class _Reader:
             return None
         out: list[tuple[str, int]] = []
         for key, value in m.items:
-            s = self.scalar(value, f"the value of '{key.value}'")
+            s = self.scalar(value, N_("the value of '{name}'", name=key.value))
             if s is None or not re.fullmatch(r"[+-]?\d+", s.value):
-                self.add("E503", value.loc, f"add a whole number to '{key.value}', such as 1.")
+                self.add(
+                    "E503",
+                    value.loc,
+                    N_("add a whole number to '{name}', such as 1.", name=key.value),
+                )
                 continue
             if not conditions.FLAG_NAME.match(key.value):
-                self.add("E201", key.loc, f"'{key.value}' is not a valid flag name.")
+                self.add("E201", key.loc, N_("'{name}' is not a valid flag name.", name=key.value))
                 continue
             self.flags_set.setdefault(key.value, key.loc)
             out.append((key.value, int(s.value)))
@@ -750,14 +889,18 @@ class _Reader:
         c = self.mapping(value, "choice")
         if c is None:
             return None
-        self.check_keys(c, ("prompt", "timer", "options"), "a choice")
-        if not self.require(c, ("prompt", "options"), "a choice"):
+        self.check_keys(c, ("prompt", "timer", "options"), N_("a choice"))
+        if not self.require(c, ("prompt", "options"), N_("a choice")):
             return None
-        prompt = self.text(c.get("prompt"), "prompt", "the prompt")
+        prompt = self.text(c.get("prompt"), "prompt", N_("the prompt"))
         timer = self.number(c.get("timer"), "timer", 10, 600) if c.get("timer") else None
         onode = c.get("options")
         if not isinstance(onode, Sequence):
-            self.add("E103", onode.loc, "options should be a list, each option starting with '- '.")
+            self.add(
+                "E103",
+                onode.loc,
+                N_("options should be a list, each option starting with '- '."),
+            )
             return None
         n = self.choice_count.get(self.passage, 0) + 1
         self.choice_count[self.passage] = n
@@ -771,8 +914,11 @@ class _Reader:
             self.add(
                 "E302",
                 onode.loc,
-                f"this choice has {len(onode.items)} option(s); a choice has 2 to 4.",
-                "Split a long list into two choices." if len(onode.items) > 4 else "",
+                N_(
+                    "this choice has {count} option(s); a choice has 2 to 4.",
+                    count=len(onode.items),
+                ),
+                N_("Split a long list into two choices.") if len(onode.items) > 4 else "",
             )
             return None
         plain = [i for i in onode.items if isinstance(i, Mapping) and i.get("if") is None]
@@ -780,7 +926,7 @@ class _Reader:
             self.add(
                 "E303",
                 onode.loc,
-                "at least 2 options of a choice must be offered always (without 'if').",
+                N_("at least 2 options of a choice must be offered always (without 'if')."),
             )
             return None
         if prompt is None or len(options) != len(onode.items):
@@ -788,20 +934,21 @@ class _Reader:
         return Choice(loc, f"{self.passage}/{n}", prompt, tuple(options), timer)
 
     def option(self, node: Node, keys: set[str]) -> Option | None:
-        o = self.mapping(node, "an option")
+        an_option = N_("an option")
+        o = self.mapping(node, an_option)
         if o is None:
             return None
         self.check_keys(
-            o, ("text", "if", "mood", "set", "add", "feedback", "goto", "then"), "an option"
+            o, ("text", "if", "mood", "set", "add", "feedback", "goto", "then"), an_option
         )
-        if not self.require(o, ("text",), "an option"):
+        if not self.require(o, ("text",), an_option):
             return None
-        text = self.text(o.get("text"), "option", "the option's text")
+        text = self.text(o.get("text"), "option", N_("the option's text"))
         cond = self.condition(o.get("if")) if o.get("if") is not None else None
         mood = self.mood_change(o.get("mood")) if o.get("mood") is not None else 0
         sets = self.flag_values(o.get("set"), "set") if o.get("set") is not None else ()
         adds = self.flag_adds(o.get("add")) if o.get("add") is not None else ()
-        feedback = self.text(o.get("feedback"), "feedback", "the feedback")
+        feedback = self.text(o.get("feedback"), "feedback", N_("the feedback"))
         goto = None
         goto_loc = None
         if (g := self.scalar(o.get("goto"), "goto")) is not None:
@@ -812,8 +959,8 @@ class _Reader:
             self.add(
                 "E304",
                 o.loc,
-                "this option says neither where the story goes (goto) nor what happens (then).",
-                "Add 'goto: PASSAGE'.",
+                N_("this option says neither where the story goes (goto) nor what happens (then)."),
+                N_("Add 'goto: PASSAGE'."),
             )
             return None
         if text is None or sets is None or adds is None:
@@ -829,13 +976,13 @@ class _Reader:
         e = self.mapping(value, "ending")
         if e is None:
             return None
-        self.check_keys(e, ("title", "message", "mood", "id"), "an ending")
-        if not self.require(e, ("title", "message"), "an ending"):
+        self.check_keys(e, ("title", "message", "mood", "id"), N_("an ending"))
+        if not self.require(e, ("title", "message"), N_("an ending")):
             return None
-        title = self.text(e.get("title"), "ending_title", "the ending's title")
-        message = self.text(e.get("message"), "ending_message", "the ending's message")
-        mood = self.mood_value(e.get("mood"), "the ending's mood") if e.get("mood") else None
-        eid = self.ident(e.get("id"), "ending id", NODE_ID) if e.get("id") else None
+        title = self.text(e.get("title"), "ending_title", N_("the ending's title"))
+        message = self.text(e.get("message"), "ending_message", N_("the ending's message"))
+        mood = self.mood_value(e.get("mood"), N_("the ending's mood")) if e.get("mood") else None
+        eid = self.ident(e.get("id"), N_("ending id"), NODE_ID) if e.get("id") else None
         if title is None or message is None:
             return None
         return Ending(loc, title, message, mood, eid)
@@ -850,9 +997,11 @@ class _Reader:
                 self.add(
                     "E306",
                     beat.loc,
-                    "no path reaches this beat: the beats before it always leave "
-                    "(goto, ending or a choice whose options all leave).",
-                    "Move it before the goto, or into a passage of its own.",
+                    N_(
+                        "no path reaches this beat: the beats before it always leave "
+                        "(goto, ending or a choice whose options all leave)."
+                    ),
+                    N_("Move it before the goto, or into a passage of its own."),
                 )
                 break
             left = self.beat_leaves(beat)
@@ -860,9 +1009,11 @@ class _Reader:
                 self.add(
                     "E301",
                     beat.loc,
-                    f"{what} runs out here: the story would stop without an ending.",
-                    "End the passage with 'goto: PASSAGE', an 'ending', or a choice whose "
-                    "options all have goto.",
+                    N_("{what} runs out here: the story would stop without an ending.", what=what),
+                    N_(
+                        "End the passage with 'goto: PASSAGE', an 'ending', or a choice whose "
+                        "options all have goto."
+                    ),
                 )
         return left
 
@@ -885,8 +1036,8 @@ class _Reader:
                     self.add(
                         "E305",
                         o.goto_loc or o.loc,
-                        "this goto can never be reached: the option's 'then' already leaves.",
-                        "Remove the goto, or the goto/ending at the end of 'then'.",
+                        N_("this goto can never be reached: the option's 'then' already leaves."),
+                        N_("Remove the goto, or the goto/ending at the end of 'then'."),
                     )
                 every = every and (then_leaves or o.goto is not None)
             return every
@@ -898,16 +1049,16 @@ class _Reader:
                 self.add(
                     "E502",
                     loc,
-                    f"the flag '{flag}' is read here but never set in this file.",
+                    N_("the flag '{flag}' is read here but never set in this file.", flag=flag),
                     did_you_mean(flag, self.flags_set)
-                    or f"Set it somewhere: set: {{{flag}: true}}.",
+                    or N_("Set it somewhere: set: {{{flag}: true}}.", flag=flag),
                 )
         for flag, loc in self.flags_set.items():
             if flag not in self.flags_read:
                 self.add(
                     "W501",
                     loc,
-                    f"the flag '{flag}' is set but never read by a condition.",
+                    N_("the flag '{flag}' is set but never read by a condition.", flag=flag),
                     did_you_mean(flag, self.flags_read),
                 )
 

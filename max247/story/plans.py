@@ -2,7 +2,8 @@
 
 A plan names a scenario and a few plays; each play is a list of choice numbers, as the class sees
 them, and what must be true where it stops (an ending, or the first choice after its own choices
-ran out). Every failure names the plan's file and line.
+ran out). Every failure names the plan's file and line; its words are a `Msg`, said in the
+interface's language by `max247 test --lang`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from max247.story.findings import Finding, Loc, ScenarioError, finding
+from max247.story.findings import N_, Finding, Loc, Msg, ScenarioError, finding
 from max247.story.library import display_path, scenario_files
 from max247.story.loader import read_scenario
 from max247.story.model import LANGUAGES, Scenario, Text
@@ -53,7 +54,7 @@ class Plan:
 class PlayResult:
     plan: Path
     play: Play
-    problems: list[tuple[Loc, str]] = field(default_factory=list)
+    problems: list[tuple[Loc, str]] = field(default_factory=list)  # English, usually a Msg
 
     @property
     def ok(self) -> bool:
@@ -74,50 +75,55 @@ def read_plan(path: Path) -> Plan:
         raise ScenarioError(doc.warnings)
     root = doc.root
     if not isinstance(root, Mapping):
-        raise _err(root.loc, "a test plan is a mapping with 'scenario' and 'plays'.")
+        raise _err(root.loc, N_("a test plan is a mapping with 'scenario' and 'plays'."))
     for key, _ in root.items:
         if key.value not in ("scenario", "plays"):
-            raise _err(key.loc, f"'{key.value}' is not a key of a test plan (scenario, plays).")
+            raise _err(
+                key.loc,
+                N_("'{key}' is not a key of a test plan (scenario, plays).", key=key.value),
+            )
     ref = root.get("scenario")
     plays = root.get("plays")
     if not isinstance(ref, Scalar) or ref.is_null:
-        raise _err(root.loc, "the plan needs 'scenario: ID' (or a path to the scenario file).")
+        raise _err(root.loc, N_("the plan needs 'scenario: ID' (or a path to the scenario file)."))
     if not isinstance(plays, Sequence) or not plays.items:
-        raise _err(root.loc, "the plan needs 'plays:', a list of plays.")
+        raise _err(root.loc, N_("the plan needs 'plays:', a list of plays."))
     return Plan(path, ref.value, ref.loc, [_read_play(p) for p in plays.items])
 
 
 def _read_play(node: Node) -> Play:
     if not isinstance(node, Mapping):
-        raise _err(node.loc, "a play is a mapping with name, choose and expect.")
+        raise _err(node.loc, N_("a play is a mapping with name, choose and expect."))
     for key, _ in node.items:
         if key.value not in ("name", "choose", "expect", "language"):
-            raise _err(key.loc, f"'{key.value}' is not a key of a play.")
+            raise _err(key.loc, N_("'{key}' is not a key of a play.", key=key.value))
     name = node.get("name")
     if not isinstance(name, Scalar) or name.is_null:
-        raise _err(node.loc, "a play needs a 'name'.")
+        raise _err(node.loc, N_("a play needs a 'name'."))
     choose: list[tuple[int, Loc]] = []
     cnode = node.get("choose")
     if cnode is not None:
         if not isinstance(cnode, Sequence):
-            raise _err(cnode.loc, "choose is a list of option numbers, such as [1, 3].")
+            raise _err(cnode.loc, N_("choose is a list of option numbers, such as [1, 3]."))
         for item in cnode.items:
             if not isinstance(item, Scalar) or not item.value.isdigit() or item.value == "0":
-                raise _err(item.loc, "each choice is an option number: 1, 2, 3 or 4.")
+                raise _err(item.loc, N_("each choice is an option number: 1, 2, 3 or 4."))
             choose.append((int(item.value), item.loc))
     language = None
     if (lnode := node.get("language")) is not None:
         if not isinstance(lnode, Scalar) or lnode.value not in LANGUAGES:
-            raise _err(lnode.loc, f"language is one of {', '.join(LANGUAGES)}.")
+            raise _err(lnode.loc, N_("language is one of {allowed}.", allowed=", ".join(LANGUAGES)))
         language = lnode.value
     expect: dict[str, tuple[object, Loc]] = {}
     enode = node.get("expect")
     if enode is not None:
         if not isinstance(enode, Mapping):
-            raise _err(enode.loc, "expect is a mapping: ending, mood, told, help, flags, says.")
+            raise _err(enode.loc, N_("expect is a mapping: ending, mood, told, help, flags, says."))
         for key, value in enode.items:
             if key.value not in EXPECT_KEYS:
-                raise _err(key.loc, f"'{key.value}' is not something a play can expect.")
+                raise _err(
+                    key.loc, N_("'{key}' is not something a play can expect.", key=key.value)
+                )
             expect[key.value] = (_plain(value), key.loc)
     return Play(name.value, name.loc, choose, language, expect)
 
@@ -137,7 +143,7 @@ def find_scenario(plan: Plan, shipped: dict[str, Scenario]) -> Scenario:
     if ref.endswith((".yaml", ".yml")) or "/" in ref:
         path = folder / ref
         if not path.is_file():
-            raise _err(plan.scenario_loc, f"there is no file {display_path(path)}.")
+            raise _err(plan.scenario_loc, N_("there is no file {path}.", path=display_path(path)))
         loaded = read_scenario(path, display=display_path(path))
         if loaded.scenario is None:
             raise ScenarioError(loaded.errors)
@@ -152,7 +158,7 @@ def find_scenario(plan: Plan, shipped: dict[str, Scenario]) -> Scenario:
         return shipped[ref]
     raise _err(
         plan.scenario_loc,
-        f"no scenario '{ref}' was found beside the plan or among the shipped ones.",
+        N_("no scenario '{id}' was found beside the plan or among the shipped ones.", id=ref),
     )
 
 
@@ -175,7 +181,13 @@ def run_play(
             waiting = story.waiting
             if waiting is None:
                 result.problems.append(
-                    (loc, f"choice {number} is left over: the story already ended here.")
+                    (
+                        loc,
+                        N_(
+                            "choice {number} is left over: the story already ended here.",
+                            number=number,
+                        ),
+                    )
                 )
                 return result
             if not any(o.number == number for o in waiting.options):
@@ -185,13 +197,20 @@ def run_play(
                 )
                 prompt = translate(scenario, waiting.choice.prompt, lang)
                 where = f"'{waiting.choice.key}' ({prompt})"
-                problem = f"option {number} is not on offer at {where}; on offer: {offered}"
+                problem = N_(
+                    "option {number} is not on offer at {where}; on offer: {offered}",
+                    number=number,
+                    where=where,
+                    offered=offered,
+                )
                 result.problems.append((loc, problem))
                 return result
             story.choose(number)
             advance()
     except StoryError as exc:
-        result.problems.append((play.loc, f"the story could not go on: {exc}."))
+        # the reason is in English: max247.story.runtime says it
+        problem = N_("the story could not go on: {reason}.", reason=str(exc))
+        result.problems.append((play.loc, problem))
         return result
     _check(scenario, story, play, lines, lang, translate, result)
     return result
@@ -213,22 +232,41 @@ def _check(
         problem = None
         if key == "ending":
             if ending is None:
-                problem = f"expected the ending '{want}', but the play stopped {where}."
+                problem = N_(
+                    "expected the ending '{want}', but the play stopped {where}.",
+                    want=want,
+                    where=where,
+                )
             elif want not in (ending.id, translate(scenario, ending.title, lang)):
-                problem = f"expected the ending '{want}', got '{where}'."
+                problem = N_("expected the ending '{want}', got '{where}'.", want=want, where=where)
         elif key == "mood":
             if str(state.mood) != str(want):
-                problem = f"expected mood {want}, the mood is {state.mood} ({where})."
+                problem = N_(
+                    "expected mood {want}, the mood is {mood} ({where}).",
+                    want=want,
+                    mood=state.mood,
+                    where=where,
+                )
         elif key == "told":
             told = {c.who for c in state.told}
             wanted = set(want) if isinstance(want, list) else {want}
             if told != wanted:
-                problem = f"expected told {sorted(wanted)}, got {sorted(told)} ({where})."
+                problem = N_(
+                    "expected told {want}, got {got} ({where}).",
+                    want=str(sorted(wanted)),
+                    got=str(sorted(told)),
+                    where=where,
+                )
         elif key == "help":
             helped = set(state.helped)
             wanted = set(want) if isinstance(want, list) else {want}
             if helped != wanted:
-                problem = f"expected help {sorted(wanted)}, got {sorted(helped)} ({where})."
+                problem = N_(
+                    "expected help {want}, got {got} ({where}).",
+                    want=str(sorted(wanted)),
+                    got=str(sorted(helped)),
+                    where=where,
+                )
         elif key == "flags":
             problem = _check_flags(want, state.flags, where)
         elif key == "says":
@@ -241,22 +279,26 @@ def _where(scenario, story: Story, ending, lang: str, translate: Translate) -> s
     if ending is not None:
         return translate(scenario, ending.title, lang)
     if story.waiting is not None:
-        return f"at the choice '{story.waiting.choice.key}'"
-    return "at a loose end"
+        return N_("at the choice '{key}'", key=story.waiting.choice.key)
+    return N_("at a loose end")
 
 
 def _check_flags(want: object, flags: dict, where: str) -> str | None:
     from max247.story.conditions import parse_value
 
     if not isinstance(want, dict):
-        return "flags is a mapping such as {gems: true}."
+        return N_("flags is a mapping such as {{gems: true}}.")
     wrong = []
     for name, raw in want.items():
         value = parse_value(str(raw))
         current = flags.get(name, type(value)() if value is not None else False)
         if current != value or isinstance(current, bool) != isinstance(value, bool):
-            wrong.append(f"{name} is {_show(current)}, not {raw}")
-    return f"{'; '.join(wrong)} ({where})." if wrong else None
+            wrong.append(
+                N_("{flag} is {value}, not {want}", flag=name, value=_show(current), want=raw)
+            )
+    if not wrong:
+        return None
+    return N_("{problems} ({where}).", problems=Msg.join("; ", wrong), where=where)
 
 
 def _show(value: object) -> str:
@@ -274,8 +316,9 @@ def _check_says(want: object, lines: list[str]) -> str | None:
         p = _norm(str(piece))
         found = next((i for i in range(at, len(lines)) if p in _norm(lines[i])), None)
         if found is None:
-            before = "" if at == 0 else " after the line before it"
-            return f"no line{before} says '{piece}'."
+            if at == 0:
+                return N_("no line says '{text}'.", text=piece)
+            return N_("no line after the line before it says '{text}'.", text=piece)
         at = found + 1
     return None
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from max247.story.findings import Finding, Loc, ScenarioError, finding
+from max247.story.findings import N_, Finding, Loc, ScenarioError, finding
 
 try:  # libyaml is many times faster; the pure-Python composer gives the same nodes
     _Loader = yaml.CSafeLoader
@@ -83,33 +83,53 @@ def read_yaml(path: Path | str, display: str | None = None) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
+            megabytes = f"{size / 1024 / 1024:.1f}"
             raise ScenarioError(
                 [
                     finding(
                         "E002",
                         Loc(name),
-                        f"the file is {size / 1024 / 1024:.1f} MB; a scenario is at most "
-                        f"{MAX_BYTES // 1024 // 1024} MB.",
-                        "Is this really a scenario? Split a very long story into several.",
+                        N_(
+                            "the file is {size} MB; a scenario is at most {limit} MB.",
+                            size=megabytes,
+                            limit=MAX_BYTES // 1024 // 1024,
+                        ),
+                        N_("Is this really a scenario? Split a very long story into several."),
                     )
                 ]
             )
         raw = path.read_bytes()
     except OSError as exc:
-        message = f"cannot read the file: {exc.strerror}."
+        # the reason is the operating system's own words
+        message = N_("cannot read the file: {reason}.", reason=exc.strerror)
         raise ScenarioError([finding("E001", Loc(name), message)]) from None
     return parse_yaml(raw, name)
 
 
 def parse_yaml(raw: bytes, name: str) -> Document:
     if len(raw) > MAX_BYTES:
-        raise ScenarioError([finding("E002", Loc(name), "the text is larger than 2 MB.")])
+        raise ScenarioError(
+            [
+                finding(
+                    "E002",
+                    Loc(name),
+                    N_("the text is larger than {limit} MB.", limit=MAX_BYTES // 1024 // 1024),
+                )
+            ]
+        )
     text = _decode(raw, name)
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         raise ScenarioError(
-            [finding("E004", Loc(name, 1, 1), "the file is empty.", "Start from `max247 new`.")]
+            [
+                finding(
+                    "E004",
+                    Loc(name, 1, 1),
+                    N_("the file is empty."),
+                    N_("Start from `max247 new`."),
+                )
+            ]
         )
     loader = _Loader(text)
     try:
@@ -118,12 +138,12 @@ def parse_yaml(raw: bytes, name: str) -> Document:
         raise ScenarioError([explain_yaml_error(text, exc, name)]) from None
     except RecursionError:
         raise ScenarioError(
-            [finding("E007", Loc(name), "the file is nested too deeply to read.")]
+            [finding("E007", Loc(name), N_("the file is nested too deeply to read."))]
         ) from None
     finally:
         loader.dispose()
     if node is None:
-        raise ScenarioError([finding("E004", Loc(name, 1, 1), "the file is empty.")])
+        raise ScenarioError([finding("E004", Loc(name, 1, 1), N_("the file is empty."))])
     _check_expansion(node, name)
     builder = _Builder(name, text.splitlines())
     root = builder.build(node, 0)
@@ -134,8 +154,8 @@ def _decode(raw: bytes, name: str) -> str:
     for bom, label in (
         (codecs.BOM_UTF32_LE, "UTF-32"),
         (codecs.BOM_UTF32_BE, "UTF-32"),
-        (codecs.BOM_UTF16_LE, "UTF-16 (\u201cUnicode\u201d)"),
-        (codecs.BOM_UTF16_BE, "UTF-16 (\u201cUnicode\u201d)"),
+        (codecs.BOM_UTF16_LE, N_("UTF-16 (\u201cUnicode\u201d)")),
+        (codecs.BOM_UTF16_BE, N_("UTF-16 (\u201cUnicode\u201d)")),
     ):
         if raw.startswith(bom):
             raise ScenarioError(
@@ -143,8 +163,8 @@ def _decode(raw: bytes, name: str) -> str:
                     finding(
                         "E003",
                         Loc(name, 1, 1),
-                        f"the file is saved as {label}, not UTF-8.",
-                        "Open it in your editor and save it again with the encoding UTF-8.",
+                        N_("the file is saved as {encoding}, not UTF-8.", encoding=label),
+                        N_("Open it in your editor and save it again with the encoding UTF-8."),
                     )
                 ]
             )
@@ -153,22 +173,33 @@ def _decode(raw: bytes, name: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        byte = raw[exc.start]
+        byte = f"0x{raw[exc.start]:02X}"
         raise ScenarioError(
             [
                 finding(
                     "E003",
                     Loc(name, line, col),
-                    f"the file is not saved as UTF-8 (byte 0x{byte:02X} cannot be read).",
-                    "Saved as ANSI in Notepad, or as Latin-1? Open it and save it as UTF-8, "
-                    "so that letters like é, ë and ç survive.",
+                    N_(
+                        "the file is not saved as UTF-8 (byte {byte} cannot be read).",
+                        byte=byte,
+                    ),
+                    N_(
+                        "Saved as ANSI in Notepad, or as Latin-1? Open it and save it as UTF-8, "
+                        "so that letters like é, ë and ç survive."
+                    ),
                 )
             ]
         ) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise ScenarioError(
-            [finding("E003", Loc(name, line, 1), "the file holds a NUL byte; is it a text file?")]
+            [
+                finding(
+                    "E003",
+                    Loc(name, line, 1),
+                    N_("the file holds a NUL byte; is it a text file?"),
+                )
+            ]
         )
     return text
 
@@ -200,9 +231,11 @@ def _check_expansion(root: yaml.Node, name: str) -> None:
                         finding(
                             "E007",
                             Loc(name, node.start_mark.line + 1, node.start_mark.column + 1),
-                            "the aliases (*) here expand into too many values: "
-                            "a scenario never needs this.",
-                            "Remove the & anchors and * aliases, and write the text out.",
+                            N_(
+                                "the aliases (*) here expand into too many values: "
+                                "a scenario never needs this."
+                            ),
+                            N_("Remove the & anchors and * aliases, and write the text out."),
                         )
                     ]
                 )
@@ -218,7 +251,7 @@ def _check_expansion(root: yaml.Node, name: str) -> None:
                     finding(
                         "E007",
                         Loc(name, node.start_mark.line + 1, node.start_mark.column + 1),
-                        "an alias refers to itself.",
+                        N_("an alias refers to itself."),
                     )
                 ]
             )
@@ -251,9 +284,9 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES or depth > MAX_DEPTH:
             message = (
-                "the aliases (*) here expand into too many values: a scenario never needs this."
+                N_("the aliases (*) here expand into too many values: a scenario never needs this.")
                 if self.count > MAX_NODES
-                else "the file is nested too deeply: a scenario never needs this."
+                else N_("the file is nested too deeply: a scenario never needs this.")
             )
             raise ScenarioError(
                 [
@@ -261,13 +294,13 @@ class _Builder:
                         "E007",
                         self.loc(node.start_mark),
                         message,
-                        "Remove the & anchors and * aliases, and write the text out.",
+                        N_("Remove the & anchors and * aliases, and write the text out."),
                     )
                 ]
             )
         if id(node) in self.active:
             raise ScenarioError(
-                [finding("E007", self.loc(node.start_mark), "an alias refers to itself.")]
+                [finding("E007", self.loc(node.start_mark), N_("an alias refers to itself."))]
             )
         loc = self.loc(node.start_mark)
         if isinstance(node, yaml.ScalarNode):
@@ -299,7 +332,7 @@ class _Builder:
                         finding(
                             "E103",
                             self.loc(key_node.start_mark),
-                            "a key must be a plain word, not a list or mapping.",
+                            N_("a key must be a plain word, not a list or mapping."),
                         )
                     ]
                 )
@@ -311,9 +344,12 @@ class _Builder:
                     finding(
                         "E008",
                         key.loc,
-                        f"'{key.value}' appears twice in the same mapping, "
-                        f"here and on line {first.line}.",
-                        "Keep one of them (two passages need two different names).",
+                        N_(
+                            "'{key}' appears twice in the same mapping, here and on line {line}.",
+                            key=key.value,
+                            line=first.line,
+                        ),
+                        N_("Keep one of them (two passages need two different names)."),
                     )
                 )
                 continue
@@ -333,8 +369,7 @@ def explain_yaml_error(text: str, exc: yaml.YAMLError, name: str) -> Finding:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line if mark is not None else 0
     col = mark.column if mark is not None else 0
-    problem = (getattr(exc, "problem", None) or str(exc)).strip()
-    quote = "Put the whole text in double quotes"
+    problem = (getattr(exc, "problem", None) or str(exc)).strip()  # PyYAML's English words
 
     # Tabs: YAML forbids them for indentation, and editors hide them.
     for i in range(min(line, len(lines) - 1), -1, -1):
@@ -343,8 +378,8 @@ def explain_yaml_error(text: str, exc: yaml.YAMLError, name: str) -> Finding:
             return finding(
                 "E009",
                 Loc(name, i + 1, len(lines[i]) - len(stripped) + 1),
-                "this line is indented with a tab; YAML only accepts spaces.",
-                "Replace the tab by spaces (set your editor to insert spaces).",
+                N_("this line is indented with a tab; YAML only accepts spaces."),
+                N_("Replace the tab by spaces (set your editor to insert spaces)."),
             )
         if i < line - 2:
             break
@@ -359,9 +394,16 @@ def explain_yaml_error(text: str, exc: yaml.YAMLError, name: str) -> Finding:
             return finding(
                 "E005",
                 Loc(name, i + 1, len(m.group(1)) + len(m.group(2)) + 3),
-                f"this text starts with {value[0]} so YAML reads a quoted text that does not "
-                "end where the line ends.",
-                f'{quote}, e.g. "{value}" (a " inside is written \\").',
+                N_(
+                    "this text starts with {quote} so YAML reads a quoted text that does not "
+                    "end where the line ends.",
+                    quote=value[0],
+                ),
+                N_(
+                    'Put the whole text in double quotes, e.g. "{text}" '
+                    '(a " inside is written \\").',
+                    text=value,
+                ),
             )
 
     # Other causes stand on the line the parser stopped at.
@@ -370,26 +412,36 @@ def explain_yaml_error(text: str, exc: yaml.YAMLError, name: str) -> Finding:
         value = m.group(3).rstrip()
         at = Loc(name, start + 1, len(m.group(1)) + len(m.group(2)) + 3)
         if value[0] in "@`":
-            return finding("E005", at, f"a text cannot start with {value[0]} in YAML.", f"{quote}.")
+            return finding(
+                "E005",
+                at,
+                N_("a text cannot start with {character} in YAML.", character=value[0]),
+                N_("Put the whole text in double quotes."),
+            )
         if value[0] in "*&!%|>":
             return finding(
                 "E005",
                 at,
-                f"a text starting with {value[0]} means something special in YAML.",
-                f"{quote}.",
+                N_(
+                    "a text starting with {character} means something special in YAML.",
+                    character=value[0],
+                ),
+                N_("Put the whole text in double quotes."),
             )
         if ": " in value and value[0] not in "{[":
             return finding(
                 "E005",
                 at,
-                "this text holds ': ', which YAML reads as the start of a new key.",
-                f'{quote}, e.g. "{value}".',
+                N_("this text holds ': ', which YAML reads as the start of a new key."),
+                N_('Put the whole text in double quotes, e.g. "{text}".', text=value),
             )
 
     return finding(
         "E005",
         Loc(name, line + 1, col + 1),
-        f"the YAML cannot be read here: {problem}.",
-        "Check the indentation (spaces only, children indented under their parent) and put "
-        "texts with special characters in double quotes.",
+        N_("the YAML cannot be read here: {problem}.", problem=problem),
+        N_(
+            "Check the indentation (spaces only, children indented under their parent) and put "
+            "texts with special characters in double quotes."
+        ),
     )
