@@ -251,6 +251,9 @@ class App:
             self.dirty = True
         elif ev.type == pygame.MOUSEMOTION:
             self.top.hover(ev.pos)
+        elif ev.type == pygame.MOUSEWHEEL and self.top.context == "menu" and ev.y:
+            # the wheel (or a two-finger swipe) moves through long lists: a mouse alone suffices
+            self.post(Action.UP if ev.y > 0 else Action.DOWN)
         elif ev.type == pygame.CONTROLLERDEVICEADDED:
             with contextlib.suppress(pygame.error):  # a pad SDL cannot open is left out
                 self._pads.append(pygame.joystick.Joystick(ev.device_index))

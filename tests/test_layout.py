@@ -46,8 +46,9 @@ def check(pilot: Pilot, where: str) -> None:
     theme = pilot.app.theme
     for d in pilot.drawn:
         assert d.box.inflate(4, 4).contains(d.covered), f"{where}: text leaves its box: {d.text!r}"
-        floor = min(theme.small, theme.min_body)  # hints and labels may be small, never tiny
-        assert d.size >= d.min_size >= floor, f"{where}: text too small: {d.text!r}"
+        assert d.size >= d.min_size >= theme.floor, f"{where}: text too small: {d.text!r}"
+        # a second page where nothing turns the page would be text hidden from the class
+        assert d.pages == 1 or d.pageable, f"{where}: text paged where no one can turn: {d.text!r}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -72,3 +73,37 @@ def test_every_beat_fits(scenario_id, language):
                 pilot.press(Action.NEXT)
     pilot.lesson(*sorted(LIBRARY.scenarios))
     check(pilot, "board")
+
+
+SCREENS = (
+    "title",
+    "setup",
+    "board",
+    "briefing",
+    "story",
+    "choice",
+    "feedback",
+    "help",
+    "ending",
+    "closing",
+    "pause",
+    "blank",
+    "teacher",
+    "decisions",
+)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("scale", [min(TEXT_SCALES), max(TEXT_SCALES)])
+def test_every_screen_fits(language, scale):
+    from max247.screenshots import navigate
+
+    for scenario_id in ("noor-gems", "fatou-max", "jana-more-photos"):
+        for screen in SCREENS:
+            choose = [1, 1, 1] if screen in ("ending", "decisions") else []
+            if scenario_id == "noor-gems":
+                choose = {"help": [3], "feedback": [1]}.get(screen, choose)
+            pilot = Pilot((1024, 768), language, text_scale=scale)
+            navigate(pilot, screen, scenario_id, choose, 1 if screen == "story" else 0)
+            pilot.step()
+            check(pilot, f"{screen} {scenario_id} {language} x{scale}")

@@ -84,37 +84,48 @@ class BoardScene(Menu):
                 valign="center",
             )
         else:  # the goal takes the whole width, the count goes under it
-            fitted = c.text(
-                goal,
-                pygame.Rect(t.margin, t.u(2), full, 2 * line_h),
-                th.INK,
-                size=t.title,
-                style="bold",
-            )
-            y = t.u(2) + len(fitted.pages[0]) * fitted.line_height
-            c.text(count, pygame.Rect(t.margin, y, full, t.body + t.u(1)), th.INK_SOFT)
-            head = pygame.Rect(t.margin, t.u(2), full, y + t.body + t.u(1) - t.u(2))
+            # a goal on two lines at title size would crowd the board out: body size, bold
+            size = t.title if self.app.fonts.width(goal, t.title, "bold") <= full else t.body
+            y = t.u(2) + c.block(goal, t.margin, t.u(2), full, size=size, style="bold")
+            y += c.block(count, t.margin, y, full, th.INK_SOFT)
+            head = pygame.Rect(t.margin, t.u(2), full, y - t.u(2))
 
         n = len(session.characters)
         top = head.bottom + t.u(2)
         foot_h = round(t.body * 2.2)
-        strip_h = c.line_height(t.body) * 2 + t.u(2)
+        strip_h = 2 * c.line_height(t.body) + c.line_height(t.small) + t.u(2)
         bottom = t.height - t.u(5) - foot_h - strip_h - t.u(4)
         gap = t.u(2)
-        # as many rows as fit cards tall enough for a name and a status line, at any text scale
+        # cards tall enough for a portrait, a name and a status line, and wide enough for a
+        # name; when they do not all fit (large text, small screen) the board shows a page of
+        # them around the highlighted one
         need = 2 * c.line_height(t.body, "bold") + c.line_height(t.small) + t.u(5)
         max_rows = max(1, (bottom - top + gap) // (need + gap))
-        cols = max(1, min(n, 3 if n in (5, 6, 9) else 4, math.ceil(n / max_rows) if n > 3 else n))
-        cols = max(cols, math.ceil(n / max_rows))
-        rows = math.ceil(n / cols)
+        min_w = t.u(8) + self.app.fonts.width("Mmmmmmm", t.body, "bold")
+        max_cols = max(1, (t.width - 2 * t.margin + gap) // (min_w + gap))
+        cols = max(1, min(n, max_cols, 3 if n in (5, 6, 9) else 4))
+        cols = min(max_cols, max(cols, math.ceil(n / max_rows)))
+        per_page = cols * max_rows
+        if per_page < n:  # a page of cards: keep a line for the hint that says so
+            bottom -= c.line_height(t.small)
+        rows = min(max_rows, math.ceil(n / cols))
+        first = (min(self.index, n - 1) // per_page) * per_page
         cw = (t.width - 2 * t.margin - (cols - 1) * gap) // cols
         ch = min((bottom - top - (rows - 1) * gap) // rows, t.u(40))
-        for i, p in enumerate(session.characters):
+        for item in self.items[:-1]:
+            item.rect = None
+        for k, i in enumerate(range(first, min(n, first + per_page))):
+            p = session.characters[i]
             r = pygame.Rect(
-                t.margin + (i % cols) * (cw + gap), top + (i // cols) * (ch + gap), cw, ch
+                t.margin + (k % cols) * (cw + gap), top + (k // cols) * (ch + gap), cw, ch
             )
             self.items[i].rect = r
             self.card(c, surface, r, p, i == self.index)
+        if per_page < n:
+            more = _("Characters {first}-{last} of {n}: move on to see the others").format(
+                first=first + 1, last=min(n, first + per_page), n=n
+            )
+            c.hint(more, bottom + c.line_height(t.small), align="right")
         # the highlighted character's problem, in a child's words, large enough for the class
         strip = pygame.Rect(t.margin, bottom + t.u(2), t.width - 2 * t.margin, strip_h)
         if self.index < len(session.characters):
@@ -123,11 +134,22 @@ class BoardScene(Menu):
             if s is not None:
                 draw.panel(surface, strip, th.CAPTION, t.radius)
                 problem = self.app.text(s, s.problem) if s.problem else self.app.text(s, s.title)
+                inner = strip.inflate(-t.u(4), -t.u(1))
+                status_h = c.line_height(t.small)
+                said = _("{name}: {problem}").format(name=self.name(p), problem=problem)
                 c.text(
-                    f"{self.name(p)}: {problem}",
-                    strip.inflate(-t.u(4), -t.u(1)),
+                    said,
+                    pygame.Rect(inner.x, inner.y, inner.w, inner.h - status_h),
                     th.INK,
+                    min_size=t.small,
                     valign="center",
+                )
+                c.text(
+                    self.status(p),
+                    pygame.Rect(inner.x, inner.bottom - status_h, inner.w, status_h),
+                    th.INK_SOFT,
+                    size=t.small,
+                    min_size=t.small,
                 )
         fin = pygame.Rect(0, 0, min(t.width - 2 * t.margin, t.u(80)), foot_h)
         fin.midbottom = (t.width // 2, t.height - t.u(5))
@@ -184,8 +206,34 @@ class BoardScene(Menu):
         else:
             name_x = pcentre[0] + pr + pad
             name_box = pygame.Rect(name_x, body.y, body.right - face_w - pad - name_x, body.h)
-        c.text(name, name_box, th.INK, style="bold", valign="center")
-        # status: words and icons, never colour alone
+        c.text(name, name_box, th.INK, style="bold", valign="center", min_size=t.floor)
+        # status: icons and the most important word; the strip below says it all
+        x = body.x
+        sy = rect.bottom - pad - status_h
+        if p.found_max:
+            draw.heart(surface, (x + t.u(1.2), sy + status_h // 2), t.u(1.2), (220, 70, 90))
+            x += t.u(3)
+        if p.found_help:
+            draw.check(surface, (x + t.u(1.2), sy + status_h // 2), t.u(1.1), th.MOOD_COLOURS[4])
+            x += t.u(3)
+        word = (
+            _("helped")
+            if p.done
+            else _("still needs help")
+            if p.ended
+            else mood_word(self.app, p.mood)
+        )
+        c.text(
+            word,
+            pygame.Rect(x, sy, rect.right - pad - x, status_h),
+            th.INK,
+            size=t.small,
+            min_size=t.small,
+            valign="center",
+        )
+
+    def status(self, p: Progress) -> str:
+        _ = self.app._
         bits = [mood_word(self.app, p.mood)]
         if p.found_max:
             bits.append(_("found a Max"))
@@ -195,19 +243,4 @@ class BoardScene(Menu):
             bits.append(_("still needs help"))
         elif p.done:
             bits.append(_("helped"))
-        x = body.x
-        sy = rect.bottom - pad - status_h
-        if p.found_max:
-            draw.heart(surface, (x + t.u(1.2), sy + status_h // 2), t.u(1.2), (220, 70, 90))
-            x += t.u(3)
-        if p.found_help:
-            draw.check(surface, (x + t.u(1.2), sy + status_h // 2), t.u(1.1), th.MOOD_COLOURS[4])
-            x += t.u(3)
-        c.text(
-            ", ".join(bits),
-            pygame.Rect(x, sy, rect.right - pad - x, status_h),
-            th.INK,
-            size=t.small,
-            min_size=t.small,
-            valign="center",
-        )
+        return " · ".join(bits)

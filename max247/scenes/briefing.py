@@ -12,6 +12,7 @@ from max247.scenes.base import Item, Menu
 from max247.story.model import Scenario
 from max247.ui import draw
 from max247.ui import theme as th
+from max247.ui.text import wrap
 
 
 class BriefingScene(Menu):
@@ -35,6 +36,12 @@ class BriefingScene(Menu):
             )
         )
         self.items.append(Item(lambda: _("Back to the board"), self.back))
+        self.goal_page = 0
+        self.goal_pages = 1
+
+    def more(self) -> None:
+        """Long goals are paged on a small screen: this item turns the page."""
+        self.goal_page = (self.goal_page + 1) % self.goal_pages
 
     def start(self) -> None:
         from max247.scenes.story import StoryScene
@@ -64,43 +71,53 @@ class BriefingScene(Menu):
         pr = t.u(9)
         draw.portrait(surface, s.character, (t.margin + pr, t.u(3) + pr), pr)
         x = t.margin + 2 * pr + t.u(3)
-        c.text(
-            self.app.text(s, s.title),
-            pygame.Rect(x, t.u(3), t.width - x - t.margin, t.title * 2),
-            th.INK,
-            size=t.title,
-            style="bold",
-            valign="center",
+        y = t.u(3)
+        y += c.block(
+            self.app.text(s, s.title), x, y, t.width - x - t.margin, size=t.title, style="bold"
         )
         info = _("Ages {ages} · about {minutes} minutes with discussion").format(
             ages=s.ages, minutes=s.minutes
         )
-        c.text(
-            info,
-            pygame.Rect(x, t.u(3) + t.title * 2, t.width - x - t.margin, t.body * 2),
-            th.INK_SOFT,
-        )
-        y = t.u(3) + 2 * pr + t.u(2)
-        # the content warning stands out: the teacher reads it before the class sees anything
-        warn = pygame.Rect(t.margin, y, t.width - 2 * t.margin, t.body * 4)
-        draw.panel(surface, warn, th.CAPTION, t.radius)
-        label = _("For the teacher")
-        c.text(
-            label + " — " + self.app.text(s, s.content_warning),
-            warn.inflate(-2 * t.u(2), -2 * t.u(1)),
-            th.INK,
-            valign="center",
-        )
-        y = warn.bottom + t.u(2)
-        goals = "\n".join("• " + self.app.text(s, g) for g in s.goals)
+        y += c.block(info, x, y, t.width - x - t.margin, th.INK_SOFT, size=t.small)
+        y = max(y, t.u(3) + 2 * pr) + t.u(2)
         n = len(self.items)
         bh = round(t.body * 2.2)
         buttons_top = t.height - t.u(2) - c.line_height(t.small) - n * (bh + t.u(1.5))
-        c.text(
-            _("Goals") + "\n" + goals,
-            pygame.Rect(t.margin, y, t.width - 2 * t.margin, buttons_top - y - t.u(1)),
+        # the content warning stands out: the teacher reads it before the class sees anything;
+        # for the teacher's eyes, so it may be smaller than the class's text on a small screen
+        pad = t.u(2)
+        warning = _("For the teacher") + " — " + self.app.text(s, s.content_warning)
+        goals = _("Goals") + "\n" + "\n".join("• " + self.app.text(s, g) for g in s.goals)
+        size = t.body if c.line_height(t.body) * 12 < buttons_top - y else t.floor
+        lines = wrap(self.app.fonts, warning, t.width - 2 * t.margin - 2 * pad, size)
+        warn_h = len(lines) * c.line_height(size) + 2 * pad
+        if buttons_top - y - warn_h - t.u(3) >= 3 * c.line_height(size):
+            warn = pygame.Rect(t.margin, y, t.width - 2 * t.margin, warn_h)
+            draw.panel(surface, warn, th.CAPTION, t.radius)
+            c.block(warning, warn.x + pad, warn.y + pad, warn.w - 2 * pad, size=size)
+            y = warn.bottom + t.u(2)
+            text, box = (
+                goals,
+                pygame.Rect(t.margin, y, t.width - 2 * t.margin, buttons_top - y - t.u(1)),
+            )
+        else:  # no room for both: one panel, the warning first, paged with "More"
+            panel = pygame.Rect(t.margin, y, t.width - 2 * t.margin, buttons_top - y - t.u(1))
+            draw.panel(surface, panel, th.CAPTION, t.radius)
+            text, box = warning + "\n\n" + goals, panel.inflate(-2 * pad, -2 * pad)
+        fitted = c.text(
+            text,
+            box,
             th.INK,
+            size=size,
+            min_size=t.floor,
+            page=self.goal_page,
+            pageable=True,
         )
+        more = [i for i in self.items if i.run == self.more]
+        self.goal_pages = len(fitted.pages)
+        if self.goal_pages > 1 and not more:
+            self.items.insert(-1, Item(lambda: self.app._("More goals"), self.more))
+            self.app.dirty = True
         c.hint(_("You may stop at any time: press B for a blank screen."), t.height - t.u(0.5))
         w = min(t.width - 2 * t.margin, t.u(80))
         for i, item in enumerate(self.items):

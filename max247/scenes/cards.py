@@ -23,14 +23,25 @@ class Card(Common):
     context = "reading"
     overlay = True
 
+    page = 0
+    pages = 1  # a long card is paged: next turns the page first
+
     def handle(self, action: Action) -> None:
         if self.common(action):
             return
         if action is Action.NEXT:
+            self.next()
+        elif action is Action.BACK and self.page:
+            self.page -= 1
+
+    def next(self) -> None:
+        if self.page + 1 < self.pages:
+            self.page += 1
+        else:
             self.done()
 
     def click(self, pos: tuple[int, int]) -> None:
-        self.done()
+        self.next()
 
     def done(self) -> None:
         story = self.app.scenes[-2] if len(self.app.scenes) > 1 else None
@@ -104,13 +115,16 @@ class FeedbackScene(Card):
             rect.w - t.u(8),
             rect.bottom - chosen.bottom - t.u(6),
         )
-        c.text(
+        fitted = c.text(
             self.app.text(s, self.event.text),
             body,
             th.INK,
             size=round(t.body * 1.3),
             valign="center",
+            page=self.page,
+            pageable=True,
         )
+        self.pages = len(fitted.pages)
         self.next_hint(c, rect)
 
 
@@ -171,9 +185,9 @@ class HelpCardScene(Card):
         about = card.text("helps", lang)
         happens = card.text("what_happens", lang) if card.what_happens else ""
         text = "\n".join(x for x in (about, " · ".join(facts), happens) if x)
-        c.text(
-            text, pygame.Rect(rect.x + pad, y, rect.w - 2 * pad, rect.bottom - y - t.u(3)), th.INK
-        )
+        box = pygame.Rect(rect.x + pad, y, rect.w - 2 * pad, rect.bottom - y - t.u(3))
+        fitted = c.text(text, box, th.INK, page=self.page, pageable=True)
+        self.pages = len(fitted.pages)
         self.next_hint(c, rect)
 
 

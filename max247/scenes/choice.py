@@ -14,6 +14,7 @@ from max247.scenes.base import Item, Menu
 from max247.story.runtime import ChoiceOffered
 from max247.ui import draw
 from max247.ui import theme as th
+from max247.ui.text import wrap
 
 EXTRA_SECONDS = 30
 
@@ -75,26 +76,39 @@ class ChoiceScene(Menu):
         veil.fill((*th.PAPER, 248))  # the story stays a hint behind, never a second text
         surface.blit(veil, (0, 0))
         scenario = self.story_scene.scenario
-        timer_w = t.u(34) if self.timer else 0
-        prompt = pygame.Rect(t.margin, t.u(3), t.width - 2 * t.margin - timer_w, t.title * 3)
-        c.text(
-            self.app.text(scenario, self.offered.choice.prompt),
-            prompt,
-            th.INK,
-            size=t.title,
-            style="bold",
-            valign="center",
+        _ = self.app._
+        longest = max(
+            self.app.fonts.width(w, t.body)
+            for w in (_("T starts the timer"), _("Time to decide together"), "Discussion: 10:00")
         )
+        timer_w = max(t.u(34), longest + t.u(5)) if self.timer else 0
+        # the prompt takes the room it needs: title size on up to two lines, else body size
+        words = self.app.text(scenario, self.offered.choice.prompt)
+        width = t.width - 2 * t.margin - timer_w
+        size = t.title
+        if len(wrap(self.app.fonts, words, width, size, "bold")) > 2:
+            size = t.body
+        height = c.block(words, t.margin, t.u(3), width, size=size, style="bold")
+        timer_h = 2 * c.line_height(t.body) + t.u(4) if self.timer else 0
+        prompt = pygame.Rect(t.margin, t.u(3), width, max(height, timer_h))
         if self.timer:
             self.draw_timer(c, surface, pygame.Rect(prompt.right, prompt.y, timer_w, prompt.h))
         n = len(self.items)
-        cols = 2 if n > 2 and t.width / t.height >= 1.2 else 1
-        rows = (n + cols - 1) // cols
         top = prompt.bottom + t.u(3)
         bottom = t.height - t.u(3) - 2 * c.line_height(t.small)
         gap = t.u(2.5)
-        cw = (t.width - 2 * t.margin - (cols - 1) * gap) // cols
-        ch = min((bottom - top - (rows - 1) * gap) // rows, t.u(30))
+        # two columns on a wide screen, unless an option's words then no longer fit its card
+        for cols in (2, 1) if n > 2 and t.width / t.height >= 1.2 else (1,):
+            rows = (n + cols - 1) // cols
+            cw = (t.width - 2 * t.margin - (cols - 1) * gap) // cols
+            ch = min((bottom - top - (rows - 1) * gap) // rows, t.u(30))
+            text_w, text_h = self.text_box(cw, ch)
+            lh = c.line_height(t.floor)
+            if all(
+                len(wrap(self.app.fonts, item.label(), text_w, t.floor)) * lh <= text_h
+                for item in self.items
+            ):
+                break
         for i, item in enumerate(self.items):
             r = pygame.Rect(
                 t.margin + (i % cols) * (cw + gap), top + (i // cols) * (ch + gap), cw, ch
@@ -137,6 +151,12 @@ class ChoiceScene(Menu):
             rect.h - t.u(3),
         )
         c.text(text, inner, th.INK, size=round(t.body * 1.1), valign="center")
+
+    def text_box(self, cw: int, ch: int) -> tuple[int, int]:
+        """The room for an option's words inside a card of this size (see card())."""
+        t = self.app.theme
+        badge_w = min(t.u(14), ch)
+        return cw - badge_w - t.u(4), ch - t.u(3)
 
     def draw_timer(self, c, surface, rect: pygame.Rect) -> None:
         t = self.app.theme

@@ -5,10 +5,12 @@ help cards, and the question every child takes home: who is your Max?
 from __future__ import annotations
 
 import pygame
+from babel.lists import format_list
 
 from max247.scenes.base import Item, Menu
 from max247.ui import draw
 from max247.ui import theme as th
+from max247.ui.text import wrap
 
 CLASS_NEEDS = ("talk", "exploitation", "emergency")
 
@@ -55,7 +57,7 @@ class ClosingScene(Menu):
         top = head.bottom + t.u(1)
         bh = round(t.body * 2.2)
         bottom = t.height - t.u(5) - bh - t.u(2)
-        left = pygame.Rect(t.margin, top, (t.width - 2 * t.margin) * 11 // 20, bottom - top)
+        left = pygame.Rect(t.margin, top, (t.width - 2 * t.margin) * 3 // 5, bottom - top)
         right = pygame.Rect(
             left.right + t.u(3), top, t.width - t.margin - left.right - t.u(3), bottom - top
         )
@@ -71,7 +73,6 @@ class ClosingScene(Menu):
             y = left.y + i * row_h
             r = min(row_h // 2 - t.u(0.5), t.u(4))
             draw.portrait(surface, s.character, (left.x + r, y + row_h // 2), r)
-            draw.face(surface, p.mood, (left.x + 2 * r + t.u(3), y + row_h // 2), t.u(2))
             name = self.app.text(s, s.characters[s.character].name)
             told = [
                 self.app.text(s, s.characters[w].name)
@@ -80,13 +81,19 @@ class ClosingScene(Menu):
             ]
             words = (
                 _("{name} talked to {people}").format(
-                    name=name, people=", ".join(dict.fromkeys(told))
+                    name=name, people=format_list(list(dict.fromkeys(told)), locale=lang)
                 )
                 if told
                 else _("{name} has not talked to anyone yet").format(name=name)
             )
-            x = left.x + 2 * r + t.u(6)
-            c.text(words, pygame.Rect(x, y, left.right - x, row_h), th.INK, valign="center")
+            x = left.x + 2 * r + t.u(1.5)
+            c.text(
+                words,
+                pygame.Rect(x, y, left.right - x, row_h),
+                th.INK,
+                valign="center",
+                min_size=t.floor,
+            )
 
         # the three circles of help, and the region's cards
         cr = min(right.w // 4, right.h // 5)
@@ -109,22 +116,23 @@ class ClosingScene(Menu):
             )
         )
         lx = centre[0] + cr + t.u(2)
-        c.text(
-            legend,
-            pygame.Rect(lx, right.y, right.right - lx, 2 * cr),
-            th.INK,
-            size=t.small,
-            min_size=t.small,
-            valign="center",
+        legend_h = len(wrap(self.app.fonts, legend, right.right - lx, t.small)) * c.line_height(
+            t.small
         )
-        y = right.y + 2 * cr + t.u(2)
+        if legend_h <= 2 * cr:  # beside the circles, or under them when there is no room
+            c.block(legend, lx, right.y + cr - legend_h // 2, right.right - lx, size=t.small)
+            y = right.y + 2 * cr + t.u(2)
+        else:
+            y = right.y + 2 * cr + t.u(1)
+            y += c.block(legend, right.x, y, right.w, size=t.small) + t.u(1)
         cards = []
         for need in CLASS_NEEDS:
             card = self.app.directory.card(need, self.app.settings.region, lang)
             if card is not None and card not in cards:
                 cards.append(card)
-        card_h = (right.bottom - y) // max(1, len(cards)) - t.u(1)
-        for card in cards:
+        card_h = max(c.line_height(t.small, "bold") + t.u(1), c.line_height(t.body, "bold"))
+        room = max(0, (right.bottom - y + t.u(1)) // (card_h + t.u(1)))
+        for card in cards[:room]:  # as many cards as fit; the emergency number comes last
             rect = pygame.Rect(right.x, y, right.w, card_h)
             draw.panel(surface, rect, th.WHITE, t.radius, shadow=t.u(0.4))
             from max247.scenes.cards import short_url
@@ -133,7 +141,14 @@ class ClosingScene(Menu):
             words = card.text("name", lang) + (
                 f" · {reach}" if reach and reach not in card.text("name", lang) else ""
             )
-            c.text(words, rect.inflate(-t.u(2), -t.u(1)), th.INK, style="bold", valign="center")
+            c.text(
+                words,
+                rect.inflate(-t.u(2), 0),
+                th.INK,
+                style="bold",
+                valign="center",
+                min_size=t.small,
+            )
             y += card_h + t.u(1)
 
         w = (t.width - 2 * t.margin - t.u(3)) // 2

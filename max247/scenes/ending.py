@@ -29,6 +29,13 @@ class EndingScene(Menu):
             )
         self.index = 0 if state.mood >= 3 or not state.log else 1
 
+    page = 0
+    pages = 1
+
+    def more(self) -> None:
+        """On a small screen with large text, the ending's words are paged."""
+        self.page = (self.page + 1) % self.pages
+
     def board(self) -> None:
         from max247.scenes.board import BoardScene
 
@@ -52,9 +59,11 @@ class EndingScene(Menu):
         fc = (t.width - t.margin - fr, t.u(4) + fr)
         draw.face(surface, state.mood, fc, fr)
         mood = f"{state.mood}/4\n{mood_word(self.app, state.mood)}"
+        label_w = max(t.u(30), self.app.fonts.width(mood_word(self.app, state.mood), t.small) + 4)
+        label_x = min(fc[0] - label_w // 2, t.width - t.margin - label_w)  # stays on screen
         c.text(
             mood,
-            pygame.Rect(fc[0] - t.u(12), fc[1] + fr + t.u(0.5), t.u(24), t.body * 3),
+            pygame.Rect(label_x, fc[1] + fr + t.u(0.5), label_w, 2 * c.line_height(t.small)),
             th.INK,
             size=t.small,
             min_size=t.small,
@@ -95,11 +104,18 @@ class EndingScene(Menu):
                     "{name} still needs help. You can go back to a decision and try another way."
                 ).format(name=scene.name(s.character))
             )
-        c.text(
+        fitted = c.text(
             "\n\n".join(x for x in lines if x),
             pygame.Rect(t.margin, y, t.width - 2 * t.margin, buttons_top - y - t.u(2)),
             th.INK,
+            min_size=t.floor,
+            page=self.page,
+            pageable=True,
         )
+        self.pages = len(fitted.pages)
+        if self.pages > 1 and not any(i.run == self.more for i in self.items):
+            self.items.append(Item(lambda: _("Read on"), self.more))
+            self.app.dirty = True
         w = min(t.width - 2 * t.margin, t.u(80))
         for i, item in enumerate(self.items):
             rect = pygame.Rect(0, 0, w, bh)
@@ -163,11 +179,18 @@ class DecisionsScene(Menu):
             valign="center",
         )
         top = t.u(3) + t.title * 2 + t.u(2)
-        n = len(self.items)
         gap = t.u(1.5)
-        h = min(round(t.body * 4.4), (t.height - t.u(5) - top) // max(1, n) - gap)
-        for i, item in enumerate(self.items):
-            rect = pygame.Rect(t.margin, top + i * (h + gap), t.width - 2 * t.margin, h)
+        bold_h = c.line_height(t.body, "bold")
+        h = 2 * bold_h + c.line_height(t.body) + t.u(1)
+        # the decisions show as a window around the highlighted one when they do not all fit
+        room = max(1, (t.height - t.u(4) - top + gap) // (h + gap))
+        n = len(self.items)
+        first = min(max(0, self.index - room + 1), max(0, n - room))
+        for item in self.items:
+            item.rect = None
+        for k, i in enumerate(range(first, min(n, first + room))):
+            item = self.items[i]
+            rect = pygame.Rect(t.margin, top + k * (h + gap), t.width - 2 * t.margin, h)
             item.rect = rect
             if i < len(self.rows):
                 prompt, chosen = self.rows[i]
@@ -180,19 +203,19 @@ class DecisionsScene(Menu):
                         t.u(0.7),
                         t.radius + t.u(0.6),
                     )
-                half = rect.inflate(-t.u(3), -t.u(1))
+                inner = rect.inflate(-t.u(3), -t.u(1))
                 c.text(
                     f"{i + 1}. {prompt}",
-                    pygame.Rect(half.x, half.y, half.w, half.h // 2),
+                    pygame.Rect(inner.x, inner.y, inner.w, 2 * bold_h),
                     th.INK,
                     style="bold",
-                    valign="center",
+                    min_size=t.small,
                 )
                 c.text(
                     _("The class chose: {option}").format(option=chosen),
-                    pygame.Rect(half.x, half.centery, half.w, half.h // 2),
+                    pygame.Rect(inner.x, inner.y + 2 * bold_h, inner.w, inner.h - 2 * bold_h),
                     th.INK_SOFT,
-                    valign="center",
+                    min_size=t.small,
                 )
             else:
                 c.button(item.label(), rect, i == self.index)

@@ -238,7 +238,7 @@ class TeacherOverlay(Menu):
         )
         bh = round(t.body * 2)
         box = pygame.Rect(t.margin, t.u(3), t.width - 2 * t.margin, t.height - t.u(8) - bh)
-        fitted = c.text("\n\n".join(parts), box, th.INK, page=self.page)
+        fitted = c.text("\n\n".join(parts), box, th.INK, page=self.page, pageable=True)
         self.pages = len(fitted.pages)
         rect = pygame.Rect(0, 0, t.u(40), bh)
         rect.midbottom = (t.width // 2, t.height - t.u(3))

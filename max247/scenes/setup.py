@@ -153,7 +153,9 @@ class SetupScene(Menu):
 
         top = head.bottom + t.body * 2 + t.u(1)
         bottom = t.height - t.u(5)
-        row_h = round(t.body * 2.3)
+        row_h = max(
+            round(t.body * 2.3), c.line_height(t.body, "bold") + c.line_height(t.small) + t.u(1)
+        )
         gap = t.u(1)
         # filters on one line, the stories below, the lesson and start at the bottom
         fw = (t.width - 2 * t.margin - (FILTERS - 1) * gap) // FILTERS
@@ -205,19 +207,17 @@ class SetupScene(Menu):
         if not self.app.translated(s):
             info += " · " + _("not fully translated")
         x = box.right + t.u(2)
-        title_w = (rect.right - x) * 3 // 5
-        c.text(
-            self.app.text(s, s.title),
-            pygame.Rect(x, rect.y, title_w - t.u(1), rect.h),
-            th.INK,
-            style="bold",
-            valign="center",
-        )
+        w = rect.right - x - t.u(1.5)
+        title = self.app.text(s, s.title)
+        title_h = c.line_height(t.body, "bold")
+        info_h = c.line_height(t.small)
+        # one line each: the title above, its facts under it, both as big as the row allows
+        top = rect.y + (rect.h - title_h - info_h) // 2
+        c.text(title, pygame.Rect(x, top, w, title_h), th.INK, style="bold", min_size=t.small)
         c.text(
             info,
-            pygame.Rect(x + title_w, rect.y, rect.right - x - title_w - t.u(1.5), rect.h),
+            pygame.Rect(x, top + title_h, w, info_h),
             th.INK_SOFT,
             size=t.small,
-            min_size=t.small,
-            valign="center",
+            min_size=t.floor,
         )

@@ -251,6 +251,10 @@ class StoryScene(Common):
         return "unknown"
 
     def draw_character(self, c, surface, rect: pygame.Rect) -> None:
+        """The story's character: portrait, name, mood (face, number, word), help found.
+
+        Everything flows down the column as tall as its text needs, so nothing is paged.
+        """
         t = self.app.theme
         _ = self.app._
         s = self.scenario
@@ -258,58 +262,33 @@ class StoryScene(Common):
         r = min(rect.w // 2 - t.u(1), t.u(11))
         centre = (rect.centerx, rect.y + r)
         draw.portrait(surface, s.character, centre, r)
-        c.text(
-            self.name(s.character),
-            pygame.Rect(rect.x, centre[1] + r + t.u(1), rect.w, t.body * 2),
-            th.INK,
-            style="bold",
-            align="center",
-        )
+        y = centre[1] + r + t.u(1)
+        y += c.block(self.name(s.character), rect.x, y, rect.w, style="bold", align="center")
         fr = t.u(5)
         pulse = 0.0
         if self.pulse_until > self.app.now:
             pulse = math.sin((self.pulse_until - self.app.now) / PULSE_SECONDS * math.pi) * 0.12
-        fc = (rect.centerx, centre[1] + r + t.u(2) + t.body * 2 + fr)
+        fc = (rect.centerx, y + t.u(1) + fr)
         draw.face(surface, story.state.mood, fc, round(fr * (1 + pulse)))
-        mood = f"{story.state.mood}/4 · {mood_word(self.app, story.state.mood)}"
         y = fc[1] + fr + t.u(1)
-        c.text(
-            mood,
-            pygame.Rect(rect.x, y, rect.w, t.body * 2),
-            th.INK,
-            size=t.small,
-            min_size=t.small,
-            align="center",
-        )
-        y += t.body * 2
-        lines = []
-        if story.state.found_max:
-            lines.append(("max", _("found a Max")))
-        if story.state.helped:
-            lines.append(("help", _("found help")))
-        for kind, word in lines:
-            if kind == "max":
-                draw.heart(
-                    surface, (rect.x + t.u(2), y + t.small // 2 + t.u(0.5)), t.u(1.2), (220, 70, 90)
-                )
+        mood = f"{story.state.mood}/4 · {mood_word(self.app, story.state.mood)}"
+        y += c.block(mood, rect.x, y, rect.w, size=t.small, align="center") + t.u(1.5)
+        icon_w = t.u(4.5)
+        for found, word in (
+            (story.state.found_max, _("found a Max")),
+            (bool(story.state.helped), _("found help")),
+        ):
+            if not found:
+                continue
+            mid = (rect.x + t.u(2), y + c.line_height(t.small) // 2)
+            if word == _("found a Max"):
+                draw.heart(surface, mid, t.u(1.2), (220, 70, 90))
             else:
-                draw.check(
-                    surface,
-                    (rect.x + t.u(2), y + t.small // 2 + t.u(0.5)),
-                    t.u(1.1),
-                    th.MOOD_COLOURS[4],
-                )
-            lh = c.line_height(t.small)
-            c.text(
-                word,
-                pygame.Rect(rect.x + t.u(4.5), y, rect.w - t.u(4.5), 2 * lh),
-                th.INK,
-                size=t.small,
-                min_size=t.small,
-            )
-            y += 2 * lh
+                draw.check(surface, mid, t.u(1.1), th.MOOD_COLOURS[4])
+            y += c.block(word, rect.x + icon_w, y, rect.w - icon_w, size=t.small) + t.u(1)
 
     def draw_cast(self, c, surface, rect: pygame.Rect) -> None:
+        """Who else speaks in the story: a portrait, the name, and who they are to the character."""
         t = self.app.theme
         _ = self.app._
         seen: list[str] = []
@@ -321,28 +300,28 @@ class StoryScene(Common):
             ):
                 seen.append(item.speaker)
         r = t.u(4)
+        # a narrow column puts the name under the portrait rather than squeezing it beside
+        beside = rect.w - 2 * r - t.u(1.5) >= self.app.fonts.width("Mmmmmmmm", t.small)
         y = rect.y
         for cid in seen[-5:]:
+            if y > rect.bottom - 2 * r:
+                break
             draw.portrait(surface, cid, (rect.x + r, y + r), r, self.kind(cid))
             ch = self.scenario.characters[cid]
-            heard = [c.listens for c in self.story.state.told if c.who == cid]
+            heard = [c2.listens for c2 in self.story.state.told if c2.who == cid]
             if ch.max and heard and not any(heard):
                 tag = _("did not listen")  # the story goes on to someone who does
             elif ch.max:
                 tag = _("a Max") if any(heard) else _("a grown-up")
             else:
                 tag = _("a friend") if ch.friend else ""
-            h = max(2 * r, 2 * self.app.fonts.line_height(t.small))
-            box = pygame.Rect(rect.x + 2 * r + t.u(1.5), y, rect.w - 2 * r - t.u(1.5), h)
-            c.text(
-                self.name(cid) + ("\n" + tag if tag else ""),
-                box,
-                th.INK,
-                size=t.small,
-                min_size=t.small,
-                valign="center",
-            )
-            y += h + t.u(2)
+            x = rect.x + 2 * r + t.u(1.5) if beside else rect.x
+            ty = y if beside else y + 2 * r + t.u(0.5)
+            w = rect.right - x
+            h = c.block(self.name(cid), x, ty, w, size=t.small, style="bold")
+            if tag:
+                h += c.block(tag, x, ty + h, w, th.INK_SOFT, size=t.small)
+            y = max(y + 2 * r, ty + h) + t.u(2)
 
     # the feed ---------------------------------------------------------------------------
 
@@ -441,6 +420,7 @@ class StoryScene(Common):
                 style=style,
                 align="center",
                 page=self.page if newest else 0,
+                pageable=True,
             )
             return
         mine = item.speaker == self.scenario.character
@@ -534,4 +514,4 @@ class StoryScene(Common):
                 ],
             )
             inner = pygame.Rect(inner.x, inner.y + photo_h, inner.w, inner.h - photo_h)
-        c.text(text, inner, th.INK, style=style, page=page)
+        c.text(text, inner, th.INK, style=style, page=page, pageable=True)

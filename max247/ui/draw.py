@@ -42,6 +42,8 @@ def panel(
     border: Colour | None = None,
     border_width: int = 0,
 ) -> None:
+    if rect.w <= 0 or rect.h <= 0:
+        return  # nothing to draw in a box squeezed to nothing
     if shadow:
         shade = pygame.Surface(rect.size, pygame.SRCALPHA)
         pygame.draw.rect(shade, (0, 0, 0, 40), shade.get_rect(), border_radius=radius)

@@ -78,6 +78,12 @@ class Theme:
         return max(10, round(self.body * 0.8))
 
     @property
+    def floor(self) -> int:
+        """The size text may shrink to when room is short: 1/28 of the screen, or the small
+        size if that is smaller. Below it, text is paged, never shrunk further."""
+        return min(self.small, self.min_body)
+
+    @property
     def title(self) -> int:
         return round(self.body * 1.6)
 

@@ -13,7 +13,7 @@ import pygame
 
 from max247.ui import draw
 from max247.ui import theme as th
-from max247.ui.text import Fitted, Fonts, draw_lines, fit
+from max247.ui.text import Fitted, Fonts, draw_lines, fit, wrap
 from max247.ui.theme import Colour, Theme
 
 
@@ -27,6 +27,7 @@ class Drawn:
     size: int
     min_size: int
     pages: int
+    pageable: bool  # the scene turns pages with next; elsewhere a second page is hidden text
 
 
 class Canvas:
@@ -51,6 +52,7 @@ class Canvas:
         valign: str = "top",
         page: int = 0,
         min_size: int | None = None,
+        pageable: bool = False,
     ) -> Fitted:
         t = self.theme
         size = size or t.body
@@ -73,7 +75,7 @@ class Canvas:
             self.surface.blit(img, (box.right - img.get_width(), box.bottom))
         if self.drawn is not None:
             self.drawn.append(
-                Drawn(text, box.copy(), covered, fitted.size, min_size, len(fitted.pages))
+                Drawn(text, box.copy(), covered, fitted.size, min_size, len(fitted.pages), pageable)
             )
         return fitted
 
@@ -100,6 +102,27 @@ class Canvas:
             align=align,
         )
 
+    def block(
+        self,
+        text: str,
+        x: int,
+        y: int,
+        width: int,
+        colour: th.Colour = th.INK,
+        size: int | None = None,
+        style: str = "regular",
+        align: str = "left",
+    ) -> int:
+        """Text that flows down from (x, y) as far as it needs, never paged; returns its height.
+
+        For side panels and labels whose box follows the text, rather than the other way round.
+        """
+        size = size or self.theme.body
+        lines = wrap(self.fonts, text, width, size, style)
+        height = len(lines) * self.fonts.line_height(size, style)
+        self.text(text, pygame.Rect(x, y, width, height), colour, size, style, align, min_size=size)
+        return height
+
     def line_height(self, size: int, style: str = "regular") -> int:
         return self.fonts.line_height(size, style)
 
@@ -124,7 +147,8 @@ class Canvas:
                 t.u(0.7),
                 t.radius + t.u(0.6),
             )
-        inner = rect.inflate(-2 * t.u(2), -2 * t.u(1))
+        # the label may use the button's whole height: only the sides keep a margin
+        inner = rect.inflate(-2 * t.u(2), 0)
         if number is not None:
             tag = self.fonts.render(
                 str(number), t.small, th.INK_SOFT if not primary else th.WHITE, "bold"
