@@ -79,7 +79,8 @@ class EndingScene(Menu):
             style="bold",
             valign="center",
         )
-        y = t.u(4) + 2 * r + t.u(4)
+        # the message starts under the portrait and under the mood's words, whichever is lower
+        y = max(t.u(4) + 2 * r, fc[1] + fr + t.u(0.5) + 2 * c.line_height(t.small)) + t.u(2)
         bh = round(t.body * 2.2)
         buttons_top = t.height - t.u(5) - len(self.items) * (bh + t.u(1.5))
         message = self.app.text(s, ending.message) if ending else ""
