@@ -191,7 +191,7 @@ def test_proof_page_has_everything_a_reviewer_reads(
         assert words(goal.source) in text
     assert words(sample.teacher_notes.source) in text
     assert words(sample.content_warning.source) in text
-    assert "[photo from Noor: A selfie of Noor in her school jumper.]" in text
+    assert "[photo from Noor: A selfie of Noor in her school sweater.]" in text
     assert "Noor confides in Mum, who listens." in text
     assert text.count("Help found on every way here.") == len(sample.endings())
     for passage in sample.passages:
