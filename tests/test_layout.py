@@ -4,6 +4,7 @@ scale: no text leaves its box, and none is drawn below the minimum size."""
 import pytest
 
 from max247 import paths
+from max247.cli import SCREENS
 from max247.input import CHOOSE, Action
 from max247.pilot import Pilot
 from max247.scenes.choice import ChoiceScene
@@ -73,24 +74,6 @@ def test_every_beat_fits(scenario_id, language):
                 pilot.press(Action.NEXT)
     pilot.lesson(*sorted(LIBRARY.scenarios))
     check(pilot, "board")
-
-
-SCREENS = (
-    "title",
-    "setup",
-    "board",
-    "briefing",
-    "story",
-    "choice",
-    "feedback",
-    "help",
-    "ending",
-    "closing",
-    "pause",
-    "blank",
-    "teacher",
-    "decisions",
-)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

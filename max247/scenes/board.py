@@ -173,9 +173,7 @@ class BoardScene(Menu):
             border_bottom_left_radius=t.radius,
         )
         if highlighted:
-            pygame.draw.rect(
-                surface, th.WARM, rect.inflate(t.u(1.2), t.u(1.2)), t.u(0.7), t.radius + t.u(0.6)
-            )
+            c.highlight(rect)
         pad = t.u(1.5)
         status_h = self.app.fonts.line_height(t.small) + t.u(0.5)
         body = pygame.Rect(

@@ -125,9 +125,7 @@ class ChoiceScene(Menu):
             surface, rect, th.WHITE, t.radius, shadow=t.u(0.8), border=colour, border_width=t.u(0.6)
         )
         if highlighted:
-            pygame.draw.rect(
-                surface, th.WARM, rect.inflate(t.u(1.6), t.u(1.6)), t.u(0.9), t.radius + t.u(0.8)
-            )
+            c.highlight(rect, 1.3)
         badge = pygame.Rect(rect.x, rect.y, min(t.u(14), rect.h), rect.h)
         pygame.draw.rect(
             surface,

@@ -197,13 +197,7 @@ class DecisionsScene(Menu):
                 prompt, chosen = self.rows[i]
                 draw.panel(surface, rect, th.WHITE, t.radius, shadow=t.u(0.5))
                 if i == self.index:
-                    pygame.draw.rect(
-                        surface,
-                        th.WARM,
-                        rect.inflate(t.u(1.2), t.u(1.2)),
-                        t.u(0.7),
-                        t.radius + t.u(0.6),
-                    )
+                    c.highlight(rect)
                 inner = rect.inflate(-t.u(3), -t.u(1))
                 c.text(
                     f"{i + 1}. {prompt}",

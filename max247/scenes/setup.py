@@ -196,9 +196,7 @@ class SetupScene(Menu):
         chosen = s.id in self.chosen
         draw.panel(surface, rect, th.ACCENT_SOFT if chosen else th.WHITE, t.radius, shadow=t.u(0.5))
         if highlighted:
-            pygame.draw.rect(
-                surface, th.WARM, rect.inflate(t.u(1.2), t.u(1.2)), t.u(0.7), t.radius + t.u(0.6)
-            )
+            c.highlight(rect)
         box = pygame.Rect(rect.x + t.u(1.5), rect.centery - t.u(2), t.u(4), t.u(4))
         pygame.draw.rect(surface, th.INK, box, max(2, t.u(0.4)), border_radius=t.u(0.8))
         if chosen:

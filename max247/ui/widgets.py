@@ -126,6 +126,15 @@ class Canvas:
     def line_height(self, size: int, style: str = "regular") -> int:
         return self.fonts.line_height(size, style)
 
+    def highlight(self, rect: pygame.Rect, weight: float = 1.0) -> None:
+        """The highlight: a thick warm ring round what the class would choose (shape, not
+        colour alone, says which it is)."""
+        t = self.theme
+        grow = t.u(1.2 * weight)
+        pygame.draw.rect(
+            self.surface, th.WARM, rect.inflate(grow, grow), t.u(0.7 * weight), t.radius + grow // 2
+        )
+
     def button(
         self,
         label: str,
@@ -139,14 +148,7 @@ class Canvas:
         ink = th.WHITE if primary else th.INK
         draw.panel(self.surface, rect, fill, t.radius, shadow=t.u(0.6))
         if highlighted:
-            # the highlight is a thick ring and a marker, not a colour alone
-            pygame.draw.rect(
-                self.surface,
-                th.WARM,
-                rect.inflate(t.u(1.2), t.u(1.2)),
-                t.u(0.7),
-                t.radius + t.u(0.6),
-            )
+            self.highlight(rect)
         # the label may use the button's whole height: only the sides keep a margin
         inner = rect.inflate(-2 * t.u(2), 0)
         if number is not None:
