@@ -1,3 +1,3 @@
-from max247.cli import main
+from max247.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

@@ -460,5 +460,14 @@ def cmd_library(action: str, folder: Path | None) -> int:
     return 0
 
 
+def run() -> int:
+    """The console entry point: `max247 validate | head` ends quietly when the reader goes."""
+    try:
+        return main()
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(run())

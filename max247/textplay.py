@@ -59,7 +59,8 @@ def play_in_terminal(
         elif isinstance(event, PhotoShown):
             print(f"  [{names[event.sender]} sends a photo: {t(event.alt)}]")
         elif isinstance(event, Told):
-            print(f"  ({names[scenario.character]} tells {names[event.who]})")
+            heard = "" if event.listens else f"; {names[event.who]} does not listen"
+            print(f"  ({names[scenario.character]} tells {names[event.who]}{heard})")
         elif isinstance(event, HelpShown):
             print(f"  [help card: {event.need}]")
         elif isinstance(event, FeedbackShown):
