@@ -175,7 +175,8 @@ def help_needs() -> tuple[str, ...]:
 def cmd_validate(targets: list[Path], strict: bool, language: str = "en") -> int:
     from max247.helpdir import load_directory
     from max247.story.findings import N_, ScenarioError, render_text
-    from max247.story.library import load_library
+    from max247.story.library import is_plan, load_library
+    from max247.story.plans import read_plan
 
     tr = messages_translator(language)
     findings = []
@@ -191,7 +192,18 @@ def cmd_validate(targets: list[Path], strict: bool, language: str = "en") -> int
     missing = [t for t in targets if not t.exists()]
     for t in missing:
         print(render_text(N_("{path}: no such file or folder", path=str(t)), tr), file=sys.stderr)
-    library = load_library([t for t in targets if t.exists()], help_needs())
+    # A test plan named on its own is checked as a plan, not as a broken scenario: educators
+    # tab-complete `noor.plan.yaml` as often as `noor.yaml`.
+    plans = [t for t in targets if t.is_file() and is_plan(t)]
+    for plan in plans:
+        try:
+            read_plan(plan)
+        except ScenarioError as exc:
+            findings += exc.findings
+    if plans:
+        print(render_text(N_("test plans are played with `max247 test PLAN`"), tr), file=sys.stderr)
+    targets = [t for t in targets if t.exists() and t not in plans]
+    library = load_library(targets, help_needs())
     for fs in library.findings.values():
         findings += fs
     findings += translation_checks(library)

@@ -17,6 +17,17 @@ def test_validate_passes_on_the_sample(capsys):
     assert main(["validate", "--strict", str(ROOT / "scenarios" / "noor-gems")]) == 0
 
 
+def test_validate_checks_a_plan_as_a_plan_not_as_a_scenario(write, capsys):
+    good = ROOT / "scenarios" / "noor-gems" / "noor-gems.plan.yaml"
+    assert main(["validate", "--strict", str(good)]) == 0
+    bad = write("b.plan.yaml", "scenario: noor-gems\nplayz: []\n")
+    assert main(["validate", str(bad)]) == 1
+    out = capsys.readouterr()
+    assert f"{bad}:2:1: E901 'playz' is not a key of a test plan" in out.out
+    assert "E101" not in out.out
+    assert "max247 test" in out.err
+
+
 def test_test_command_exit_codes(write, capsys):
     plan = write("p.plan.yaml", "scenario: noor-gems\nplays:\n  - name: x\n    choose: [9]\n")
     assert main(["test", str(plan)]) == 1
