@@ -18,6 +18,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
+from max247 import paths
 from max247.i18n import catalog_path
 from max247.settings import write_atomic
 from max247.story.findings import N_, Finding, Loc, finding, ngettext
@@ -284,13 +285,19 @@ def status(scenario: Scenario, locales: Path | None) -> list[Status]:
 
 
 def translation_findings(
-    scenario: Scenario, locales: Path | None = None, reader=None
+    scenario: Scenario, locales: Path | None = None, reader=None, root: Path | None = None
 ) -> list[Finding]:
     """Missing, stale and orphan translations, for the validator.
 
-    `reader` (a ScenarioTranslator) shares the catalogs it has already read.
+    `reader` (a ScenarioTranslator) shares the catalogs it has already read; `root` is the
+    library folder the scenario was loaded from, so the hint for a teacher's folder names that
+    folder and not the shipped one.
     """
     locales = locales if locales is not None else locales_folder(scenario.path)
+    root = root if root is not None else paths.SCENARIOS
+    shipped = root.resolve() == paths.SCENARIOS.resolve()
+    command = "max247 i18n update" if shipped else f"max247 i18n update {display_path(root)}"
+    new_locales = locales or root.resolve().parent / "locales"  # where `update` makes them
     out = []
     wanted = {(t.context, t.source): t for t, _ in scenario_messages(scenario)}
     for lang in targets(scenario):
@@ -310,8 +317,9 @@ def translation_findings(
                             count=len(missing),
                         ),
                         N_(
-                            "Run `max247 i18n update` and translate the new catalog ({path}).",
-                            path=catalog_path(Path("locales"), lang, scenario.id).as_posix(),
+                            "Run `{command}` and translate the new catalog ({path}).",
+                            command=command,
+                            path=display_path(catalog_path(new_locales, lang, scenario.id)),
                         ),
                     )
                 )
@@ -339,7 +347,9 @@ def translation_findings(
                         N_("Translate it in {path}.", path=po)
                         if m is not None
                         else N_(
-                            "Translate it in {path} (run `max247 i18n update` first).", path=po
+                            "Translate it in {path} (run `{command}` first).",
+                            path=po,
+                            command=command,
                         ),
                     )
                 )
@@ -371,7 +381,10 @@ def translation_findings(
                             '"{text}" is translated but no longer in the scenario.',
                             text=_short(m.id),
                         ),
-                        N_("Run `max247 i18n update` to mark it obsolete, or delete the entry."),
+                        N_(
+                            "Run `{command}` to mark it obsolete, or delete the entry.",
+                            command=command,
+                        ),
                     )
                 )
         for m in catalog.obsolete.values():

@@ -232,7 +232,9 @@ def translation_checks(library) -> list:
     out = []
     translator = ScenarioTranslator()
     for s in library.scenarios.values():
-        out += translation_findings(s, library.locales_for(s), translator)
+        out += translation_findings(
+            s, library.locales_for(s), translator, library.root_of.get(s.id)
+        )
 
         def translated(text, s=s):
             return {

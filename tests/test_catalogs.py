@@ -56,6 +56,17 @@ def test_round_trip_update_translate_edit_remove(write, tmp_path):
     assert "W702" in codes and "W703" in codes and "W701" in codes  # fr is missing
 
 
+def test_the_missing_catalog_hint_names_the_teachers_folder(write, tmp_path, monkeypatch, capsys):
+    from max247.cli import main
+
+    write("mine/my-stories/noor-copy.yaml", SAMPLE.replace("id: noor-gems", "id: noor-copy"))
+    monkeypatch.chdir(tmp_path / "mine")
+    main(["validate", "my-stories"])
+    hints = [line for line in capsys.readouterr().out.splitlines() if "W701" in line]
+    assert hints and all("`max247 i18n update my-stories`" in h for h in hints), hints
+    assert "(locales/nl/LC_MESSAGES/noor-copy.po)" in hints[0]
+
+
 def test_inline_translations_win_over_catalogs(write, tmp_path):
     text = SAMPLE.replace("title: Noor and the free gems", "title: {en: Noor, nl: Noor NL}")
     path = write("lib/scenarios/noor-gems.yaml", text)

@@ -158,6 +158,17 @@ def flags_read(cond: Condition) -> list[str]:
     return flags_read(cond.left) + flags_read(cond.right)
 
 
+def words_compared(cond: Condition) -> list[str]:
+    """The flags this condition compares with a word (`app == snaptalk`)."""
+    if isinstance(cond, Compare):
+        return [cond.flag] if isinstance(cond.value, str) else []
+    if isinstance(cond, Flag):
+        return []
+    if isinstance(cond, Not):
+        return words_compared(cond.operand)
+    return words_compared(cond.left) + words_compared(cond.right)
+
+
 def truthy(value: FlagValue | None) -> bool:
     return bool(value)  # False, 0 and '' are false; so is a flag never set
 

@@ -87,6 +87,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "E502": (Severity.ERROR, "a flag read but never set"),
     "E503": (Severity.ERROR, "a flag value that is not true, false, a whole number or a word"),
     "W501": (Severity.WARNING, "a flag set but never read"),
+    "W502": (Severity.WARNING, "a flag set to yes, no, on or off, which are words"),
     # texts
     "W601": (Severity.WARNING, "a text longer than a projector shows comfortably"),
     "W602": (Severity.WARNING, "a phone number in scenario text"),

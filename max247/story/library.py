@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from max247.story.findings import Finding, Loc, finding
+from max247.story.findings import N_, Finding, Loc, finding
 from max247.story.loader import DEFAULT_NEEDS, read_scenario
 from max247.story.model import Scenario
 
@@ -97,8 +97,12 @@ def load_library(roots: Iterable[Path], needs: Iterable[str] = DEFAULT_NEEDS) ->
                     finding(
                         "E207",
                         Loc(display_path(path), 1, 1),
-                        f"the scenario id '{s.id}' is already used by {display_path(first)}.",
-                        "Give each scenario its own id.",
+                        N_(
+                            "the scenario id '{id}' is already used by {path}.",
+                            id=s.id,
+                            path=display_path(first),
+                        ),
+                        N_("Give each scenario its own id."),
                     )
                 )
                 continue

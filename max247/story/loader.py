@@ -160,6 +160,9 @@ class _Reader:
         self.gotos: list[tuple[str, Loc]] = []
         self.flags_set: dict[str, Loc] = {}
         self.flags_read: dict[str, Loc] = {}
+        self.flags_with_words: set[str] = set()
+        # `seen: no` is the word "no", which holds like true: kept to warn unless it is compared
+        self.yes_no_words: list[tuple[str, str, Loc]] = []
         self.choice_count: dict[str, int] = {}
         self.passage = ""
 
@@ -830,6 +833,7 @@ class _Reader:
             return None
         for flag in conditions.flags_read(cond):
             self.flags_read.setdefault(flag, s.loc)
+        self.flags_with_words.update(conditions.words_compared(cond))
         return cond
 
     def flag_values(self, node: Node, what: str) -> tuple[tuple[str, FlagValue], ...] | None:
@@ -861,6 +865,8 @@ class _Reader:
                 )
                 continue
             self.flags_set.setdefault(key.value, key.loc)
+            if isinstance(parsed, str) and parsed.lower() in YES_NO_WORDS:
+                self.yes_no_words.append((key.value, parsed, value.loc))
             out.append((key.value, parsed))
         return tuple(out)
 
@@ -1061,6 +1067,27 @@ class _Reader:
                     N_("the flag '{flag}' is set but never read by a condition.", flag=flag),
                     did_you_mean(flag, self.flags_read),
                 )
+        for flag, word, loc in self.yes_no_words:
+            if flag in self.flags_with_words:
+                continue  # `answer == no` somewhere: the word is meant
+            meant = "false" if YES_NO_WORDS[word.lower()] is False else "true"
+            self.add(
+                "W502",
+                loc,
+                N_(
+                    "'{word}' is a word here, not {meant}: a flag holding any word counts as "
+                    "set, so 'if: {flag}' holds.",
+                    word=word,
+                    meant=meant,
+                    flag=flag,
+                ),
+                N_("Write {flag}: {meant}.", flag=flag, meant=meant),
+            )
+
+
+# Words YAML 1.1 read as booleans: our reader keeps them as words (format page), so an author who
+# meant true or false hears about it.
+YES_NO_WORDS = {"yes": True, "y": True, "on": True, "no": False, "n": False, "off": False}
 
 
 def _slug(text: str) -> str:
