@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from max247.story.findings import N_, Msg
+
 FlagValue = bool | int | str
 
 FLAG_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
@@ -20,8 +22,9 @@ _TOKEN = re.compile(r"\s*(\(|\)|==|!=|<=|>=|<|>|[^\s()<>=!]+|\S)")
 
 
 class ConditionSyntaxError(ValueError):
-    def __init__(self, message: str, column: int) -> None:
+    def __init__(self, message: Msg, column: int) -> None:
         super().__init__(message)
+        self.reason = message  # said in the validator's language
         self.column = column  # 0-based offset into the condition's text
 
 
@@ -66,12 +69,14 @@ def parse_value(text: str) -> FlagValue | None:
 def parse(text: str) -> Condition:
     tokens = [(m.group(1), m.start(1)) for m in _TOKEN.finditer(text)]
     if not tokens:
-        raise ConditionSyntaxError("the condition is empty", 0)
+        raise ConditionSyntaxError(N_("the condition is empty"), 0)
     parser = _Parser(tokens, len(text))
     result = parser.parse_or()
     if parser.pos < len(tokens):
         tok, col = tokens[parser.pos]
-        raise ConditionSyntaxError(f"did not expect '{tok}' here (a missing 'and' or 'or'?)", col)
+        raise ConditionSyntaxError(
+            N_("did not expect '{token}' here (a missing 'and' or 'or'?)", token=tok), col
+        )
     return result
 
 
@@ -116,35 +121,38 @@ class _Parser:
         tok = self.peek()
         col = self.col()
         if tok is None:
-            raise ConditionSyntaxError("the condition stops too early", col)
+            raise ConditionSyntaxError(N_("the condition stops too early"), col)
         if tok == "(":
             self.take()
             inner = self.parse_or()
             if self.peek() != ")":
-                raise ConditionSyntaxError("a '(' is never closed with ')'", self.col())
+                raise ConditionSyntaxError(N_("a '(' is never closed with ')'"), self.col())
             self.take()
             return inner
         if tok in ("and", "or", ")") or tok in OPERATORS:
-            raise ConditionSyntaxError(f"expected a flag name, found '{tok}'", col)
+            raise ConditionSyntaxError(N_("expected a flag name, found '{token}'", token=tok), col)
         if not FLAG_NAME.match(tok):
             raise ConditionSyntaxError(
-                f"'{tok}' is not a flag name (lower-case letters, digits and _)", col
+                N_("'{token}' is not a flag name (lower-case letters, digits and _)", token=tok),
+                col,
             )
         self.take()
         op = self.peek()
         if op == "=":
-            raise ConditionSyntaxError("write '==' to compare, not '='", self.col())
+            raise ConditionSyntaxError(N_("write '==' to compare, not '='"), self.col())
         if op not in OPERATORS:
             return Flag(tok)
         self.take()
         value_col = self.col()
         raw = self.peek()
         if raw is None or raw in ("(", ")", "and", "or", "not") or raw in OPERATORS:
-            raise ConditionSyntaxError(f"expected a value after '{op}'", value_col)
+            raise ConditionSyntaxError(N_("expected a value after '{op}'", op=op), value_col)
         self.take()
         value = parse_value(raw)
         if value is None:
-            raise ConditionSyntaxError(f"'{raw}' is not a number, true, false or a word", value_col)
+            raise ConditionSyntaxError(
+                N_("'{value}' is not a number, true, false or a word", value=raw), value_col
+            )
         return Compare(tok, op, value)
 
 

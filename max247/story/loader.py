@@ -822,11 +822,10 @@ class _Reader:
             self.add(
                 "E501",
                 Loc(s.loc.file, s.loc.line, s.loc.col + offset),
-                # the reason is in English: max247.story.conditions says it
                 N_(
                     "the condition '{condition}' cannot be read: {reason}.",
                     condition=s.value,
-                    reason=str(exc),
+                    reason=exc.reason,
                 ),
                 f"\n    {s.value}\n    {' ' * exc.column}^",  # points at the place: no words
             )
