@@ -10,13 +10,14 @@ file, line and passage. `extract_scenario` is also registered as a Babel extract
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import read_po, unescape, write_po
 
 from max247 import paths
 from max247.i18n import catalog_path
@@ -188,7 +189,26 @@ def _write_catalog(path: Path, catalog: Catalog) -> None:
 
 def _read_catalog(path: Path) -> Catalog:
     with path.open("rb") as f:
-        return read_po(f)
+        catalog = read_po(f)
+    # Babel reads the `#| msgid "..."` lines of a fuzzy entry as a translator comment and would
+    # write it back as `# | ...` for good: turn them back into the previous id, or drop them
+    # where the entry is no longer fuzzy (the translator checked it).
+    for message in catalog:
+        previous = [c[1:].strip() for c in message.user_comments if c.startswith("|")]
+        if not previous:
+            continue
+        message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+        if message.fuzzy:
+            message.previous_id = _previous_id(" ".join(previous))
+    return catalog
+
+
+def _previous_id(text: str) -> list[str]:
+    """The msgid (and msgid_plural) of `#|` lines, e.g. 'msgid "Go " "home."' gives ['Go home.']."""
+    ids = []
+    for part in re.split(r"\bmsgid(?:_plural)?\s", text)[1:]:
+        ids.append("".join(unescape(q) for q in re.findall(r'"(?:[^"\\]|\\.)*"', part)))
+    return ids
 
 
 def targets(scenario: Scenario) -> list[str]:

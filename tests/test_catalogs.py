@@ -119,3 +119,17 @@ def test_status_of_the_shipped_library_and_the_interface_is_complete():
         assert st.complete, st
     for st in catalogs.interface_status(paths.LOCALES, "validator"):
         assert st.translated + st.missing + st.stale > 100, st
+
+
+def test_previous_ids_survive_a_round_trip_and_go_once_checked(tmp_path):
+    po = tmp_path / "x.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        '#, fuzzy\n#| msgid "old "\n#| "text"\nmsgid "new text"\nmsgstr "nieuw"\n\n'
+        '#| msgid "gone"\nmsgid "checked"\nmsgstr "nagekeken"\n',
+        encoding="utf-8",
+    )
+    catalogs._write_catalog(po, catalogs._read_catalog(po))
+    text = po.read_text(encoding="utf-8")
+    assert '#| msgid "old text"\nmsgid "new text"' in text
+    assert "gone" not in text and "# |" not in text
