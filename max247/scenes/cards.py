@@ -15,6 +15,7 @@ from max247.story.model import Scenario
 from max247.story.runtime import FeedbackShown
 from max247.ui import draw
 from max247.ui import theme as th
+from max247.ui.text import fit
 
 
 class Card(Common):
@@ -54,7 +55,7 @@ class Card(Common):
     def frame(self, surface: pygame.Surface) -> pygame.Rect:
         t = self.app.theme
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        veil.fill((*th.PAPER, 225))
+        veil.fill((*th.PAPER, 242))
         surface.blit(veil, (0, 0))
         room = t.height - 2 * t.u(2) - self.app.fonts.line_height(t.small)
         rect = pygame.Rect(0, 0, min(t.width - 2 * t.margin, t.u(150)), min(room, t.u(self.height)))
@@ -64,6 +65,10 @@ class Card(Common):
 
     def next_hint(self, c, rect: pygame.Rect) -> None:
         t = self.app.theme
+        # under the card's shadow, plain paper: the veiled scene's own texts must not show
+        # through the hint
+        below = rect.bottom + t.u(1) + 1
+        c.surface.fill(th.PAPER, pygame.Rect(0, below, t.width, t.height - below))
         c.hint(
             self.app._("Next"),
             rect.bottom + t.u(0.5) + c.line_height(t.small),
@@ -184,8 +189,12 @@ class HelpCardScene(Card):
             facts.append(_("You don't have to give your name"))
         about = card.text("helps", lang)
         happens = card.text("what_happens", lang) if card.what_happens else ""
-        text = "\n".join(x for x in (about, " · ".join(facts), happens) if x)
+        # The practical facts behind a clock, so "Free" does not read as a stray sentence
+        when = "\N{CLOCK FACE THREE OCLOCK} " + " · ".join(facts) if facts else ""
+        text = "\n".join(x for x in (about, when, happens) if x)
         box = pygame.Rect(rect.x + pad, y, rect.w - 2 * pad, rect.bottom - y - t.u(3))
+        if len(fit(c.fonts, text, box.w, box.h, t.body, t.min_body).pages) > 1:
+            box.h -= c.line_height(t.small)  # the page counter goes under the text, in the card
         fitted = c.text(text, box, th.INK, page=self.page, pageable=True)
         self.pages = len(fitted.pages)
         self.next_hint(c, rect)
