@@ -133,3 +133,17 @@ def test_previous_ids_survive_a_round_trip_and_go_once_checked(tmp_path):
     text = po.read_text(encoding="utf-8")
     assert '#| msgid "old text"\nmsgid "new text"' in text
     assert "gone" not in text and "# |" not in text
+
+
+def test_french_catalogs_keep_the_space_before_punctuation_unbreakable():
+    # "Pourquoi ?" must never wrap with the "?" alone at the start of a line on the projector
+    import re
+
+    loose = re.compile(r"\S [?!:;»]|« ")
+    for po in sorted((ROOT / "locales" / "fr").rglob("*.po")):
+        with po.open("rb") as f:
+            catalog = read_po(f)
+        for m in catalog:
+            strings = m.string if isinstance(m.string, tuple) else (m.string,)
+            for s in strings:
+                assert not (m.id and loose.search(s or "")), (po.name, s)
