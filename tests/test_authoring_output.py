@@ -134,8 +134,8 @@ def test_an_ending_reached_without_help_is_marked(write, tr: ScenarioTranslator)
     # Jay's insisting now ends there too, after telling Mum: some ways find help, some not
     text = text.replace(
         "          - text: Stop answering, and tell Mum.\n            goto: ask-mum",
-        "          - text: Stop answering, and tell Mum.\n            then:\n              - tell: mum\n"
-        "            goto: waiting",
+        "          - text: Stop answering, and tell Mum.\n"
+        "            then:\n              - tell: mum\n            goto: waiting",
     )
     scenario = load_scenario(write("noor-gems/noor-gems.yaml", text), whole=False)
     waits = next(e for e in scenario.endings() if e.title.source == "Noor waits")

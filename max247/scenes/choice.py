@@ -14,7 +14,7 @@ from max247.scenes.base import Item, Menu
 from max247.story.runtime import ChoiceOffered
 from max247.ui import draw
 from max247.ui import theme as th
-from max247.ui.text import wrap
+from max247.ui.text import fit, wrap
 
 EXTRA_SECONDS = 30
 
@@ -82,43 +82,45 @@ class ChoiceScene(Menu):
             for w in (_("T starts the timer"), _("Time to decide together"), "Discussion: 10:00")
         )
         timer_w = max(t.u(34), longest + t.u(5)) if self.timer else 0
-        # the prompt takes the room it needs: title size on up to two lines, else body size
+        # the prompt takes the room it needs: title size on up to two lines, else body size; and
+        # body size too when the options' words would not fit their cards under a tall prompt
         words = self.app.text(scenario, self.offered.choice.prompt)
         width = t.width - 2 * t.margin - timer_w
-        size = t.title
-        if len(wrap(self.app.fonts, words, width, size, "bold")) > 2:
-            size = t.body
-        height = c.block(words, t.margin, t.u(3), width, size=size, style="bold")
         timer_h = 2 * c.line_height(t.body) + t.u(4) if self.timer else 0
-        prompt = pygame.Rect(t.margin, t.u(3), width, max(height, timer_h))
+        sizes = [t.title, t.body]
+        if len(wrap(self.app.fonts, words, width, t.title, "bold")) > 2:
+            sizes = [t.body]
+        for size in sizes:
+            lines = wrap(self.app.fonts, words, width, size, "bold")
+            height = len(lines) * c.line_height(size, "bold")
+            prompt = pygame.Rect(t.margin, t.u(3), width, max(height, timer_h))
+            cols, cw, ch, fits = self.grid(c, prompt.bottom + t.u(3))
+            if fits:
+                break
+        c.block(words, t.margin, t.u(3), width, size=size, style="bold")
         if self.timer:
             self.draw_timer(c, surface, pygame.Rect(prompt.right, prompt.y, timer_w, prompt.h))
-        n = len(self.items)
         top = prompt.bottom + t.u(3)
-        bottom = t.height - t.u(3) - 2 * c.line_height(t.small)
         gap = t.u(2.5)
-        # two columns on a wide screen, unless an option's words then no longer fit its card
-        for cols in (2, 1) if n > 2 and t.width / t.height >= 1.2 else (1,):
-            rows = (n + cols - 1) // cols
-            cw = (t.width - 2 * t.margin - (cols - 1) * gap) // cols
-            ch = min((bottom - top - (rows - 1) * gap) // rows, t.u(30))
-            text_w, text_h = self.text_box(cw, ch)
-            lh = c.line_height(t.floor)
-            if all(
-                len(wrap(self.app.fonts, item.label(), text_w, t.floor)) * lh <= text_h
-                for item in self.items
-            ):
-                break
+        # one text size for every card, the one the longest option needs: cards in a row read
+        # as equals, and no option looks louder than another
+        text_w, text_h = self.text_box(cw, ch)
+        size = min(
+            fit(self.app.fonts, item.label(), text_w, text_h, round(t.body * 1.1), t.floor).size
+            for item in self.items
+        )
         for i, item in enumerate(self.items):
             r = pygame.Rect(
                 t.margin + (i % cols) * (cw + gap), top + (i // cols) * (ch + gap), cw, ch
             )
             item.rect = r
-            self.card(c, surface, r, i, item.label(), i == self.index)
+            self.card(c, surface, r, i, item.label(), i == self.index, size)
         hint = _("Talk it over together, then choose: press the card's number, or tap it.")
         c.hint(hint, t.height - t.u(1))
 
-    def card(self, c, surface, rect: pygame.Rect, i: int, text: str, highlighted: bool) -> None:
+    def card(
+        self, c, surface, rect: pygame.Rect, i: int, text: str, highlighted: bool, size: int
+    ) -> None:
         t = self.app.theme
         colour = th.OPTION_COLOURS[i]
         draw.panel(
@@ -148,7 +150,29 @@ class ChoiceScene(Menu):
             rect.right - badge.right - t.u(4),
             rect.h - t.u(3),
         )
-        c.text(text, inner, th.INK, size=round(t.body * 1.1), valign="center")
+        c.text(text, inner, th.INK, size=size, min_size=t.floor, valign="center")
+
+    def grid(self, c, top: int) -> tuple[int, int, int, bool]:
+        """Columns, card width and height for the options below `top`, and whether every
+        option's words fit their card at the smallest text size."""
+        t = self.app.theme
+        n = len(self.items)
+        bottom = t.height - t.u(3) - 2 * c.line_height(t.small)
+        gap = t.u(2.5)
+        # two columns on a wide screen, unless an option's words then no longer fit its card
+        for cols in (2, 1) if n > 2 and t.width / t.height >= 1.2 else (1,):
+            rows = (n + cols - 1) // cols
+            cw = (t.width - 2 * t.margin - (cols - 1) * gap) // cols
+            ch = min((bottom - top - (rows - 1) * gap) // rows, t.u(30))
+            text_w, text_h = self.text_box(cw, ch)
+            lh = c.line_height(t.floor)
+            fits = all(
+                len(wrap(self.app.fonts, item.label(), text_w, t.floor)) * lh <= text_h
+                for item in self.items
+            )
+            if fits:
+                break
+        return cols, cw, ch, fits
 
     def text_box(self, cw: int, ch: int) -> tuple[int, int]:
         """The room for an option's words inside a card of this size (see card())."""

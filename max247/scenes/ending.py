@@ -182,7 +182,8 @@ class DecisionsScene(Menu):
         top = t.u(3) + t.title * 2 + t.u(2)
         gap = t.u(1.5)
         bold_h = c.line_height(t.body, "bold")
-        h = 2 * bold_h + c.line_height(t.body) + t.u(1)
+        # the prompt on up to two lines, then what the class chose on up to two small ones
+        h = 2 * bold_h + max(c.line_height(t.body), 2 * c.line_height(t.small)) + t.u(1)
         # the decisions show as a window around the highlighted one when they do not all fit
         room = max(1, (t.height - t.u(4) - top + gap) // (h + gap))
         n = len(self.items)
