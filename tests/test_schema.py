@@ -49,9 +49,12 @@ def test_new_scenario_loads_without_findings_and_its_plan_passes(tmp_path: Path)
     assert all(getattr(r, "ok", False) for r in results), results
 
 
-def test_new_scenario_points_its_editor_at_the_installed_schema(tmp_path: Path) -> None:
-    first = new_scenario("sam-message", tmp_path).read_text(encoding="utf-8").splitlines()[0]
-    assert first == SCHEMA_LINE + SCHEMA.as_uri()
+def test_new_scenario_points_its_editor_at_a_schema_that_travels_with_it(tmp_path: Path) -> None:
+    path = new_scenario("sam-message", tmp_path)
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == SCHEMA_LINE + SCHEMA.name
+    beside = path.parent / first.removeprefix(SCHEMA_LINE)
+    assert beside.read_text(encoding="utf-8") == SCHEMA.read_text(encoding="utf-8")
 
 
 def test_template_points_at_the_schema_beside_it_and_has_no_other_placeholder() -> None:

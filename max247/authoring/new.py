@@ -1,8 +1,9 @@
 """`max247 new ID`: a commented starting scenario, and the JSON Schema editors check it with.
 
 The new file's first line points a YAML editor (VS Code with the YAML plugin, any editor using
-yaml-language-server) at the schema shipped in this package, so it completes keys and flags
-mistakes while the educator types. The schema catches shape; `max247 validate` catches the rest.
+yaml-language-server) at a copy of the schema shipped in this package, written beside it, so it
+completes keys and flags mistakes while the educator types. The schema catches shape;
+`max247 validate` catches the rest.
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def schema() -> dict:
 
 
 def new_scenario(scenario_id: str, folder: Path) -> Path:
-    """Write `folder/ID/ID.yaml` from the template, with a test plan beside it; return its path.
+    """Write `folder/ID/ID.yaml` from the template, with a test plan and the schema beside it;
+    return its path.
 
     Raises ValueError for an id the format does not allow or when a file would be overwritten.
     """
@@ -65,9 +67,11 @@ def new_scenario(scenario_id: str, folder: Path) -> Path:
     text = TEMPLATE.read_text(encoding="utf-8")
     first, rest = text.split("\n", 1)
     assert first.startswith(SCHEMA_LINE), "the template must start with the schema line"
-    # the template's relative path only works inside the package; the new file lives elsewhere
-    text = SCHEMA_LINE + SCHEMA.as_uri() + "\n" + rest.replace("{id}", scenario_id)
+    # a copy of the schema travels in the scenario's own folder, so the line still works when
+    # the folder is copied to a colleague's computer (editors resolve it from the file)
+    text = SCHEMA_LINE + SCHEMA.name + "\n" + rest.replace("{id}", scenario_id)
     target.mkdir(parents=True, exist_ok=True)
+    (target / SCHEMA.name).write_text(SCHEMA.read_text(encoding="utf-8"), encoding="utf-8")
     # mode "x" never overwrites, even if a file appeared since the check above
     with path.open("x", encoding="utf-8") as f:
         f.write(text)
