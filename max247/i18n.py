@@ -12,6 +12,7 @@ from __future__ import annotations
 import gettext
 import io
 import logging
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,7 @@ class ScenarioTranslator:
 
     locales: dict[str, Path | None] = field(default_factory=dict)  # scenario id -> locales/
     _catalogs: dict[Path, tuple[float, tuple | None]] = field(default_factory=dict)
+    _looked: dict[Path, float] = field(default_factory=dict)  # when each file was last stat()ed
     _missing: set[tuple[str, str, str, str]] = field(default_factory=set)
 
     def __call__(self, scenario: Scenario, text: Text, language: str) -> str:
@@ -80,6 +82,13 @@ class ScenarioTranslator:
 
     def catalog(self, path: Path) -> tuple[Catalog, dict[tuple[str, str], str]] | None:
         """A PO file read once per change: the catalog, and its usable translations."""
+        # a screen asks for hundreds of texts; looking at the file once a second is enough to
+        # pick up a translator's save, and spares a stat() per text
+        now = time.monotonic()
+        cached = self._catalogs.get(path)
+        if cached and now - self._looked.get(path, -1.0) < 1.0:
+            return cached[1]
+        self._looked[path] = now
         try:
             mtime = path.stat().st_mtime
         except OSError:
