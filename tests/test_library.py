@@ -1,5 +1,6 @@
 from max247 import paths
 from max247.story.library import load_library, locales_folder, scenario_files
+from tests.conftest import ROOT
 
 GOOD = (paths.SCENARIOS / "noor-gems" / "noor-gems.yaml").read_text(encoding="utf-8")
 
@@ -39,3 +40,12 @@ def test_locales_beside_the_scenarios(write, tmp_path):
     flat = write("flat/scenarios/story.yaml", GOOD)
     (tmp_path / "flat" / "locales").mkdir()
     assert locales_folder(flat) == tmp_path / "flat" / "locales"
+
+
+def test_the_readme_lists_every_shipped_story_as_it_is():
+    # teachers pick stories from the README's table: it must not drift from the files
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    library = load_library([paths.SCENARIOS])
+    for s in library.scenarios.values():
+        row = f"| {s.title.source} | {s.problem.source} | {s.theme} | {s.ages} | {s.minutes} |"
+        assert row in readme, row
