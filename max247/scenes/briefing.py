@@ -12,7 +12,7 @@ from max247.scenes.base import Item, Menu
 from max247.story.model import Scenario
 from max247.ui import draw
 from max247.ui import theme as th
-from max247.ui.text import wrap
+from max247.ui.text import fit, wrap
 
 
 class BriefingScene(Menu):
@@ -72,9 +72,13 @@ class BriefingScene(Menu):
         draw.portrait(surface, s.character, (t.margin + pr, t.u(3) + pr), pr)
         x = t.margin + 2 * pr + t.u(3)
         y = t.u(3)
-        y += c.block(
-            self.app.text(s, s.title), x, y, t.width - x - t.margin, size=t.title, style="bold"
-        )
+        title = self.app.text(s, s.title)
+        # a title that needs two lines at full size takes a smaller one: the room below is the
+        # teacher's warning and goals
+        size = t.title
+        if len(wrap(self.app.fonts, title, t.width - x - t.margin, size, "bold")) > 1:
+            size = max(t.body, round(t.title * 0.8))
+        y += c.block(title, x, y, t.width - x - t.margin, size=size, style="bold")
         info = _("Ages {ages} · about {minutes} minutes with discussion").format(
             ages=s.ages, minutes=s.minutes
         )
@@ -82,7 +86,19 @@ class BriefingScene(Menu):
         y = max(y, t.u(3) + 2 * pr) + t.u(2)
         n = len(self.items)
         bh = round(t.body * 2.2)
-        buttons_top = t.height - t.u(2) - c.line_height(t.small) - n * (bh + t.u(1.5))
+        gap = t.u(1.5)
+        # the buttons side by side, or two by two, as far as every label fits its button: the
+        # height they leave is the goals' (stacked, the goals of a small screen end up paged)
+        for cols in dict.fromkeys((n, 2, 1)):
+            bw = min(t.u(80), (t.width - 2 * t.margin - (cols - 1) * gap) // cols)
+            # a button's label may shrink to the smallest body size, as any button's does
+            if all(
+                self.app.fonts.width(item.label(), t.min_body, "bold") <= bw - 2 * t.u(2)
+                for item in self.items
+            ):
+                break
+        rows = -(-n // cols)
+        buttons_top = t.height - t.u(2) - c.line_height(t.small) - rows * (bh + gap)
         # the content warning stands out: the teacher reads it before the class sees anything;
         # for the teacher's eyes, so it may be smaller than the class's text on a small screen
         pad = t.u(2)
@@ -104,6 +120,8 @@ class BriefingScene(Menu):
             panel = pygame.Rect(t.margin, y, t.width - 2 * t.margin, buttons_top - y - t.u(1))
             draw.panel(surface, panel, th.CAPTION, t.radius)
             text, box = warning + "\n\n" + goals, panel.inflate(-2 * pad, -2 * pad)
+        if len(fit(self.app.fonts, text, box.w, box.h, size, t.floor).pages) > 1:
+            box.h -= c.line_height(t.small)  # the page counter goes under the text, not on a button
         fitted = c.text(
             text,
             box,
@@ -119,9 +137,10 @@ class BriefingScene(Menu):
             self.items.insert(-1, Item(lambda: self.app._("More goals"), self.more))
             self.app.dirty = True
         c.hint(_("You may stop at any time: press B for a blank screen."), t.height - t.u(0.5))
-        w = min(t.width - 2 * t.margin, t.u(80))
         for i, item in enumerate(self.items):
-            r = pygame.Rect(0, 0, w, bh)
-            r.midtop = (t.width // 2, buttons_top + i * (bh + t.u(1.5)))
+            row, col = divmod(i, cols)
+            in_row = min(cols, n - row * cols)  # a last, shorter row is centred too
+            x = (t.width - in_row * bw - (in_row - 1) * gap) // 2 + col * (bw + gap)
+            r = pygame.Rect(x, buttons_top + row * (bh + gap), bw, bh)
             item.rect = r
             c.button(item.label(), r, i == self.index, item.primary)

@@ -159,8 +159,9 @@ class SetupScene(Menu):
         gap = t.u(1)
         # filters on one line, the stories below, the lesson and start at the bottom
         fw = (t.width - 2 * t.margin - (FILTERS - 1) * gap) // FILTERS
+        filter_h = round(t.body * 2.2)  # as tall as any button: the stories need the room
         for i in range(FILTERS):
-            r = pygame.Rect(t.margin + i * (fw + gap), top, fw, row_h)
+            r = pygame.Rect(t.margin + i * (fw + gap), top, fw, filter_h)
             self.items[i].rect = r
             c.button(self.items[i].label(), r, self.index == i)
         foot_y = bottom - row_h
@@ -171,8 +172,10 @@ class SetupScene(Menu):
             c.button(self.items[i].label(), r, self.index == i, self.items[i].primary)
         stories = self.items[FILTERS:-2]
         scenarios = self.visible()
-        list_top = top + row_h + gap * 2
+        list_top = top + filter_h + gap * 2
         room = max(1, (foot_y - gap - list_top) // (row_h + gap))
+        if room < len(stories):  # leave a line for "3 of 9 stories" above the buttons
+            room = max(1, (foot_y - gap - c.line_height(t.small) - list_top) // (row_h + gap))
         first = 0
         if self.index - FILTERS >= room:
             first = min(self.index - FILTERS - room + 1, max(0, len(stories) - room))
