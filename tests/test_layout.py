@@ -1,6 +1,7 @@
 """Every beat of every shipped scenario, in every language, at 1024x768 and the largest text
 scale: no text leaves its box, and none is drawn below the minimum size."""
 
+import pygame
 import pytest
 
 from max247 import paths
@@ -45,7 +46,11 @@ def covering_plays(scenario, limit: int = 2000) -> list[list[int]]:
 
 def check(pilot: Pilot, where: str) -> None:
     theme = pilot.app.theme
+    screen = pygame.Rect(0, 0, theme.width, theme.height)
     for d in pilot.drawn:
+        # a block of text flows as far as it needs: it must still end on the screen (its box,
+        # as the lines drawn are clipped to the screen)
+        assert screen.contains(d.box), f"{where}: text runs off the screen: {d.text!r}"
         assert d.box.inflate(4, 4).contains(d.covered), f"{where}: text leaves its box: {d.text!r}"
         assert d.size >= d.min_size >= theme.floor, f"{where}: text too small: {d.text!r}"
         # a second page where nothing turns the page would be text hidden from the class

@@ -81,6 +81,38 @@ class Menu(Common):
     def back(self) -> None:
         """Backspace / the pad's east button: the screen before, where there is one."""
 
+    def button_grid(self, bottom: int) -> tuple[int, list[pygame.Rect]]:
+        """Rectangles for the items as buttons ending at `bottom`: side by side, else two by
+        two, else stacked, as far as every label fits its button; and the top of the grid.
+
+        The fewer rows, the more height the screen keeps for its text.
+        """
+        t = self.app.theme
+        n = len(self.items)
+        bh, gap = round(t.body * 2.2), t.u(1.5)
+        for cols in dict.fromkeys((n, 2, 1)):
+            bw = min(t.u(80), (t.width - 2 * t.margin - (cols - 1) * gap) // cols)
+            # a button's label may shrink to the smallest body size, as any button's does
+            if all(
+                self.app.fonts.width(item.label(), t.min_body, "bold") <= bw - 2 * t.u(2)
+                for item in self.items
+            ):
+                break
+        rows = -(-n // cols)
+        top = bottom - rows * (bh + gap) + gap
+        rects = []
+        for i in range(n):
+            row, col = divmod(i, cols)
+            in_row = min(cols, n - row * cols)  # a last, shorter row is centred too
+            x = (t.width - in_row * bw - (in_row - 1) * gap) // 2 + col * (bw + gap)
+            rects.append(pygame.Rect(x, top + row * (bh + gap), bw, bh))
+        return top, rects
+
+    def draw_buttons(self, c: Canvas, rects: list[pygame.Rect]) -> None:
+        for i, (item, rect) in enumerate(zip(self.items, rects, strict=True)):
+            item.rect = rect
+            c.button(item.label(), rect, i == self.index, item.primary)
+
     def click(self, pos: tuple[int, int]) -> None:
         for i, item in enumerate(self.items):
             if item.rect is not None and item.rect.collidepoint(pos):

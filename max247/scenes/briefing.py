@@ -84,21 +84,9 @@ class BriefingScene(Menu):
         )
         y += c.block(info, x, y, t.width - x - t.margin, th.INK_SOFT, size=t.small)
         y = max(y, t.u(3) + 2 * pr) + t.u(2)
-        n = len(self.items)
-        bh = round(t.body * 2.2)
-        gap = t.u(1.5)
-        # the buttons side by side, or two by two, as far as every label fits its button: the
-        # height they leave is the goals' (stacked, the goals of a small screen end up paged)
-        for cols in dict.fromkeys((n, 2, 1)):
-            bw = min(t.u(80), (t.width - 2 * t.margin - (cols - 1) * gap) // cols)
-            # a button's label may shrink to the smallest body size, as any button's does
-            if all(
-                self.app.fonts.width(item.label(), t.min_body, "bold") <= bw - 2 * t.u(2)
-                for item in self.items
-            ):
-                break
-        rows = -(-n // cols)
-        buttons_top = t.height - t.u(2) - c.line_height(t.small) - rows * (bh + gap)
+        # the buttons take as few rows as their labels allow: the rest is the goals' height
+        buttons_top, rects = self.button_grid(t.height - t.u(2) - c.line_height(t.small))
+        buttons_top -= t.u(1.5)
         # the content warning stands out: the teacher reads it before the class sees anything;
         # for the teacher's eyes, so it may be smaller than the class's text on a small screen
         pad = t.u(2)
@@ -135,12 +123,7 @@ class BriefingScene(Menu):
         self.goal_pages = len(fitted.pages)
         if self.goal_pages > 1 and not more:
             self.items.insert(-1, Item(lambda: self.app._("More goals"), self.more))
-            self.app.dirty = True
+            # the buttons now take more room: lay the whole screen out again with it
+            return self.draw(surface)
         c.hint(_("You may stop at any time: press B for a blank screen."), t.height - t.u(0.5))
-        for i, item in enumerate(self.items):
-            row, col = divmod(i, cols)
-            in_row = min(cols, n - row * cols)  # a last, shorter row is centred too
-            x = (t.width - in_row * bw - (in_row - 1) * gap) // 2 + col * (bw + gap)
-            r = pygame.Rect(x, buttons_top + row * (bh + gap), bw, bh)
-            item.rect = r
-            c.button(item.label(), r, i == self.index, item.primary)
+        self.draw_buttons(c, rects)

@@ -81,8 +81,8 @@ class EndingScene(Menu):
         )
         # the message starts under the portrait and under the mood's words, whichever is lower
         y = max(t.u(4) + 2 * r, fc[1] + fr + t.u(0.5) + 2 * c.line_height(t.small)) + t.u(2)
-        bh = round(t.body * 2.2)
-        buttons_top = t.height - t.u(5) - len(self.items) * (bh + t.u(1.5))
+        buttons_top, rects = self.button_grid(t.height - t.u(5))
+        buttons_top -= t.u(1.5)
         message = self.app.text(s, ending.message) if ending else ""
         # what helped on the way: whom the character told, and the help cards met
         helped = []
@@ -116,13 +116,9 @@ class EndingScene(Menu):
         self.pages = len(fitted.pages)
         if self.pages > 1 and not any(i.run == self.more for i in self.items):
             self.items.append(Item(lambda: _("Read on"), self.more))
-            self.app.dirty = True
-        w = min(t.width - 2 * t.margin, t.u(80))
-        for i, item in enumerate(self.items):
-            rect = pygame.Rect(0, 0, w, bh)
-            rect.midtop = (t.width // 2, buttons_top + i * (bh + t.u(1.5)))
-            item.rect = rect
-            c.button(item.label(), rect, i == self.index, item.primary)
+            # the buttons now take more room: lay the whole screen out again with it
+            return self.draw(surface)
+        self.draw_buttons(c, rects)
 
 
 class DecisionsScene(Menu):

@@ -32,7 +32,7 @@ from max247.story.runtime import (
 )
 from max247.ui import draw
 from max247.ui import theme as th
-from max247.ui.text import fit
+from max247.ui.text import fit, wrap
 from max247.ui.widgets import mood_word
 
 TYPING_SECONDS = 0.7
@@ -259,27 +259,45 @@ class StoryScene(Common):
         _ = self.app._
         s = self.scenario
         story = self.story
-        r = min(rect.w // 2 - t.u(1), t.u(11))
+        fr = t.u(5)
+        icon_w = t.u(4.5)
+        mood = f"{story.state.mood}/4 · {mood_word(self.app, story.state.mood)}"
+        badges = [
+            (found, word)
+            for found, word in (
+                (story.state.found_max, _("found a Max")),
+                (bool(story.state.helped), _("found help")),
+            )
+            if found
+        ]
+
+        def lines(text: str, width: int, size: int, style: str = "regular") -> int:
+            return len(wrap(self.app.fonts, text, width, size, style)) * c.line_height(size, style)
+
+        # the portrait gives way when the column's words need the height (big text, small screen)
+        words_h = (
+            t.u(1)
+            + lines(self.name(s.character), rect.w, t.body, "bold")
+            + t.u(2)
+            + 2 * fr
+            + t.u(1)
+            + lines(mood, rect.w, t.small)
+            + t.u(1.5)
+            + sum(lines(w, rect.w - icon_w, t.small) + t.u(1) for _f, w in badges)
+        )
+        r = max(t.u(4), min(rect.w // 2 - t.u(1), t.u(11), (rect.h - words_h) // 2))
         centre = (rect.centerx, rect.y + r)
         draw.portrait(surface, s.character, centre, r)
         y = centre[1] + r + t.u(1)
         y += c.block(self.name(s.character), rect.x, y, rect.w, style="bold", align="center")
-        fr = t.u(5)
         pulse = 0.0
         if self.pulse_until > self.app.now:
             pulse = math.sin((self.pulse_until - self.app.now) / PULSE_SECONDS * math.pi) * 0.12
         fc = (rect.centerx, y + t.u(1) + fr)
         draw.face(surface, story.state.mood, fc, round(fr * (1 + pulse)))
         y = fc[1] + fr + t.u(1)
-        mood = f"{story.state.mood}/4 · {mood_word(self.app, story.state.mood)}"
         y += c.block(mood, rect.x, y, rect.w, size=t.small, align="center") + t.u(1.5)
-        icon_w = t.u(4.5)
-        for found, word in (
-            (story.state.found_max, _("found a Max")),
-            (bool(story.state.helped), _("found help")),
-        ):
-            if not found:
-                continue
+        for _found, word in badges:
             mid = (rect.x + t.u(2), y + c.line_height(t.small) // 2)
             if word == _("found a Max"):
                 draw.heart(surface, mid, t.u(1.2), (220, 70, 90))
@@ -302,25 +320,39 @@ class StoryScene(Common):
         r = t.u(4)
         # a narrow column puts the name under the portrait rather than squeezing it beside
         beside = rect.w - 2 * r - t.u(1.5) >= self.app.fonts.width("Mmmmmmmm", t.small)
-        y = rect.y
-        for cid in seen[-5:]:
-            if y > rect.bottom - 2 * r:
-                break
-            draw.portrait(surface, cid, (rect.x + r, y + r), r, self.kind(cid))
+
+        def tag(cid: str) -> str:
             ch = self.scenario.characters[cid]
             heard = [c2.listens for c2 in self.story.state.told if c2.who == cid]
             if ch.max and heard and not any(heard):
-                tag = _("did not listen")  # the story goes on to someone who does
-            elif ch.max:
-                tag = _("a Max") if any(heard) else _("a grown-up")
-            else:
-                tag = _("a friend") if ch.friend else ""
-            x = rect.x + 2 * r + t.u(1.5) if beside else rect.x
+                return _("did not listen")  # the story goes on to someone who does
+            if ch.max:
+                return _("a Max") if any(heard) else _("a grown-up")
+            return _("a friend") if ch.friend else ""
+
+        x = rect.x + 2 * r + t.u(1.5) if beside else rect.x
+        w = rect.right - x
+        lh, bold_lh = c.line_height(t.small), c.line_height(t.small, "bold")
+
+        def height(cid: str) -> int:
+            text_h = len(wrap(self.app.fonts, self.name(cid), w, t.small, "bold")) * bold_lh
+            text_h += len(wrap(self.app.fonts, tag(cid), w, t.small)) * lh if tag(cid) else 0
+            return (max(2 * r, text_h) if beside else 2 * r + t.u(0.5) + text_h) + t.u(2)
+
+        # the newest speakers first: whoever does not fit is the one the class met longest ago
+        shown, room = [], rect.h + t.u(2)
+        for cid in reversed(seen[-5:]):
+            if height(cid) > room:
+                break
+            shown.insert(0, cid)
+            room -= height(cid)
+        y = rect.y
+        for cid in shown:
+            draw.portrait(surface, cid, (rect.x + r, y + r), r, self.kind(cid))
             ty = y if beside else y + 2 * r + t.u(0.5)
-            w = rect.right - x
             h = c.block(self.name(cid), x, ty, w, size=t.small, style="bold")
-            if tag:
-                h += c.block(tag, x, ty + h, w, th.INK_SOFT, size=t.small)
+            if tag(cid):
+                h += c.block(tag(cid), x, ty + h, w, th.INK_SOFT, size=t.small)
             y = max(y + 2 * r, ty + h) + t.u(2)
 
     # the feed ---------------------------------------------------------------------------
