@@ -10,7 +10,7 @@ from babel.lists import format_list
 from max247.scenes.base import Item, Menu
 from max247.ui import draw
 from max247.ui import theme as th
-from max247.ui.text import wrap
+from max247.ui.text import fit, wrap
 
 CLASS_NEEDS = ("talk", "exploitation", "emergency")
 
@@ -24,6 +24,15 @@ class ClosingScene(Menu):
             Item(lambda: _("End the lesson"), self.end, primary=True),
         ]
         self.index = 1
+
+    @staticmethod
+    def card_line(card, lang: str) -> str:
+        """A help card in one line: its name, and its number or address."""
+        from max247.scenes.cards import short_url
+
+        reach = card.phone or short_url(card.chat or card.web or "")
+        name = card.text("name", lang)
+        return name + (f" · {reach}" if reach and reach not in name else "")
 
     def back(self) -> None:
         self.app.pop()
@@ -96,7 +105,40 @@ class ClosingScene(Menu):
             )
 
         # the three circles of help, and the region's cards
-        cr = min(right.w // 4, right.h // 5)
+        cards = []
+        for need in CLASS_NEEDS:
+            card = self.app.directory.card(need, self.app.settings.region, lang)
+            if card is not None and card not in cards:
+                cards.append(card)
+        lines = [self.card_line(card, lang) for card in cards]
+        inner_w = right.w - 2 * t.u(2)
+        one = max(c.line_height(t.small, "bold") + t.u(1), c.line_height(t.body, "bold"))
+        two = 2 * c.line_height(t.small, "bold") + t.u(1)
+        # a card whose name and address do not fit one line takes a second one
+        heights = [
+            one if self.app.fonts.width(w, t.small, "bold") <= inner_w else two for w in lines
+        ]
+        cards_h = sum(h + t.u(1) for h in heights)
+        full = (
+            "1. " + _("Friends: listen, stay with them, go along to an adult"),
+            "2. " + _("Your Max: an adult you trust 100%, chosen by you"),
+            "3. " + _("Help lines: free, and they know what to do"),
+        )
+        short = ("1. " + _("Friends"), "2. " + _("Your Max"), "3. " + _("Help lines"))
+        lh = c.line_height(t.small)
+        # the legend in words beside the circles, else under them; then smaller circles; on a
+        # small screen with big text, three short names: the help cards (the numbers the class
+        # takes home) must all fit
+        big, small = min(right.w // 4, right.h // 5), min(right.w // 4, t.u(6))
+        beside_short = min(right.w // 4, (3 * lh + 1) // 2)  # three short names beside it
+        for words, cr in ((full, big), (full, small), (short, beside_short), (short, small)):
+            legend = "\n".join(words)
+            lx = right.x + 2 * cr + t.u(2)
+            beside = len(wrap(self.app.fonts, legend, right.right - lx, t.small)) * lh
+            under = len(wrap(self.app.fonts, legend, right.w, t.small)) * lh
+            needed = 2 * cr + t.u(2) + (0 if beside <= 2 * cr else under + t.u(1))
+            if needed + cards_h <= right.h:
+                break
         centre = (right.x + cr, right.y + cr)
         draw.circles(
             surface,
@@ -108,48 +150,34 @@ class ClosingScene(Menu):
                 th.mix(th.MOOD_COLOURS[4], th.PAPER, 0.4),
             ),
         )
-        legend = "\n".join(
-            (
-                "1. " + _("Friends: listen, stay with them, go along to an adult"),
-                "2. " + _("Your Max: an adult you trust 100%, chosen by you"),
-                "3. " + _("Help lines: free, and they know what to do"),
-            )
-        )
-        lx = centre[0] + cr + t.u(2)
-        legend_h = len(wrap(self.app.fonts, legend, right.right - lx, t.small)) * c.line_height(
-            t.small
-        )
-        if legend_h <= 2 * cr:  # beside the circles, or under them when there is no room
-            c.block(legend, lx, right.y + cr - legend_h // 2, right.right - lx, size=t.small)
+        if beside <= 2 * cr:
+            c.block(legend, lx, right.y + cr - beside // 2, right.right - lx, size=t.small)
             y = right.y + 2 * cr + t.u(2)
         else:
             y = right.y + 2 * cr + t.u(1)
             y += c.block(legend, right.x, y, right.w, size=t.small) + t.u(1)
-        cards = []
-        for need in CLASS_NEEDS:
-            card = self.app.directory.card(need, self.app.settings.region, lang)
-            if card is not None and card not in cards:
-                cards.append(card)
-        card_h = max(c.line_height(t.small, "bold") + t.u(1), c.line_height(t.body, "bold"))
-        room = max(0, (right.bottom - y + t.u(1)) // (card_h + t.u(1)))
-        for card in cards[:room]:  # as many cards as fit; the emergency number comes last
-            rect = pygame.Rect(right.x, y, right.w, card_h)
+        shown = []
+        for words, h in zip(lines, heights, strict=True):
+            if y + h > right.bottom:
+                break  # as many cards as fit; the emergency number comes last
+            shown.append((words, pygame.Rect(right.x, y, right.w, h)))
+            y += h + t.u(1)
+        # one size for all the cards, so no service looks more important than another
+        size = min(
+            (fit(self.app.fonts, w, inner_w, r.h, t.body, t.small, "bold").size for w, r in shown),
+            default=t.body,
+        )
+        for words, rect in shown:
             draw.panel(surface, rect, th.WHITE, t.radius, shadow=t.u(0.4))
-            from max247.scenes.cards import short_url
-
-            reach = card.phone or short_url(card.chat or card.web or "")
-            words = card.text("name", lang) + (
-                f" · {reach}" if reach and reach not in card.text("name", lang) else ""
-            )
             c.text(
                 words,
                 rect.inflate(-t.u(2), 0),
                 th.INK,
+                size=size,
                 style="bold",
                 valign="center",
                 min_size=t.small,
             )
-            y += card_h + t.u(1)
 
         w = (t.width - 2 * t.margin - t.u(3)) // 2
         for i, item in enumerate(self.items):
