@@ -55,3 +55,22 @@ def test_emoji_come_from_the_fallback_font(fonts):
     runs = fonts.runs("hi 👋🏽!")
     assert [r.emoji for r in runs] == [False, True, False]
     assert fonts.render("hi 👋🏽!", 24, (0, 0, 0)).get_height() == fonts.get(24).get_height()
+
+
+def test_reflow_joins_hard_wrapped_lines_and_keeps_paragraphs_and_items():
+    from max247.ui.text import reflow
+
+    notes = (
+        "Before you start: agree the ground rules (we talk about Jana,\n"
+        "not about ourselves).\n\n"
+        "What to look at together:\n"
+        "- How Dylan worked: three weeks of being sweet,\n"
+        "  then a threat.\n"
+        "- Sending one more photo never makes it stop.\n"
+    )
+    assert reflow(notes) == (
+        "Before you start: agree the ground rules (we talk about Jana, not about ourselves).\n\n"
+        "What to look at together:\n"
+        "- How Dylan worked: three weeks of being sweet, then a threat.\n"
+        "- Sending one more photo never makes it stop."
+    )

@@ -15,6 +15,7 @@ from max247.scenes.base import Item, Menu
 from max247.story.model import LANGUAGES
 from max247.ui import draw
 from max247.ui import theme as th
+from max247.ui.text import reflow
 
 
 class MenuOverlay(Menu):
@@ -200,7 +201,8 @@ class TeacherOverlay(Menu):
         if story is not None:
             s = story.scenario
             if s.teacher_notes:
-                parts.append(_("Teacher notes") + "\n" + self.app.text(s, s.teacher_notes).strip())
+                notes = reflow(self.app.text(s, s.teacher_notes))
+                parts.append(_("Teacher notes") + "\n" + notes)
             if s.discussion:
                 parts.append(
                     _("Questions for the class")
