@@ -296,14 +296,16 @@ class StoryScene(Common):
         fc = (rect.centerx, y + t.u(1) + fr)
         draw.face(surface, story.state.mood, fc, round(fr * (1 + pulse)))
         y = fc[1] + fr + t.u(1)
-        y += c.block(mood, rect.x, y, rect.w, size=t.small, align="center") + t.u(1.5)
+        y += c.block(mood, rect.x, y, rect.w, size=t.small, align="center", min_size=t.floor)
+        y += t.u(1.5)
         for _found, word in badges:
             mid = (rect.x + t.u(2), y + c.line_height(t.small) // 2)
             if word == _("found a Max"):
                 draw.heart(surface, mid, t.u(1.2), (220, 70, 90))
             else:
                 draw.check(surface, mid, t.u(1.1), th.MOOD_COLOURS[4])
-            y += c.block(word, rect.x + icon_w, y, rect.w - icon_w, size=t.small) + t.u(1)
+            y += c.block(word, rect.x + icon_w, y, rect.w - icon_w, size=t.small, min_size=t.floor)
+            y += t.u(1)
 
     def draw_cast(self, c, surface, rect: pygame.Rect) -> None:
         """Who else speaks in the story: a portrait, the name, and who they are to the character."""
@@ -350,9 +352,9 @@ class StoryScene(Common):
         for cid in shown:
             draw.portrait(surface, cid, (rect.x + r, y + r), r, self.kind(cid))
             ty = y if beside else y + 2 * r + t.u(0.5)
-            h = c.block(self.name(cid), x, ty, w, size=t.small, style="bold")
+            h = c.block(self.name(cid), x, ty, w, size=t.small, style="bold", min_size=t.floor)
             if tag(cid):
-                h += c.block(tag(cid), x, ty + h, w, th.INK_SOFT, size=t.small)
+                h += c.block(tag(cid), x, ty + h, w, th.INK_SOFT, size=t.small, min_size=t.floor)
             y = max(y + 2 * r, ty + h) + t.u(2)
 
     # the feed ---------------------------------------------------------------------------

@@ -112,12 +112,19 @@ class Canvas:
         size: int | None = None,
         style: str = "regular",
         align: str = "left",
+        min_size: int | None = None,
     ) -> int:
         """Text that flows down from (x, y) as far as it needs, never paged; returns its height.
 
         For side panels and labels whose box follows the text, rather than the other way round.
+        With `min_size`, a word too wide for a narrow column makes the text smaller, down to
+        that size, rather than being cut in two.
         """
         size = size or self.theme.body
+        if min_size is not None:
+            longest = max(text.split(), key=lambda w: self.fonts.width(w, size, style), default="")
+            while size > min_size and self.fonts.width(longest, size, style) > width:
+                size = max(min_size, int(size * 0.92))
         lines = wrap(self.fonts, text, width, size, style)
         height = len(lines) * self.fonts.line_height(size, style)
         self.text(text, pygame.Rect(x, y, width, height), colour, size, style, align, min_size=size)
