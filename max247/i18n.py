@@ -93,7 +93,6 @@ class ScenarioTranslator:
             mtime = path.stat().st_mtime
         except OSError:
             return None
-        cached = self._catalogs.get(path)
         if cached and cached[0] == mtime:
             return cached[1]
         try:

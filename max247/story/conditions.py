@@ -156,25 +156,26 @@ class _Parser:
         return Compare(tok, op, value)
 
 
-def flags_read(cond: Condition) -> list[str]:
-    if isinstance(cond, Flag):
-        return [cond.name]
-    if isinstance(cond, Compare):
-        return [cond.flag]
+def leaves(cond: Condition) -> list[Flag | Compare]:
+    """The flags and comparisons a condition is made of, left to right."""
+    if isinstance(cond, Flag | Compare):
+        return [cond]
     if isinstance(cond, Not):
-        return flags_read(cond.operand)
-    return flags_read(cond.left) + flags_read(cond.right)
+        return leaves(cond.operand)
+    return leaves(cond.left) + leaves(cond.right)
+
+
+def flags_read(cond: Condition) -> list[str]:
+    return [leaf.name if isinstance(leaf, Flag) else leaf.flag for leaf in leaves(cond)]
 
 
 def words_compared(cond: Condition) -> list[str]:
     """The flags this condition compares with a word (`app == snaptalk`)."""
-    if isinstance(cond, Compare):
-        return [cond.flag] if isinstance(cond.value, str) else []
-    if isinstance(cond, Flag):
-        return []
-    if isinstance(cond, Not):
-        return words_compared(cond.operand)
-    return words_compared(cond.left) + words_compared(cond.right)
+    return [
+        leaf.flag
+        for leaf in leaves(cond)
+        if isinstance(leaf, Compare) and isinstance(leaf.value, str)
+    ]
 
 
 def truthy(value: FlagValue | None) -> bool:
