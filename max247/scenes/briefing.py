@@ -12,7 +12,7 @@ from max247.scenes.base import Item, Menu
 from max247.story.model import Scenario
 from max247.ui import draw
 from max247.ui import theme as th
-from max247.ui.text import fit, wrap
+from max247.ui.text import wrap
 
 
 class BriefingScene(Menu):
@@ -108,8 +108,6 @@ class BriefingScene(Menu):
             panel = pygame.Rect(t.margin, y, t.width - 2 * t.margin, buttons_top - y - t.u(1))
             draw.panel(surface, panel, th.CAPTION, t.radius)
             text, box = warning + "\n\n" + goals, panel.inflate(-2 * pad, -2 * pad)
-        if len(fit(self.app.fonts, text, box.w, box.h, size, t.floor).pages) > 1:
-            box.h -= c.line_height(t.small)  # the page counter goes under the text, not on a button
         fitted = c.text(
             text,
             box,

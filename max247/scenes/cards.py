@@ -15,7 +15,6 @@ from max247.story.model import Scenario
 from max247.story.runtime import FeedbackShown
 from max247.ui import draw
 from max247.ui import theme as th
-from max247.ui.text import fit
 
 
 class Card(Common):
@@ -193,8 +192,6 @@ class HelpCardScene(Card):
         when = "\N{CLOCK FACE THREE OCLOCK} " + " · ".join(facts) if facts else ""
         text = "\n".join(x for x in (about, when, happens) if x)
         box = pygame.Rect(rect.x + pad, y, rect.w - 2 * pad, rect.bottom - y - t.u(3))
-        if len(fit(c.fonts, text, box.w, box.h, t.body, t.min_body).pages) > 1:
-            box.h -= c.line_height(t.small)  # the page counter goes under the text, in the card
         fitted = c.text(text, box, th.INK, page=self.page, pageable=True)
         self.pages = len(fitted.pages)
         self.next_hint(c, rect)

@@ -58,6 +58,13 @@ class Canvas:
         size = size or t.body
         min_size = min(size, min_size or t.min_body)
         fitted = fit(self.fonts, text, box.w, box.h, size, min_size, style)
+        counter_h = self.fonts.line_height(t.small)
+        counter_y = box.bottom  # under a box too small to give a line up
+        if len(fitted.pages) > 1 and box.h > 2 * counter_h:
+            counter_y = box.bottom - counter_h
+            # paged: the last line of the box is the page counter's, so it never sits on
+            # whatever comes under the box (a button, the card's edge)
+            fitted = fit(self.fonts, text, box.w, box.h - counter_h, size, min_size, style)
         lines = fitted.pages[min(page, len(fitted.pages) - 1)]
         height = len(lines) * fitted.line_height
         y = box.y
@@ -72,7 +79,7 @@ class Canvas:
             # a page counter "1/2" in the box's corner: long text is paged, never cut
             label = f"{min(page, len(fitted.pages) - 1) + 1}/{len(fitted.pages)}"
             img = self.fonts.render(label, t.small, th.INK_SOFT)
-            self.surface.blit(img, (box.right - img.get_width(), box.bottom))
+            self.surface.blit(img, (box.right - img.get_width(), counter_y))
         if self.drawn is not None:
             self.drawn.append(
                 Drawn(text, box.copy(), covered, fitted.size, min_size, len(fitted.pages), pageable)
