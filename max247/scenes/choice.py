@@ -91,8 +91,7 @@ class ChoiceScene(Menu):
         if len(wrap(self.app.fonts, words, width, t.title, "bold")) > 2:
             sizes = [t.body]
         for size in sizes:
-            lines = wrap(self.app.fonts, words, width, size, "bold")
-            height = len(lines) * c.line_height(size, "bold")
+            height = c.block_height(words, width, size, "bold")
             prompt = pygame.Rect(t.margin, t.u(3), width, max(height, timer_h))
             cols, cw, ch, fits = self.grid(c, prompt.bottom + t.u(3))
             if fits:

@@ -10,7 +10,7 @@ from babel.lists import format_list
 from max247.scenes.base import Item, Menu
 from max247.ui import draw
 from max247.ui import theme as th
-from max247.ui.text import fit, wrap
+from max247.ui.text import fit
 
 CLASS_NEEDS = ("talk", "exploitation", "emergency")
 
@@ -134,8 +134,8 @@ class ClosingScene(Menu):
         for words, cr in ((full, big), (full, small), (short, beside_short), (short, small)):
             legend = "\n".join(words)
             lx = right.x + 2 * cr + t.u(2)
-            beside = len(wrap(self.app.fonts, legend, right.right - lx, t.small)) * lh
-            under = len(wrap(self.app.fonts, legend, right.w, t.small)) * lh
+            beside = c.block_height(legend, right.right - lx, t.small)
+            under = c.block_height(legend, right.w, t.small)
             needed = 2 * cr + t.u(2) + (0 if beside <= 2 * cr else under + t.u(1))
             if needed + cards_h <= right.h:
                 break

@@ -32,7 +32,7 @@ from max247.story.runtime import (
 )
 from max247.ui import draw
 from max247.ui import theme as th
-from max247.ui.text import fit, wrap
+from max247.ui.text import fit
 from max247.ui.widgets import mood_word
 
 TYPING_SECONDS = 0.7
@@ -271,19 +271,16 @@ class StoryScene(Common):
             if found
         ]
 
-        def lines(text: str, width: int, size: int, style: str = "regular") -> int:
-            return len(wrap(self.app.fonts, text, width, size, style)) * c.line_height(size, style)
-
         # the portrait gives way when the column's words need the height (big text, small screen)
         words_h = (
             t.u(1)
-            + lines(self.name(s.character), rect.w, t.body, "bold")
+            + c.block_height(self.name(s.character), rect.w, t.body, "bold")
             + t.u(2)
             + 2 * fr
             + t.u(1)
-            + lines(mood, rect.w, t.small)
+            + c.block_height(mood, rect.w, t.small)
             + t.u(1.5)
-            + sum(lines(w, rect.w - icon_w, t.small) + t.u(1) for _f, w in badges)
+            + sum(c.block_height(w, rect.w - icon_w, t.small) + t.u(1) for _f, w in badges)
         )
         r = max(t.u(4), min(rect.w // 2 - t.u(1), t.u(11), (rect.h - words_h) // 2))
         centre = (rect.centerx, rect.y + r)
@@ -334,11 +331,10 @@ class StoryScene(Common):
 
         x = rect.x + 2 * r + t.u(1.5) if beside else rect.x
         w = rect.right - x
-        lh, bold_lh = c.line_height(t.small), c.line_height(t.small, "bold")
 
         def height(cid: str) -> int:
-            text_h = len(wrap(self.app.fonts, self.name(cid), w, t.small, "bold")) * bold_lh
-            text_h += len(wrap(self.app.fonts, tag(cid), w, t.small)) * lh if tag(cid) else 0
+            text_h = c.block_height(self.name(cid), w, t.small, "bold")
+            text_h += c.block_height(tag(cid), w, t.small) if tag(cid) else 0
             return (max(2 * r, text_h) if beside else 2 * r + t.u(0.5) + text_h) + t.u(2)
 
         # the newest speakers first: whoever does not fit is the one the class met longest ago

@@ -132,10 +132,16 @@ class Canvas:
             longest = max(text.split(), key=lambda w: self.fonts.width(w, size, style), default="")
             while size > min_size and self.fonts.width(longest, size, style) > width:
                 size = max(min_size, int(size * 0.92))
-        lines = wrap(self.fonts, text, width, size, style)
-        height = len(lines) * self.fonts.line_height(size, style)
+        height = self.block_height(text, width, size, style)
         self.text(text, pygame.Rect(x, y, width, height), colour, size, style, align, min_size=size)
         return height
+
+    def block_height(
+        self, text: str, width: int, size: int | None = None, style: str = "regular"
+    ) -> int:
+        """How tall `block` draws this text at this size: for layouts that measure first."""
+        size = size or self.theme.body
+        return len(wrap(self.fonts, text, width, size, style)) * self.fonts.line_height(size, style)
 
     def line_height(self, size: int, style: str = "regular") -> int:
         return self.fonts.line_height(size, style)
