@@ -8,6 +8,7 @@ interface's language by `max247 test --lang`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,7 +107,8 @@ def _read_play(node: Node) -> Play:
         if not isinstance(cnode, Sequence):
             raise _err(cnode.loc, N_("choose is a list of option numbers, such as [1, 3]."))
         for item in cnode.items:
-            if not isinstance(item, Scalar) or not item.value.isdigit() or item.value == "0":
+            # ASCII digits only ("²".isdigit() is true), and few: an option is 1 to 4
+            if not isinstance(item, Scalar) or not re.fullmatch(r"[1-9][0-9]?", item.value):
                 raise _err(item.loc, N_("each choice is an option number: 1, 2, 3 or 4."))
             choose.append((int(item.value), item.loc))
     language = None
