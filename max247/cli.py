@@ -324,45 +324,64 @@ def cmd_test(targets: list[Path], language: str = "en") -> int:
 
 def cmd_i18n(action: str, folder: Path | None) -> int:
     from max247 import catalogs
+    from max247.story.findings import ScenarioError
     from max247.story.library import display_path, load_library
 
     root = folder or paths.SCENARIOS
     library = load_library([root], help_needs())
     interface = folder is None  # the shipped library goes with the interface's own catalogs
-    if interface and action in ("extract", "update"):
-        for p in catalogs.update_interface(paths.LOCALES):
-            print(display_path(p))
+    unreadable = False
+    try:
+        if interface and action in ("extract", "update"):
+            for p in catalogs.update_interface(paths.LOCALES):
+                print(display_path(p))
+    except ScenarioError as exc:  # never written over: the translator's work is in it
+        for f in exc.findings:
+            print(f, file=sys.stderr)
+        unreadable = True
     for path in library.broken:
         print(f"{display_path(path)}: has errors, left out (see max247 validate)", file=sys.stderr)
     incomplete = False
     rows = []
     for s in sorted(library.scenarios.values(), key=lambda s: s.id):
         locales = library.locales_for(s) or root.resolve().parent / "locales"
-        if action == "extract":
-            print(display_path(catalogs.extract(s, locales)))
-        elif action == "update":
-            for p in catalogs.update(s, locales):
-                print(display_path(p))
-        elif action == "compile":
-            for p in catalogs.compile_catalogs(s, locales):
-                print(display_path(p))
-        else:
-            for st in catalogs.status(s, locales):
-                rows.append(st)
-                incomplete = incomplete or not st.complete
+        try:
+            if action == "extract":
+                print(display_path(catalogs.extract(s, locales)))
+            elif action == "update":
+                for p in catalogs.update(s, locales):
+                    print(display_path(p))
+            elif action == "compile":
+                for p in catalogs.compile_catalogs(s, locales):
+                    print(display_path(p))
+            else:
+                for st in catalogs.status(s, locales):
+                    rows.append(st)
+                    incomplete = incomplete or not st.complete
+        except ScenarioError as exc:
+            for f in exc.findings:
+                print(f, file=sys.stderr)
+            unreadable = True
     if action == "status":
         if interface:
             rows += catalogs.interface_status(paths.LOCALES, "game")
             rows += catalogs.interface_status(paths.LOCALES, "validator")
             incomplete = incomplete or not all(st.complete for st in rows)
-        print(f"{'scenario':28} lang  translated  missing  stale  orphan")
+        said = set()
+        for st in rows:  # catalogs that cannot be read, translations that are not shown
+            for f in st.problems:
+                if str(f) not in said:
+                    said.add(str(f))
+                    print(f, file=sys.stderr)
+        sys.stderr.flush()
+        print(f"{'scenario':28} lang  translated  missing  stale  orphan  refused")
         for st in rows:
             print(
                 f"{st.scenario:28} {st.language:4} {st.translated:11} {st.missing:8} "
-                f"{st.stale:6} {st.orphan:7}"
+                f"{st.stale:6} {st.orphan:7} {st.refused:8}"
             )
-        return 1 if incomplete or library.broken else 0
-    return 1 if library.broken else 0
+        return 1 if incomplete or library.broken or unreadable else 0
+    return 1 if library.broken or unreadable else 0
 
 
 def cmd_new(scenario_id: str, folder: Path) -> int:

@@ -152,7 +152,8 @@ def _read(path: Path, needs: tuple[str, ...]) -> Loaded:
         return read_scenario(path, needs, display=display_path(path))
     except Exception as exc:  # the library's promise: one file never stops the others
         log.exception("reading %s", path)
-        message = N_("cannot read the file: {reason}.", reason=f"{type(exc).__name__}: {exc}")
+        reason = f"{type(exc).__name__}: {exc}"
+        message = N_("cannot read the file: {reason}.", reason=reason)
         return Loaded(None, [finding("E001", Loc(display_path(path)), message)])
 
 

@@ -380,13 +380,14 @@ class _Builder:
             )
         bad = CONTROL.search(value)
         if bad is not None:
+            code = f"{ord(bad.group()):04X}"
             self.findings.append(
                 finding(
                     "E010",
                     self.loc(mark),
                     N_(
                         "this text holds the control character U+{code}, which no screen can show.",
-                        code=f"{ord(bad.group()):04X}",
+                        code=code,
                     ),
                     N_(
                         "Remove it: in double quotes, a backslash followed by 0, a, b, e, t, "
