@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import sys
 import time
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from max247.i18n import Interface, ScenarioTranslator
 from max247.input import Action, key_action, pad_action
 from max247.session import Session
 from max247.settings import Settings, load_settings, save_settings
-from max247.story.findings import ScenarioError
+from max247.story.findings import N_, ScenarioError, render_text
 from max247.story.library import Library, load_library
 from max247.story.model import Scenario, Text
 from max247.ui.text import Fonts
@@ -98,6 +99,8 @@ class App:
         self.dirty = True
         self.running = True
         self.notes: list[str] = []  # messages for the teacher (corrupt files set aside, ...)
+        self.notice: str | None = None  # a note said over any screen until the next key
+        self.keeping = True  # False once the data folder turned out not to be writable
         self._pads: list = []
         self._translated: dict[tuple[str, str], bool] = {}
         self.drawn: list | None = None  # set by the pilot: every text box drawn in a frame
@@ -175,8 +178,34 @@ class App:
         self.dirty = True
 
     def save_settings(self) -> None:
-        if not self.headless:
-            save_settings(self.settings, self.settings_folder)
+        if not self.headless and self.keeping:
+            try:
+                save_settings(self.settings, self.settings_folder)
+            except OSError as exc:
+                self.cannot_keep(exc)
+
+    def cannot_keep(self, exc: Exception) -> None:
+        """The data folder cannot be written (a read-only school profile, a file where the
+        folder should be, a full disk): say so once, and go on with everything in memory."""
+        if not self.keeping:
+            return
+        self.keeping = False
+        folder = self.settings_folder or paths.user_data()
+        reason = getattr(exc, "strerror", None) or str(exc)
+        self.say(
+            N_(
+                "Nothing will be kept on this computer: {folder} cannot be written ({reason}). "
+                "The lesson goes on; what you change lasts until the game is closed.",
+                folder=str(folder),
+                reason=reason,
+            )
+        )
+
+    def say(self, note: str) -> None:
+        """A note for the teacher, shown over the screen until the next key (and on the title)."""
+        self.notes.append(note)
+        self.notice = note
+        self.dirty = True
 
     # --- scenes ---------------------------------------------------------------------------
 
@@ -208,8 +237,11 @@ class App:
         return next((s for s in reversed(self.scenes) if isinstance(s, kind)), None)
 
     def save_session(self) -> None:
-        if self.session is not None and self.persist and not self.headless:
-            self.session.save(paths.user_data() / "session.json")
+        if self.session is not None and self.persist and not self.headless and self.keeping:
+            try:
+                self.session.save(paths.user_data() / "session.json")
+            except (OSError, sqlite3.Error) as exc:
+                self.cannot_keep(exc)
 
     # --- input ----------------------------------------------------------------------------
 
@@ -221,6 +253,7 @@ class App:
         if action is Action.TEXT_SCALE:
             self.cycle_text_scale()
             return
+        self.notice = None  # read: the key that follows it goes on with the lesson
         self.top.handle(action)
         self.dirty = True
 
@@ -281,7 +314,19 @@ class App:
             start -= 1
         for scene in self.scenes[start:]:
             scene.draw(self.screen)
+        if self.notice is not None:
+            self._draw_notice(render_text(self.notice, self.interface))
         self.dirty = False
+
+    def _draw_notice(self, text: str) -> None:
+        from max247.ui import theme as th
+        from max247.ui.widgets import Canvas
+
+        t = self.theme
+        canvas = Canvas(self.screen, self.fonts, t, self.drawn)
+        band = pygame.Rect(0, t.height - t.u(9), t.width, t.u(9))
+        pygame.draw.rect(self.screen, th.PAPER, band)
+        canvas.hint(text, t.height - t.u(1))
 
     def step(self, now: float | None = None) -> bool:
         """Advance animations and draw if needed; return True while something moves."""

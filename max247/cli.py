@@ -70,7 +70,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     sh = sub.add_parser("screenshot", help="render a screen to PNG, without a window")
     sh.add_argument("screen", choices=SCREENS)
     sh.add_argument("--scenario", help="scenario id or file (default: the first shipped)")
-    sh.add_argument("--choose", default="", help="choices to make first, e.g. 1,2")
+    sh.add_argument(
+        "--choose", type=_choices, default=[], help="choices to make first (1 to 4), e.g. 1,2"
+    )
     sh.add_argument("--next", type=int, default=0, help="presses of next on the story screen")
     sh.add_argument("--lang", choices=("nl", "fr", "en"), default="en")
     sh.add_argument("--region", choices=("be", "nl", "uk", "intl"), default="be")
@@ -153,6 +155,16 @@ def _size(text: str) -> tuple[int, int]:
     except ValueError:
         raise argparse.ArgumentTypeError("a size is written WIDTHxHEIGHT, e.g. 1280x720") from None
     return w, h
+
+
+def _choices(text: str) -> list[int]:
+    """`--choose 1,2`: option numbers as the class sees them, 1 to 4."""
+    parts = [x.strip() for x in text.split(",") if x.strip()]
+    if not all(p in ("1", "2", "3", "4") for p in parts):
+        raise argparse.ArgumentTypeError(
+            f"'{text}': choices are option numbers from 1 to 4, separated by commas, e.g. 1,2"
+        )
+    return [int(p) for p in parts]
 
 
 def library_roots() -> list[Path]:
@@ -489,7 +501,13 @@ def cmd_library(action: str, folder: Path | None) -> int:
             settings.libraries.append(where)
     elif where in settings.libraries:
         settings.libraries.remove(where)
-    save_settings(settings)
+    try:
+        save_settings(settings)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        where = exc.filename or paths.user_data()
+        print(f"{where}: cannot be written ({reason}); nothing changed", file=sys.stderr)
+        return 1
     return 0
 
 

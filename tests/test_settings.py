@@ -11,8 +11,8 @@ def test_a_corrupt_file_is_set_aside_and_defaults_are_used(tmp_path):
     settings_path(tmp_path).write_text("{not json", encoding="utf-8")
     settings, note = load_settings(tmp_path)
     assert settings == Settings()
-    assert "set aside" in note
-    assert (tmp_path / "settings.json.corrupt").exists()
+    assert "kept as settings.json.broken-" in note
+    assert list(tmp_path.glob("settings.json.broken-*"))
 
 
 def test_unknown_keys_from_a_newer_version_are_ignored(tmp_path):

@@ -8,6 +8,7 @@ from babel import Locale
 from max247.i18n import language_name
 from max247.scenes.base import Item, Menu
 from max247.session import Session
+from max247.story.findings import render_text
 from max247.story.model import LANGUAGES
 from max247.ui import draw
 from max247.ui import theme as th
@@ -119,4 +120,5 @@ class TitleScene(Menu):
             c.button(item.label(), rect, i == self.index, item.primary)
             y += h + gap
         for note in self.app.notes[-1:]:
-            c.hint(note, t.height - t.u(0.5))
+            if note is not self.app.notice:  # the app says a fresh notice itself
+                c.hint(render_text(note, self.app.interface), t.height - t.u(0.5))

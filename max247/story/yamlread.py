@@ -148,8 +148,10 @@ def parse_yaml(raw: bytes, name: str, pure: bool = False) -> Document:
                 )
             ]
         )
-    loader = (yaml.SafeLoader if pure else _Loader)(text)
+    loader = None
     try:
+        # the pure-Python reader checks for unprintable characters as it is made
+        loader = (yaml.SafeLoader if pure else _Loader)(text)
         node = loader.get_single_node()
     except yaml.YAMLError as exc:
         raise ScenarioError([explain_yaml_error(text, exc, name)]) from None
@@ -158,7 +160,8 @@ def parse_yaml(raw: bytes, name: str, pure: bool = False) -> Document:
             [finding("E007", Loc(name), N_("the file is nested too deeply to read."))]
         ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         raise ScenarioError([finding("E004", Loc(name, 1, 1), N_("the file is empty."))])
     _check_expansion(node, name)

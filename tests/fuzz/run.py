@@ -1,4 +1,4 @@
-"""Run one fuzz target under atheris (libFuzzer): `python tests/fuzz/run.py TARGET [libFuzzer flags]`.
+"""One fuzz target under atheris (libFuzzer): `python tests/fuzz/run.py TARGET [FLAGS...]`.
 
 scripts/fuzz is the command people use: it runs every target for a given time and keeps what it
 finds. Only our own modules and PyYAML's pure-Python composer are instrumented for coverage.
@@ -15,14 +15,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 with atheris.instrument_imports(include=["max247", "yaml", "babel.messages", "targets"]):
     import babel.messages.pofile  # noqa: F401
+    import targets
     import yaml  # noqa: F401
 
-    import max247.catalogs  # noqa: F401
-    import max247.i18n  # noqa: F401
-    import max247.settings  # noqa: F401
-    import max247.story.loader  # noqa: F401
+    import max247.catalogs
+    import max247.i18n
+    import max247.settings
+    import max247.story.loader
     import max247.story.plans  # noqa: F401
-    import targets
 
 
 def main() -> None:

@@ -108,8 +108,12 @@ def po(data: bytes) -> None:
     path.write_bytes(data)
     _check_findings(catalog_problems(path))
     interface = Interface("nl", _scratch / "locales")
-    N_("{files} scenario file(s): {errors} error(s), {warnings} warning(s)", files=1, errors=2,
-       warnings=3).render(interface)
+    N_(
+        "{files} scenario file(s): {errors} error(s), {warnings} warning(s)",
+        files=1,
+        errors=2,
+        warnings=3,
+    ).render(interface)
     for n in (0, 1, 2, 7):
         ngettext("{count} text", "{count} texts", n, count=n).render(interface)
     interface.gettext("Start")
