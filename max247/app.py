@@ -319,14 +319,20 @@ class App:
         self.dirty = False
 
     def _draw_notice(self, text: str) -> None:
+        """The notice on a band of its own across the bottom, over whatever the screen shows."""
         from max247.ui import theme as th
+        from max247.ui.text import fit
         from max247.ui.widgets import Canvas
 
         t = self.theme
-        canvas = Canvas(self.screen, self.fonts, t, self.drawn)
-        band = pygame.Rect(0, t.height - t.u(9), t.width, t.u(9))
-        pygame.draw.rect(self.screen, th.PAPER, band)
-        canvas.hint(text, t.height - t.u(1))
+        width = t.width - 2 * t.margin
+        fitted = fit(self.fonts, text, width, 10**6, t.small, t.small)
+        pad = t.u(1.5)
+        height = len(fitted.pages[0]) * fitted.line_height + 2 * pad
+        band = pygame.Rect(0, t.height - height, t.width, height)
+        pygame.draw.rect(self.screen, th.PAPER_DEEP, band)
+        pygame.draw.line(self.screen, th.INK_SOFT, band.topleft, band.topright, max(1, t.u(0.3)))
+        Canvas(self.screen, self.fonts, t, self.drawn).hint(text, t.height - pad)
 
     def step(self, now: float | None = None) -> bool:
         """Advance animations and draw if needed; return True while something moves."""
