@@ -208,7 +208,7 @@ class _Parser:
             raise ConditionSyntaxError(
                 N_(
                     "the number {value} has more than {limit} digits",
-                    value=raw[:20] + "…",
+                    value=raw if len(raw) <= 15 else raw[:12] + "…",
                     limit=MAX_DIGITS,
                 ),
                 value_col,

@@ -326,7 +326,7 @@ class _Reader:
             loc,
             N_(
                 "the number {value} has more than {limit} digits; no story counts that far.",
-                value=value[:12] + "…",
+                value=value if len(value) <= 15 else value[:12] + "…",
                 limit=conditions.MAX_DIGITS,
             ),
         )
@@ -843,15 +843,17 @@ class _Reader:
             cond = conditions.parse(s.value)
         except conditions.ConditionSyntaxError as exc:
             offset = exc.column + (1 if s.quoted else 0)
+            short = len(s.value) <= 100  # a condition past a limit is said in part, no pointer
             self.add(
                 exc.code,
                 Loc(s.loc.file, s.loc.line, s.loc.col + offset),
                 N_(
                     "the condition '{condition}' cannot be read: {reason}.",
-                    condition=s.value,
+                    condition=s.value if short else s.value[:60] + "…",
                     reason=exc.reason,
                 ),
-                f"\n    {s.value}\n    {' ' * exc.column}^",  # points at the place: no words
+                # points at the place: no words
+                f"\n    {s.value}\n    {' ' * exc.column}^" if short else "",
             )
             return None
         for flag in conditions.flags_read(cond):
@@ -880,6 +882,7 @@ class _Reader:
                 parsed = conditions.parse_value(value.value) if isinstance(value, Scalar) else None
             except conditions.NumberTooLong:
                 self.number_too_long(value.loc, value.value)
+                self.flags_set.setdefault(key.value, key.loc)  # set, to a number too long
                 continue
             if parsed is None or (isinstance(value, Scalar) and value.is_null):
                 self.add(
@@ -906,6 +909,7 @@ class _Reader:
             s = self.scalar(value, N_("the value of '{name}'", name=key.value))
             number = self.whole_number(s) if s is not None else None
             if s is not None and s.value in self.too_long:
+                self.flags_set.setdefault(key.value, key.loc)  # set, by a number too long
                 continue
             if number is None:
                 self.add(
