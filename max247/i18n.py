@@ -314,7 +314,8 @@ class ScenarioTranslator:
         try:
             catalog = read_catalog(path)
         except ScenarioError as exc:  # a broken catalog falls back to the source, never a crash
-            log.warning("%s", "; ".join(str(f) for f in exc.findings))
+            # said by `max247 validate` and `i18n status` (W704); the game only logs it
+            log.info("%s", "; ".join(str(f) for f in exc.findings))
             found = None
         else:
             found = (catalog, translations(catalog))
