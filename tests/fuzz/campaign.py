@@ -15,6 +15,7 @@ is printed per target.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -98,6 +99,14 @@ def fuzz_one(name: str, seconds: float, timeout: int, log) -> tuple[int, list[Pa
     return ran, found
 
 
+def _env() -> dict[str, str]:
+    """libFuzzer starts run.py again by its own name to merge: with our Python first on PATH,
+    its `#!/usr/bin/env python3` line finds the interpreter that has atheris."""
+    env = dict(os.environ)
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    return env
+
+
 def merge(name: str) -> int:
     """Inputs of this run that reach code the kept corpus does not: added to it."""
     seeds = CORPUS / name
@@ -112,7 +121,9 @@ def merge(name: str) -> int:
         str(seeds),
         str(WORK / "corpus" / name),
     ]
-    subprocess.run(cmd, capture_output=True)
+    done = subprocess.run(cmd, capture_output=True, text=True, errors="replace", env=_env())
+    if done.returncode != 0:
+        print(f"  {name}: the merge failed:\n{(done.stdout + done.stderr)[-1500:]}", flush=True)
     return len(list(seeds.iterdir())) - before
 
 
@@ -129,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--minutes", type=float, default=30, help="in all (default: 30)")
     parser.add_argument("--timeout", type=int, default=10, help="seconds one input may take")
     parser.add_argument("--no-merge", action="store_true", help="keep the corpus as it is")
+    parser.add_argument(
+        "--merge-only", action="store_true", help="only merge what earlier runs found"
+    )
     args = parser.parse_args(argv)
     names = args.targets or list(TARGETS)
     share = args.minutes * 60 / len(names)
@@ -137,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     crashes: list[Path] = []
     with (WORK / "fuzz.log").open("a", encoding="utf-8") as log:
         for name in names:
+            if args.merge_only:
+                print(f"{name:10} {merge(name)} input(s) added to the corpus", flush=True)
+                continue
             started = time.monotonic()
             ran, found = fuzz_one(name, share, args.timeout, log)
             added = 0 if args.no_merge else merge(name)

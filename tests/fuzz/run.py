@@ -1,3 +1,4 @@
+#!/usr/bin/env python3
 """One fuzz target under atheris (libFuzzer): `python tests/fuzz/run.py TARGET [FLAGS...]`.
 
 scripts/fuzz is the command people use: it runs every target for a given time and keeps what it
@@ -6,6 +7,7 @@ finds. Only our own modules and PyYAML's pure-Python composer are instrumented f
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -26,7 +28,10 @@ with atheris.instrument_imports(include=["max247", "yaml", "babel.messages", "ta
 
 
 def main() -> None:
-    name = sys.argv.pop(1)
+    # libFuzzer starts this script again (to merge) with its own flags only: the target's name
+    # travels in the environment
+    name = os.environ.get("MAX247_FUZZ_TARGET") or sys.argv.pop(1)
+    os.environ["MAX247_FUZZ_TARGET"] = name
     target = targets.TARGETS[name]
     atheris.Setup(sys.argv, target)
     atheris.Fuzz()
