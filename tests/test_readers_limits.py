@@ -331,3 +331,39 @@ def test_plural_forms_out_of_range_fall_back(forms, library_copy):
     interface = interface_with(library_copy, b"nplurals=2; plural=(n != 1);", forms)
     assert N_("{files} scenario file(s)", files=2).render(interface)
     assert [f.code for f in interface.problems] == ["W704"]
+
+
+# --- test plans ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "expect",
+    [
+        "{told: [[mum]]}",
+        "{help: [{a: b}]}",
+        "{flags: {gems: 99999999999999}}",
+        "{flags: [1]}",
+        "{mood: [1]}",
+        "{flags: {gems: [true]}}",
+    ],
+)
+def test_a_plan_expecting_the_wrong_shape_is_refused_with_a_finding(expect, write):
+    from max247.story.plans import run_plan
+
+    plan = write(
+        "p.plan.yaml",
+        f"scenario: noor-gems\nplays:\n- name: a\n  choose: [1]\n  expect: {expect}\n",
+    )
+    shipped = load_library([paths.SCENARIOS]).scenarios
+    [f] = run_plan(plan, shipped)
+    assert f.code == "E901"
+
+
+@pytest.mark.parametrize("choose", ["[²]", "[99999999999999999999]", "[0]", "[a]"])
+def test_a_choice_that_is_not_a_small_number_is_refused(choose, write):
+    from max247.story.plans import read_plan
+
+    plan = write("p.plan.yaml", f"scenario: noor-gems\nplays:\n- name: a\n  choose: {choose}\n")
+    with pytest.raises(Exception) as caught:
+        read_plan(plan)
+    assert [f.code for f in caught.value.findings] == ["E901"]

@@ -84,16 +84,26 @@ def condition(data: bytes) -> None:
     conditions.evaluate(cond, {"a": 1, "b": "x", "c": True})
 
 
-def plan(data: bytes) -> None:
-    from max247.story.findings import ScenarioError
-    from max247.story.plans import read_plan
+_shipped: dict = {}
 
+
+def plan(data: bytes) -> None:
+    """A test plan, read and played against the shipped stories."""
+    from max247.story.plans import PlayResult, run_plan
+
+    if not _shipped:
+        from max247 import paths
+        from max247.story.library import load_library
+
+        _shipped.update(load_library([paths.SCENARIOS]).scenarios)
     path = _scratch / "p.plan.yaml"
     path.write_bytes(data)
-    try:
-        read_plan(path)
-    except ScenarioError as exc:
-        _check_findings(exc.findings)
+    for result in run_plan(path, _shipped):
+        if isinstance(result, PlayResult):
+            for _, problem in result.problems:
+                str(problem)
+        else:
+            _check_findings([result])
 
 
 def po(data: bytes) -> None:
