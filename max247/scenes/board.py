@@ -51,6 +51,13 @@ class BoardScene(Menu):
         if s is not None:
             self.app.push(BriefingScene(self.app, s))
 
+    def back(self) -> None:
+        """Back (Backspace, the pad's east button) leads to the title; the lesson is kept."""
+        from max247.scenes.title import TitleScene
+
+        self.app.save_session()
+        self.app.reset(TitleScene(self.app, self.app.session))
+
     def finish(self) -> None:
         from max247.scenes.closing import ClosingScene
 
