@@ -155,3 +155,15 @@ def test_back_on_the_board_goes_to_the_title_and_keeps_the_lesson(pilot):
     session = pilot.app.session
     pilot.key(pygame.K_BACKSPACE)
     assert isinstance(pilot.top, TitleScene) and pilot.top.saved is session
+
+
+def test_a_paged_board_says_that_more_characters_exist(pilot):
+    ids = sorted(pilot.app.library.scenarios)[:6]
+    pilot.lesson(*ids)
+    drawn_texts(pilot)
+    hint = next(d for d in pilot.drawn if d.text.startswith("Characters 1-"))
+    others = [d for d in pilot.drawn if d is not hint and d.covered.colliderect(hint.covered)]
+    assert not others, [d.text for d in others]
+    # and nothing painted over it afterwards: its pixels still differ from the paper
+    x, y = hint.covered.center
+    assert pilot.app.screen.get_at((x, y))[:3] != (255, 241, 204)  # not the strip's colour
