@@ -34,6 +34,7 @@ class SetupScene(Menu):
             "grooming": _("grooming"),
             "sexting": _("sexting"),
             "sextortion": _("sextortion"),
+            "image-abuse": _("image-based abuse"),
             "online-safety": _("online safety"),
             "trusted-adult": _("finding your Max"),
             "running-away": _("running away"),
