@@ -65,7 +65,19 @@ def play(
     display: str, home: Path, wrap: list[str] | None = None, game: list[str] | None = None
 ) -> tuple[int, str, bool]:
     """Start the game (`game`, by default the installed `max247`) with `home` as the user's
-    data, press KEYS; (exit code, output, whether it was still running after the keys)."""
+    data, press KEYS; (exit code, output, whether it was still running after the keys).
+
+    Now and then SDL cannot open a busy X server ("x11 not available", about one start in 40
+    on a loaded machine): that start, which never reached our code, is made again, once."""
+    code, output, running = _play(display, home, wrap, game)
+    if not running and "x11 not available" in output:
+        code, output, running = _play(display, home, wrap, game)
+    return code, output, running
+
+
+def _play(
+    display: str, home: Path, wrap: list[str] | None, game: list[str] | None
+) -> tuple[int, str, bool]:
     env = dict(os.environ)
     env.update(
         DISPLAY=display,
