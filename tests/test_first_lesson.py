@@ -167,3 +167,14 @@ def test_a_paged_board_says_that_more_characters_exist(pilot):
     # and nothing painted over it afterwards: its pixels still differ from the paper
     x, y = hint.covered.center
     assert pilot.app.screen.get_at((x, y))[:3] != (255, 241, 204)  # not the strip's colour
+
+
+def test_the_readme_lists_every_row_of_the_key_card():
+    from pathlib import Path
+
+    from max247.scenes.keycard import ROWS
+
+    readme = Path(__file__).resolve().parents[1].joinpath("README.md").read_text()
+    for what, _keys, clicker, _pointer in ROWS:
+        assert f"| {what} |" in readme, what
+        assert not clicker or clicker in readme, clicker
