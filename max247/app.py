@@ -69,6 +69,10 @@ class Scene:
         """True while a clock on screen changes every second (a running timer)."""
         return False
 
+    def wheel(self, dy: int) -> bool:
+        """The mouse wheel turned `dy` notches (up is positive); True if this screen scrolled."""
+        return False
+
     def trace_line(self) -> str:
         """What `MAX247_TRACE` records of this screen: its kind, and what it rings or says."""
         return type(self).__name__
@@ -261,8 +265,10 @@ class App:
         elif ev.type == pygame.MOUSEMOTION:
             self.top.hover(ev.pos)
         elif ev.type == pygame.MOUSEWHEEL and self.top.context == "menu" and ev.y:
-            # the wheel (or a two-finger swipe) moves through long lists: a mouse alone suffices
-            self.post(Action.UP if ev.y > 0 else Action.DOWN)
+            # the wheel (or a two-finger swipe) scrolls a screen that scrolls, else moves
+            # through the menu: a mouse alone suffices
+            if not self.top.wheel(ev.y):
+                self.post(Action.UP if ev.y > 0 else Action.DOWN)
         elif ev.type == pygame.CONTROLLERDEVICEADDED:
             with contextlib.suppress(pygame.error):  # a pad SDL cannot open is left out
                 self._pads.append(pygame.joystick.Joystick(ev.device_index))
