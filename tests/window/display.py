@@ -29,23 +29,26 @@ def need_tools(*tools: str) -> None:
 
 @contextmanager
 def virtual_display(size: str = "1024x768"):
-    """A fresh X display number with a screen of `size`; yields its DISPLAY value."""
+    """A virtual X display with a screen of `size`; yields its DISPLAY value.
+
+    Xvfb picks a free display number itself (-displayfd), so parallel test workers never race
+    for one.
+    """
     need_tools("Xvfb")
-    for number in range(91, 140):
-        if not Path(f"/tmp/.X{number}-lock").exists():
-            break
-    display = f":{number}"
+    read, write = os.pipe()
     proc = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(write,),
     )
+    os.close(write)
     try:
-        for _ in range(100):
-            if Path(f"/tmp/.X11-unix/X{number}").exists():
-                break
-            time.sleep(0.05)
-        yield display
+        with os.fdopen(read) as f:
+            number = f.readline().strip()
+        if not number:
+            raise AssertionError("Xvfb did not start")
+        yield f":{number}"
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -72,7 +75,7 @@ class Window:
         lines = self.lines()
         return ([*lines[-1].split("\t"), "", ""])[:3] if lines else ["", "", ""]
 
-    def key(self, name: str, settle: float = 0.12) -> None:
+    def key(self, name: str, settle: float = 0.03) -> None:
         """A real key press into the game's window, then the time a frame needs."""
         before = len(self.lines())
         subprocess.run(
