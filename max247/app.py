@@ -26,7 +26,7 @@ from max247.helpdir import Directory, load_directory
 from max247.i18n import Interface, ScenarioTranslator
 from max247.input import Action, key_action, pad_action
 from max247.session import Session
-from max247.settings import Settings, load_settings, save_settings
+from max247.settings import Settings, load_settings, save_settings, settings_path
 from max247.story.findings import ScenarioError
 from max247.story.library import Library, load_library
 from max247.story.model import Scenario, Text
@@ -341,7 +341,9 @@ class App:
 def start(size: tuple[int, int] | None = None, kiosk: bool = False) -> int:
     """Start the game for a class: the title screen, or the lesson that was going on."""
     from max247.scenes.title import TitleScene
+    from max247.scenes.welcome import WelcomeScene
 
+    first_start = not settings_path().exists()
     settings, note = load_settings()
     app = App(settings, size=size or (1280, 720), kiosk=kiosk)
     if note:
@@ -350,6 +352,8 @@ def start(size: tuple[int, int] | None = None, kiosk: bool = False) -> int:
     if note:
         app.notes.append(note)
     app.push(TitleScene(app, saved))
+    if first_start and not kiosk:
+        app.push(WelcomeScene(app))  # asks language and help region, with the guess preselected
     try:
         return app.run()
     except KeyboardInterrupt:

@@ -31,6 +31,8 @@ SCREENS = (
     "decisions",
     "keys",
     "goodbye",
+    "welcome",
+    "welcome-region",
 )
 
 

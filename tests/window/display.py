@@ -118,7 +118,7 @@ class Window:
 
 
 @contextmanager
-def game(display: str, home: Path, *args: str, language: str = "en"):
+def game(display: str, home: Path, *args: str, language: str | None = "en"):
     """Start `max247 game` in the display with a home of its own; stop it at the end."""
     import json
     import sys
@@ -126,8 +126,9 @@ def game(display: str, home: Path, *args: str, language: str = "en"):
     need_tools("xdotool", "import")
     data = home / "data"
     (data / "max247").mkdir(parents=True, exist_ok=True)
-    settings = {"language": language, "region": "be"}
-    (data / "max247" / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    if language is not None:  # else a first start: no settings yet
+        settings = {"language": language, "region": "be"}
+        (data / "max247" / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
     trace = home / "trace.txt"
     env = {
         **os.environ,
@@ -147,7 +148,7 @@ def game(display: str, home: Path, *args: str, language: str = "en"):
     )
     window = Window(display, home, trace, proc)
     try:
-        window.wait_for("TitleScene")
+        window.wait_for("TitleScene" if language is not None else "WelcomeScene")
         window.focus()
         yield window
     finally:
