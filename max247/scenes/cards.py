@@ -101,8 +101,13 @@ class FeedbackScene(Card):
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
         c = self.canvas(surface)
-        rect = self.frame(surface)
         s = self.story_scene.scenario
+        # the card is as tall as its words need, up to 64% of the screen: a short feedback in a
+        # tall card left a large empty middle
+        width = min(t.width - 2 * t.margin, t.u(150)) - t.u(8)
+        words_h = c.block_height(self.app.text(s, self.event.text), width, round(t.body * 1.3))
+        self.height = max(34, min(64, -(-(t.u(10) + t.u(12) + words_h) * 100 // t.height)))
+        rect = self.frame(surface)
         i = self.number - 1
         colour = th.OPTION_COLOURS[i % 4]
         r = t.u(5)
