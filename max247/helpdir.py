@@ -138,18 +138,29 @@ class HelpList:
         return bool(self.cards)
 
 
-def help_list(directory: Directory, needs: Iterable[str], region: str, language: str) -> HelpList:
+def help_list(
+    directory: Directory,
+    needs: Iterable[str],
+    region: str,
+    language: str,
+    first_only: bool = False,
+) -> HelpList:
     """The help cards for these needs in a region and class language, in the order of the
-    needs, each card once; and "help checked on" date: the latest `checked` among them.
+    needs, each service once; and the "help checked on" date: the latest `checked` among them.
 
-    The closing screen, the help card and the printable Max card all ask this, so they show
-    the same services and the same date.
+    `first_only`: one service per need, the first the class sees (for a short list such as the
+    closing screen's; the help card itself shows them all). The closing screen, the help card
+    and the printable Max card all ask this, so they show the same services and date.
     """
     cards: dict[tuple[str | None, ...], Card] = {}
     for need in needs:
         for card in directory.shown(need, region, language):
             # one service once, even when it has a card per need (Childline's crisis card)
-            cards.setdefault((card.phone, card.chat, card.web) if card.phone else (card.id,), card)
+            key = (card.phone, card.chat, card.web) if card.phone else (card.id,)
+            if key not in cards:
+                cards[key] = card
+                if first_only:
+                    break
     shown = tuple(cards.values())
     return HelpList(shown, max((c.checked for c in shown), default=None))
 
