@@ -306,3 +306,30 @@ def test_a_card_in_another_language_says_which():
     assert "Help checked on 2\u00a0Dec\u00a02026" in texts
     for number in ("102", "116 000", "1813", "112"):
         assert number in texts
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+@pytest.mark.parametrize("region", ["be", "nl", "uk", "intl"])
+def test_the_closing_screen_shows_every_number_on_a_small_screen_with_big_text(region, language):
+    """1024x768 at the largest text: the class's helpline, crisis line and emergency number all
+    stand on the closing screen, with the date they were checked; none is left out for room."""
+    from max247.helpdir import help_list
+    from max247.pilot import Pilot
+    from max247.scenes.cards import short_url
+    from max247.scenes.closing import CLASS_NEEDS, ClosingScene
+    from max247.ui.theme import TEXT_SCALES
+
+    pilot = Pilot((1024, 768), language, region=region, text_scale=max(TEXT_SCALES))
+    pilot.lesson("ilyas-class-chat", "jana-more-photos", "noor-gems", "elif-scout", "zoe-says-no")
+    pilot.start(ClosingScene(pilot.app))
+    drawn = [d for d in pilot.drawn]
+    cards = help_list(pilot.app.directory, CLASS_NEEDS, region, language, first_only=True).cards
+    assert len(cards) >= 3
+    texts = "\n".join(d.text for d in drawn)
+    for card in cards:
+        # its number, or its web address when it has none
+        assert (card.phone or short_url(card.web).split("/")[0]) in texts, card.id
+    assert {"nl": "Hulp nagekeken op", "fr": "Aide vérifiée le", "en": "Help checked on"}[
+        language
+    ] in texts
+    assert all(d.pages == 1 for d in drawn), [d.text for d in drawn if d.pages > 1]

@@ -37,9 +37,13 @@ class ClosingScene(Menu):
         class speaks another ("Awel · 102 · Dutch" for an English-speaking class)."""
         from max247.scenes.cards import short_url, spoken
 
-        reach = card.phone or short_url(card.chat or card.web or "")
+        # the site's name, not a long page address: the card itself shows the full one
+        reach = card.phone or short_url(card.chat or card.web or "").split("/")[0]
         name = card.text("name", lang)
         line = name + (f" · {reach}" if reach and reach not in name else "")
+        # an address that says the name stands alone: "findahelpline.com"
+        if not card.phone and reach.startswith("".join(filter(str.isalnum, name.lower()))):
+            line = reach
         speaks = spoken(card, lang)
         # the language stays with the number on one line: "1813 · Dutch" never breaks
         return line + (f"\u00a0·\u00a0{speaks}" if speaks else "")
@@ -63,17 +67,6 @@ class ClosingScene(Menu):
         c = self.canvas(surface)
         self.background(surface)
         lang = self.app.settings.language
-        head = pygame.Rect(t.margin, t.u(2), t.width - 2 * t.margin, t.huge + t.u(2))
-        c.text(
-            _("Who is your Max?"),
-            head,
-            th.ACCENT,
-            size=t.huge,
-            style="bold",
-            align="center",
-            valign="center",
-        )
-        top = head.bottom + t.u(1)
         bh = round(t.body * 2.2)
         bottom = t.height - t.u(5) - bh - t.u(2)
 
@@ -83,28 +76,13 @@ class ClosingScene(Menu):
         )
         lines = [self.card_line(card, lang) for card in found.cards]
         checked = checked_words(self.app, found.checked, short=True)
-        # the pupils' column takes three fifths, or half when the help column needs the width
-        # for every card to fit (a long name such as "Centre de Prévention du Suicide")
-        for share in (3 / 5, 11 / 20, 1 / 2):
-            left = pygame.Rect(t.margin, top, int((t.width - 2 * t.margin) * share), bottom - top)
-            right = pygame.Rect(
-                left.right + t.u(3), top, t.width - t.margin - left.right - t.u(3), bottom - top
-            )
-            plan = self.help_column(c, right, lines, checked)
-            if plan.fits:
-                break
-
-        # whom each character talked to
+        # whom each character talked to, one row each
         session = self.app.session
-        rows = session.characters if session else []
-        row_h = min(t.u(11), left.h // max(1, len(rows)))
-        for i, p in enumerate(rows):
+        rows = []
+        for p in session.characters if session else []:
             s = self.app.library.scenarios.get(p.scenario)
             if s is None:
                 continue
-            y = left.y + i * row_h
-            r = min(row_h // 2 - t.u(0.5), t.u(4))
-            draw.portrait(surface, s.character, (left.x + r, y + row_h // 2), r)
             name = self.app.text(s, s.characters[s.character].name)
             told = [
                 self.app.text(s, s.characters[w].name)
@@ -118,6 +96,52 @@ class ClosingScene(Menu):
                 if told
                 else _("{name} has not talked to anyone yet").format(name=name)
             )
+            rows.append((s.character, words))
+        # the pupils' column takes three fifths, or less when the help column needs the width
+        # for every card (a long name such as "Centre de Prévention du Suicide") and the pupils'
+        # rows still fit; on a small screen with big text the question may be one size down
+        # rather than a help number left out; else three fifths, and the help cards that fit
+        layouts = []
+        for head_size in (t.huge, t.title):
+            head = pygame.Rect(t.margin, t.u(2), t.width - 2 * t.margin, head_size + t.u(2))
+            top = head.bottom + t.u(1)
+            row_h = min(t.u(11), (bottom - top) // max(1, len(rows)))
+            r = min(row_h // 2 - t.u(0.5), t.u(4))
+            for share in (3 / 5, 11 / 20, 1 / 2):
+                w = int((t.width - 2 * t.margin) * share)
+                left = pygame.Rect(t.margin, top, w, bottom - top)
+                right = pygame.Rect(
+                    left.right + t.u(3), top, t.width - t.margin - left.right - t.u(3), left.h
+                )
+                text_w = left.w - 2 * r - t.u(1.5)
+                rows_fit = all(
+                    len(fit(self.app.fonts, words, text_w, row_h, t.body, t.floor).pages) == 1
+                    for _who, words in rows
+                )
+                plan = self.help_column(c, right, lines, checked)
+                layouts.append((head, head_size, row_h, r, left, right, plan, rows_fit))
+            if any(x[6].fits and x[7] for x in layouts):
+                break
+        # else the layout, with the pupils' rows whole, that shows the most help cards
+        everything = [x for x in layouts if x[6].fits and x[7]]
+        rows_whole = [x for x in layouts if x[7]] or layouts
+        best = max(x[6].count for x in rows_whole)
+        head, head_size, row_h, r, left, right, plan, _rows_fit = (
+            everything or [x for x in rows_whole if x[6].count == best]
+        )[0]
+        c.text(
+            _("Who is your Max?"),
+            head,
+            th.ACCENT,
+            size=head_size,
+            style="bold",
+            align="center",
+            valign="center",
+        )
+
+        for i, (who, words) in enumerate(rows):
+            y = left.y + i * row_h
+            draw.portrait(surface, who, (left.x + r, y + row_h // 2), r)
             x = left.x + 2 * r + t.u(1.5)
             c.text(
                 words,
@@ -159,21 +183,32 @@ class ClosingScene(Menu):
         lh = c.line_height(t.small)
         big, small = min(right.w // 4, right.h // 5), min(right.w // 4, t.u(6))
         beside_short = min(right.w // 4, (3 * lh + 1) // 2)  # three short names beside it
-        steps = ((full, big), (full, small), (short, beside_short), (short, small), (short[2:], 0))
+        steps = (
+            (full, big),
+            (full, small),
+            (short, beside_short),
+            (short, small),
+            (short[2:], 0),
+            ((), 0),
+        )
         for words, cr in steps:
             legend = "\n".join(words)
             lx = right.x + 2 * cr + t.u(2)
             beside = c.block_height(legend, right.right - lx, t.small)
             under = c.block_height(legend, right.w, t.small)
             if not cr:
-                needed = under + t.u(1)
+                needed = under + t.u(1) if legend else 0
             else:
                 needed = 2 * cr + t.u(2) + (0 if beside <= 2 * cr else under + t.u(1))
             if needed + cards_h <= right.h:
                 break
-        return HelpColumn(
-            lines, heights, legend, cr, beside, checked, checked_size, needed + cards_h <= right.h
-        )
+        # how many cards the column shows: all of them, or those that fit
+        y, count = needed, 0
+        for h in heights:
+            if y + h > right.h - checked_h:
+                break
+            y, count = y + h + t.u(1), count + 1
+        return HelpColumn(lines, heights, legend, cr, beside, checked, checked_size, count)
 
     def draw_help_column(self, c, right: pygame.Rect, plan: HelpColumn) -> None:
         t = self.app.theme
@@ -191,7 +226,9 @@ class ClosingScene(Menu):
                 ),
             )
         if not cr:
-            y = right.y + c.block(plan.legend, right.x, right.y, right.w, size=t.small) + t.u(1)
+            y = right.y
+            if plan.legend:
+                y += c.block(plan.legend, right.x, right.y, right.w, size=t.small) + t.u(1)
         elif plan.beside <= 2 * cr:
             c.block(
                 plan.legend, lx, right.y + cr - plan.beside // 2, right.right - lx, size=t.small
@@ -239,4 +276,8 @@ class HelpColumn:
     beside: int  # the legend's height beside the circles
     checked: str
     checked_size: int
-    fits: bool
+    count: int  # how many cards fit
+
+    @property
+    def fits(self) -> bool:
+        return self.count == len(self.lines)
