@@ -69,6 +69,14 @@ class Scene:
         """True while a clock on screen changes every second (a running timer)."""
         return False
 
+    def wheel(self, dy: int) -> bool:
+        """The mouse wheel turned `dy` notches (up is positive); True if this screen scrolled."""
+        return False
+
+    def trace_line(self) -> str:
+        """What `MAX247_TRACE` records of this screen: its kind, and what it rings or says."""
+        return type(self).__name__
+
 
 @dataclass
 class App:
@@ -103,6 +111,11 @@ class App:
         self.drawn: list | None = None  # set by the pilot: every text box drawn in a frame
         self.watch = None  # called once a loop: `max247 play` reloads a saved scenario
         self.persist = True  # save the lesson after each decision
+        # MAX247_TRACE=FILE: a line per screen change (scene, ringed item, text), so a test that
+        # drives the real window with real key presses knows where it is; no child's data in it
+        trace = os.environ.get("MAX247_TRACE")
+        self.trace = Path(trace) if trace else None
+        self._traced = ""
 
     # --- set-up ---------------------------------------------------------------------------
 
@@ -253,8 +266,10 @@ class App:
         elif ev.type == pygame.MOUSEMOTION:
             self.top.hover(ev.pos)
         elif ev.type == pygame.MOUSEWHEEL and self.top.context == "menu" and ev.y:
-            # the wheel (or a two-finger swipe) moves through long lists: a mouse alone suffices
-            self.post(Action.UP if ev.y > 0 else Action.DOWN)
+            # the wheel (or a two-finger swipe) scrolls a screen that scrolls, else moves
+            # through the menu: a mouse alone suffices
+            if not self.top.wheel(ev.y):
+                self.post(Action.UP if ev.y > 0 else Action.DOWN)
         elif ev.type == pygame.CONTROLLERDEVICEADDED:
             with contextlib.suppress(pygame.error):  # a pad SDL cannot open is left out
                 self._pads.append(pygame.joystick.Joystick(ev.device_index))
@@ -292,7 +307,16 @@ class App:
             self.draw()
             if not self.headless:
                 pygame.display.flip()
+            if self.trace is not None:
+                self._write_trace()
         return moving
+
+    def _write_trace(self) -> None:
+        line = self.top.trace_line() if self.scenes else ""
+        if line != self._traced:
+            self._traced = line
+            with contextlib.suppress(OSError), self.trace.open("a", encoding="utf-8") as f:
+                f.write(line + "\n")
 
     def run(self) -> int:
         moving = True

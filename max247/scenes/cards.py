@@ -51,6 +51,9 @@ class Card(Common):
     def click(self, pos: tuple[int, int]) -> None:
         self.next()
 
+    def trace_line(self) -> str:
+        return f"{type(self).__name__}\t\t{self.page}"
+
     def done(self) -> None:
         story = self.app.scenes[-2] if len(self.app.scenes) > 1 else None
         self.app.pop()

@@ -170,6 +170,10 @@ class StoryScene(Common):
         self.just_decided = False
         self.after_replay()
 
+    def trace_line(self) -> str:
+        typing = int(self.typing_until > self.app.now)
+        return f"StoryScene\t\t{len(self.shown)}:{self.page}:{self.review}:{typing}"
+
     def lesson_actions(self) -> list[Item]:
         _ = self.app._
         if not self.story.state.log:
