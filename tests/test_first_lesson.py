@@ -213,3 +213,24 @@ def test_setup_keeps_a_ticked_story_listed_whatever_the_filters(pilot):
     while setup.ages in ("", pilot.app.library.scenarios[chosen].ages):
         setup.next_ages()
     assert chosen in [s.id for s in setup.visible()]
+
+
+def test_a_broken_story_saved_during_play_is_explained_in_the_teachers_language(tmp_path):
+    from max247.scenes.preview import BrokenFile, Watcher
+    from max247.scenes.title import TitleScene
+
+    story = tmp_path / "kapot.yaml"
+    story.write_text(
+        "format: 1\nid: kapot\nlanguage: nl\ntitle: Kapot\ntheme: grooming\nages: 10-12\n"
+        "minutes: 5\ncharacter: kai\nmood: 2\ncontent_warning: Geen.\ngoals: [Test.]\n"
+        "characters:\n  kai: {name: Kai}\nstart: begin\npassages:\n  begin:\n"
+        "    - narrate: Kai speelt.\n    - goto: nergens\n",
+        encoding="utf-8",
+    )
+    pilot = Pilot((1024, 768), "nl")
+    pilot.start(TitleScene(pilot.app))
+    watcher = Watcher(pilot.app, str(story), None)
+    watcher.path = story
+    watcher.load(keep_log=False)
+    assert isinstance(pilot.top, BrokenFile)
+    assert "er is geen passage 'nergens'" in pilot.top.messages[0]
