@@ -234,3 +234,33 @@ def test_a_broken_story_saved_during_play_is_explained_in_the_teachers_language(
     watcher.load(keep_log=False)
     assert isinstance(pilot.top, BrokenFile)
     assert "er is geen passage 'nergens'" in pilot.top.messages[0]
+
+
+def test_setup_lists_a_broken_story_with_its_first_error_in_the_teachers_language(tmp_path):
+    from max247.scenes.setup import SetupScene
+
+    folder = tmp_path / "mijn-verhalen"
+    folder.mkdir()
+    (folder / "kapot.yaml").write_text(
+        "format: 1\nid: kapot\nlanguage: nl\ntitle: Kapot\ntheme: grooming\nages: 10-12\n"
+        "minutes: 5\ncharacter: kai\nmood: 2\ncontent_warning: Geen.\ngoals: [Test.]\n"
+        "characters:\n  kai: {name: Kai}\nstart: begin\npassages:\n  begin:\n"
+        "    - narrate: Kai speelt.\n    - goto: nergens\n",
+        encoding="utf-8",
+    )
+    pilot = Pilot((1024, 768), "nl", text_scale=1.5)
+    pilot.app.settings.libraries = [str(folder)]
+    pilot.app.library = __import__("max247.story.library", fromlist=["x"]).load_library(
+        pilot.app.library_roots()
+    )
+    pilot.start(SetupScene(pilot.app))
+    setup = pilot.top
+    row = next(i for i, item in enumerate(setup.items) if item.label() == "kapot.yaml")
+    for _ in range(row - setup.index):
+        pilot.press(Action.DOWN)
+    texts = drawn_texts(pilot)
+    assert "kapot.yaml: kan niet gespeeld worden" in texts
+    assert any("regel 18: E202 er is geen passage 'nergens'" in t for t in texts)
+    pilot.press(Action.CONFIRM)
+    assert setup.chosen == []  # it cannot be ticked
+    pilot.screenshot(tmp_path / "setup-broken.png")
