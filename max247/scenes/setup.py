@@ -1,9 +1,16 @@
 """Session setup: the teacher picks this lesson's characters, filtered by age band and theme,
 with their total minutes against the lesson's length. Stories not fully translated into the
 class's language are marked.
+
+The ring starts on the first story, not on a filter, so a stray Enter never changes a filter; a
+ticked story stays listed whatever the filters say, so nothing chosen is hidden; the list keeps
+its own scroll position, which the wheel moves and the pointer never does (a list that jumped
+back under the pointer made a click tick another story).
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pygame
 
@@ -13,6 +20,7 @@ from max247.session import Session
 from max247.story.model import LANGUAGES, THEMES, Scenario
 from max247.ui import draw
 from max247.ui import theme as th
+from max247.ui.text import ellipsize
 
 AGE_BANDS = ("", "10-12", "12-15")
 FILTERS = 3  # ages, language, theme: the first items, on one row
@@ -25,7 +33,10 @@ class SetupScene(Menu):
         self.ages = ""
         self.theme = ""
         self.chosen: list[str] = []
+        self.first = 0  # the first story row on screen
+        self.follow = True  # the scroll follows the ring (keys), not after the wheel moved it
         self.build()
+        self.index = FILTERS if len(self.items) > FILTERS + 2 else self.index
 
     def theme_word(self, theme: str) -> str:
         _ = self.app._
@@ -43,11 +54,24 @@ class SetupScene(Menu):
     def visible(self) -> list[Scenario]:
         out = []
         for s in sorted(self.app.library.scenarios.values(), key=lambda s: (s.ages, str(s.title))):
-            if self.ages and s.ages != self.ages:
-                continue
-            if self.theme and s.theme != self.theme:
+            hidden = (self.ages and s.ages != self.ages) or (self.theme and s.theme != self.theme)
+            if hidden and s.id not in self.chosen:
                 continue
             out.append(s)
+        return out
+
+    def broken(self) -> list[tuple[Path, str]]:
+        """The teacher's story files that cannot be played, each with its first error in the
+        teacher's language: listed, never silently left out."""
+        out = []
+        for path in sorted(self.app.library.broken):
+            errors = [f for f in self.app.library.findings.get(path, []) if f.is_error]
+            first = ""
+            if errors:
+                f = errors[0]
+                said = f.render(self.app.interface).split(": ", 1)[-1]  # the path is the heading's
+                first = self.app._("line {line}: {message}").format(line=f.loc.line, message=said)
+            out.append((path, first))
         return out
 
     def build(self) -> None:
@@ -70,6 +94,8 @@ class SetupScene(Menu):
             self.items.append(
                 Item(lambda s=s: self.app.text(s, s.title), lambda s=s: self.toggle(s.id))
             )
+        for path, _error in self.broken():
+            self.items.append(Item(lambda path=path: path.name, lambda: None))
         self.items.append(
             Item(
                 lambda: _("Lesson: {minutes} minutes").format(
@@ -127,6 +153,17 @@ class SetupScene(Menu):
     def back(self) -> None:
         self.app.pop()
 
+    def wheel(self, dy: int) -> bool:
+        """The wheel (or a two-finger swipe) scrolls the list; the ring stays where it was."""
+        self.first = max(0, self.first - dy)
+        self.follow = False
+        self.app.dirty = True
+        return True
+
+    def handle(self, action) -> None:
+        self.follow = True  # a key moved the ring: the list shows where it is
+        super().handle(action)
+
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
         _ = self.app._
@@ -172,14 +209,19 @@ class SetupScene(Menu):
             self.items[i].rect = r
             c.button(self.items[i].label(), r, self.index == i, self.items[i].primary)
         stories = self.items[FILTERS:-2]
-        scenarios = self.visible()
+        scenarios: list = [*self.visible(), *self.broken()]
         list_top = top + filter_h + gap * 2
         room = max(1, (foot_y - gap - list_top) // (row_h + gap))
         if room < len(stories):  # leave a line for "3 of 9 stories" above the buttons
             room = max(1, (foot_y - gap - c.line_height(t.small) - list_top) // (row_h + gap))
-        first = 0
-        if self.index - FILTERS >= room:
-            first = min(self.index - FILTERS - room + 1, max(0, len(stories) - room))
+        # the scroll follows the ring only when the ring leaves the rows on screen
+        k = self.index - FILTERS
+        if self.follow and 0 <= k < len(stories):
+            if k < self.first:
+                self.first = k
+            elif k >= self.first + room:
+                self.first = k - room + 1
+        self.first = first = max(0, min(self.first, len(stories) - room))
         for item in stories:
             item.rect = None
         for k, (item, s) in enumerate(
@@ -187,12 +229,44 @@ class SetupScene(Menu):
         ):
             r = pygame.Rect(t.margin, list_top + k * (row_h + gap), t.width - 2 * t.margin, row_h)
             item.rect = r
-            self.story_row(c, surface, r, s, self.index == first + k + FILTERS)
+            if isinstance(s, tuple):
+                self.broken_row(c, surface, r, s, self.index == first + k + FILTERS)
+            else:
+                self.story_row(c, surface, r, s, self.index == first + k + FILTERS)
         if first > 0 or first + room < len(stories):
-            more = _("{shown} of {total} stories: move down for more").format(
-                shown=room, total=len(stories)
+            more = _("Stories {first}-{last} of {total}: scroll or move for more").format(
+                first=first + 1, last=min(len(stories), first + room), total=len(stories)
             )
             c.hint(more, foot_y - gap // 2, align="right")
+
+    def broken_row(
+        self, c, surface, rect: pygame.Rect, row: tuple[Path, str], highlighted: bool
+    ) -> None:
+        """A story that cannot be played: a warning mark, its file and its first error."""
+        t = self.app.theme
+        _ = self.app._
+        path, error = row
+        draw.panel(surface, rect, th.CAPTION, t.radius, shadow=t.u(0.5))
+        if highlighted:
+            c.highlight(rect)
+        mark = pygame.Rect(rect.x + t.u(1.5), rect.centery - t.u(2), t.u(4), t.u(4))
+        draw.shape(surface, "triangle", mark.center, t.u(2.2), th.WARM)
+        x = mark.right + t.u(2)
+        w = rect.right - x - t.u(1.5)
+        title_h = c.line_height(t.body, "bold")
+        info_h = c.line_height(t.small)
+        top = rect.y + (rect.h - title_h - info_h) // 2
+        head = _("{file}: cannot be played").format(file=path.name)
+        c.text(head, pygame.Rect(x, top, w, title_h), th.INK, style="bold", min_size=t.floor)
+        said = ellipsize(self.app.fonts, error, w, t.small)
+        c.text(
+            said,
+            pygame.Rect(x, top + title_h, w, info_h),
+            th.INK_SOFT,
+            size=t.small,
+            min_size=t.floor,
+            pageable=False,
+        )
 
     def story_row(self, c, surface, rect: pygame.Rect, s: Scenario, highlighted: bool) -> None:
         t = self.app.theme
