@@ -159,12 +159,7 @@ def interface_status(locales: Path, part: str | None = None) -> list[Status]:
         entries = {}
         refusals: dict[tuple[str, str], Finding] = {}
         if path.exists():
-            try:
-                catalog = _read_catalog(path)
-            except ScenarioError as exc:
-                st.problems += exc.findings
-                catalog = Catalog()
-            st.problems += getattr(catalog, "problems", [])
+            catalog = _catalog_for_status(path, st)
             entries = {
                 (m.context or "", m.id if isinstance(m.id, str) else m.id[0]): m
                 for m in catalog
@@ -304,6 +299,18 @@ class Status:
         return not (self.missing or self.stale or self.refused or self.problems)
 
 
+def _catalog_for_status(path: Path, st: Status) -> Catalog:
+    """The catalog to count, its problems (W704) kept in the status; an empty one if it cannot
+    be read, so that every text counts as missing."""
+    try:
+        catalog = _read_catalog(path)
+    except ScenarioError as exc:
+        st.problems += exc.findings
+        return Catalog()
+    st.problems += catalog.problems
+    return catalog
+
+
 def _refused_entries(catalog: Catalog, path: Path, interface: bool) -> tuple[list, list]:
     """The W705 findings of a catalog and the entries they are about, side by side."""
     found = refused(catalog, display_path(path), interface)
@@ -321,12 +328,7 @@ def status(scenario: Scenario, locales: Path | None) -> list[Status]:
         path = catalog_path(locales, lang, scenario.id) if locales else None
         refusals: set[tuple[str, str]] = set()
         if path is not None and path.exists():
-            try:
-                catalog = _read_catalog(path)
-            except ScenarioError as exc:
-                st.problems += exc.findings
-                catalog = Catalog()
-            st.problems += getattr(catalog, "problems", [])
+            catalog = _catalog_for_status(path, st)
             found, entries_refused = _refused_entries(catalog, path, interface=False)
             st.problems += found
             refusals = {(m.context or "", m.id) for m in entries_refused}
