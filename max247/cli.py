@@ -507,6 +507,7 @@ def cmd_library(action: str, folder: Path | None) -> int:
             return 1
         if where not in settings.libraries:
             settings.libraries.append(where)
+        report_library(folder, settings.language)
     elif where in settings.libraries:
         settings.libraries.remove(where)
     try:
@@ -517,6 +518,33 @@ def cmd_library(action: str, folder: Path | None) -> int:
         print(f"{where}: cannot be written ({reason}); nothing changed", file=sys.stderr)
         return 1
     return 0
+
+
+def report_library(folder: Path, language: str) -> None:
+    """What `library add` found: how many stories can be played, and each one that cannot,
+    with its first error, in the teacher's language; a broken story never disappears silently."""
+    from max247.story.library import load_library
+
+    tr = messages_translator(language)
+    library = load_library([folder], help_needs())
+    _ = tr.gettext if tr is not None else (lambda m: m)
+    n = len(library.scenarios)
+    if tr is None:  # English
+        said = (
+            "{n} story can be played from {folder}"
+            if n == 1
+            else "{n} stories can be played from {folder}"
+        )
+    else:
+        said = tr.ngettext(
+            "{n} story can be played from {folder}", "{n} stories can be played from {folder}", n
+        )
+    print(said.format(n=n, folder=folder))
+    for path in library.broken:
+        errors = [f for f in library.findings[path] if f.is_error]
+        print(_("{file}: cannot be played").format(file=path.name))
+        if errors:
+            print("  " + errors[0].render(tr))
 
 
 def run() -> int:
