@@ -23,6 +23,12 @@ class BoardScene(Menu):
         super().__init__(app)
         self.build()
 
+    def entered(self) -> None:
+        session = self.app.session
+        if session is not None and session.current:
+            session.current = ""  # back on the board: a resumed lesson opens here
+            self.app.save_session()
+
     def build(self) -> None:
         _ = self.app._
         session = self.app.session

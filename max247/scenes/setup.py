@@ -9,6 +9,7 @@ import pygame
 
 from max247.i18n import language_name
 from max247.scenes.base import Item, Menu
+from max247.scenes.sessions import NameOverlay, default_name
 from max247.session import Session
 from max247.story.model import LANGUAGES, THEMES, Scenario
 from max247.ui import draw
@@ -16,6 +17,7 @@ from max247.ui import theme as th
 
 AGE_BANDS = ("", "10-12", "12-15")
 FILTERS = 3  # ages, language, theme: the first items, on one row
+FOOTER = 3  # the lesson's name, its length, start: the last items, on one row
 LESSON_LENGTHS = (50, 100, 150, 200)
 
 
@@ -25,6 +27,7 @@ class SetupScene(Menu):
         self.ages = ""
         self.theme = ""
         self.chosen: list[str] = []
+        self.name = default_name(app)  # the teacher may type their own: "6B Tuesday"
         self.build()
 
     def theme_word(self, theme: str) -> str:
@@ -69,6 +72,7 @@ class SetupScene(Menu):
             self.items.append(
                 Item(lambda s=s: self.app.text(s, s.title), lambda s=s: self.toggle(s.id))
             )
+        self.items.append(Item(lambda: _("Name: {name}").format(name=self.name), self.rename))
         self.items.append(
             Item(
                 lambda: _("Lesson: {minutes} minutes").format(
@@ -102,6 +106,12 @@ class SetupScene(Menu):
         self.app.settings.lesson_minutes = LESSON_LENGTHS[(i + 1) % len(LESSON_LENGTHS)]
         self.app.save_settings()
 
+    def rename(self) -> None:
+        def named(name: str) -> None:
+            self.name = name
+
+        self.app.push(NameOverlay(self.app, self.name, named))
+
     def toggle(self, scenario_id: str) -> None:
         if scenario_id in self.chosen:
             self.chosen.remove(scenario_id)
@@ -118,7 +128,7 @@ class SetupScene(Menu):
             return
         scenarios = [self.app.library.scenarios[i] for i in self.chosen]
         self.app.session = Session.new(
-            scenarios, self.app.settings.language, self.app.settings.region
+            scenarios, self.app.settings.language, self.app.settings.region, self.name
         )
         self.app.save_session()
         self.app.reset(BoardScene(self.app))
@@ -165,12 +175,12 @@ class SetupScene(Menu):
             self.items[i].rect = r
             c.button(self.items[i].label(), r, self.index == i)
         foot_y = bottom - row_h
-        fw = (t.width - 2 * t.margin - gap) // 2
-        for k, i in enumerate((len(self.items) - 2, len(self.items) - 1)):
+        fw = (t.width - 2 * t.margin - (FOOTER - 1) * gap) // FOOTER
+        for k, i in enumerate(range(len(self.items) - FOOTER, len(self.items))):
             r = pygame.Rect(t.margin + k * (fw + gap), foot_y, fw, row_h)
             self.items[i].rect = r
             c.button(self.items[i].label(), r, self.index == i, self.items[i].primary)
-        stories = self.items[FILTERS:-2]
+        stories = self.items[FILTERS:-FOOTER]
         scenarios = self.visible()
         list_top = top + filter_h + gap * 2
         room = max(1, (foot_y - gap - list_top) // (row_h + gap))
