@@ -422,7 +422,7 @@ class Store:
         )
 
     def rename(self, name: str, new: str, _: Translate = _identity) -> str:
-        listed = self._named(name, _)
+        listed = self.named(name, _)
         new = check_name(new, _)
         if self.unique_name(new, but=listed.id) != new:
             raise Refused(_("There is already a lesson named “{name}”.").format(name=new))
@@ -431,11 +431,11 @@ class Store:
         return new
 
     def delete(self, name: str, _: Translate = _identity) -> None:
-        listed = self._named(name, _)
+        listed = self.named(name, _)
         with self.transaction() as db:
             db.execute("DELETE FROM sessions WHERE id = ?", (listed.id,))
 
-    def _named(self, name: str, _: Translate) -> Listed:
+    def named(self, name: str, _: Translate) -> Listed:
         listed = self.find(name)
         if listed is None:
             raise Refused(_("There is no lesson named “{name}”.").format(name=name))
@@ -444,7 +444,7 @@ class Store:
     # --- portable files --------------------------------------------------------------------
 
     def export(self, name: str, _: Translate = _identity) -> dict:
-        session = self.load(self._named(name, _).id)
+        session = self.load(self.named(name, _).id)
         return to_portable(session)
 
     def import_file(self, path: Path, _: Translate = _identity) -> Session:

@@ -1,0 +1,101 @@
+"""Pages the teacher prints: the lesson's summary and a sheet of Max cards.
+
+Each is one self-contained HTML file (styles inline, no scripts, no external files, nothing from
+the network) with a print stylesheet for A4, written in the session's language. Nothing on them
+identifies a child: the lesson's name is the teacher's, the votes are counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from max247.helpdir import Card, Directory
+from max247.i18n import Interface, ScenarioTranslator
+from max247.story.model import Scenario, Text
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # mood words live with the widgets
+
+# the needs a child can call about: the helplines on the Max card and in the summary
+CHILD_NEEDS = ("talk", "exploitation", "missing", "emergency")
+
+
+@dataclass
+class Words:
+    """Interface and scenario texts in one language (what the game's app object gives scenes)."""
+
+    language: str
+    translator: ScenarioTranslator = field(default_factory=ScenarioTranslator)
+
+    def __post_init__(self) -> None:
+        self.interface = Interface(self.language)
+
+    def _(self, message: str) -> str:
+        return self.interface.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.interface.ngettext(singular, plural, n)
+
+    def text(self, scenario: Scenario, text: Text | None) -> str:
+        return "" if text is None else self.translator(scenario, text, self.language)
+
+
+def esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def long_date(day: dt.date, language: str) -> str:
+    from babel.dates import format_date
+
+    return format_date(day, "long", locale=language)
+
+
+def child_cards(directory: Directory, region: str, language: str) -> list[Card]:
+    """The region's helplines for children, one card per service, in the order of CHILD_NEEDS."""
+    cards: list[Card] = []
+    for need in CHILD_NEEDS:
+        card = directory.card(need, region, language)
+        if card is not None and card not in cards:
+            cards.append(card)
+    return cards
+
+
+def reach(card: Card) -> str:
+    """How to reach a service in a few characters: its number, else its web address."""
+    from max247.scenes.cards import short_url
+
+    return card.phone or short_url(card.chat or card.web or "")
+
+
+def page(language: str, title: str, css: str, body: str) -> str:
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{esc(language)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title)}</title>\n<style>\n{css}\n</style>\n</head>\n"
+        f"<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+def folder() -> Path:
+    """Where the game writes printouts: the teacher's Documents, else the data folder."""
+    for base in (platformdirs.user_documents_dir(), platformdirs.user_data_dir("max247", False)):
+        out = Path(base) / "Max 24-7"
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(out, os.W_OK):
+            return out
+    return Path.cwd()
+
+
+def safe_file_name(name: str) -> str:
+    """A lesson's name as part of a file name on any system."""
+    kept = "".join(ch if ch.isalnum() or ch in " -_" else "-" for ch in name).strip()
+    return " ".join(kept.split())[:60] or "lesson"

@@ -1,0 +1,112 @@
+"""A sheet of Max cards, one for every child: eight to an A4 page, to cut out and take home.
+
+Each card says "My Max is …" with room for two names, the three circles of help a line each, the
+region's helplines for children with their hours, the date the help was checked, and "It is
+never too late to tell someone". The card's size is fixed in millimetres, so what Chromium (or
+a teacher's browser) prints is what was measured; the longest French and Dutch lines still fit.
+"""
+
+from __future__ import annotations
+
+import math
+
+from max247.helpdir import Card, Directory
+from max247.printouts import Words, child_cards, esc, long_date, page, reach
+
+PER_PAGE = 8
+BORDER = "rgb(0, 110, 190)"  # the cut line: the page test finds each card by this colour
+
+CSS = """
+@page { size: A4; margin: 0; }
+* { box-sizing: border-box; }
+html, body { margin: 0; padding: 0; }
+body { font-family: "DejaVu Sans", "Verdana", "Arial", sans-serif; color: #1d2233;
+       -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.sheet { width: 210mm; height: 297mm; padding: 7mm 7mm; display: grid;
+         grid-template-columns: repeat(2, minmax(0, 1fr));
+         grid-template-rows: repeat(4, minmax(0, 1fr)); gap: 4mm;
+         break-after: page; page-break-after: always; overflow: hidden; }
+.sheet:last-child { break-after: auto; page-break-after: auto; }
+.card { border: 0.7mm solid BORDER; border-radius: 3mm; padding: 2.6mm 3.2mm;
+        font-size: 8.4pt; line-height: 1.22; display: flex; flex-direction: column;
+        background: #fffdf8; }
+.card h2 { font-size: 13pt; margin: 0 0 0.6mm 0; color: #b3263e; line-height: 1.1; }
+.write { border-bottom: 0.3mm dotted #555; height: 6.5mm; margin: 0 0 0.4mm 0; }
+ol { list-style: none; margin: 1.4mm 0 1.2mm 0; padding: 0; }
+ol li { margin: 0 0 0.3mm 0; padding-left: 4.2mm; position: relative; }
+ol li::before { content: ""; position: absolute; left: 0; top: 0.7mm; width: 2.6mm;
+                height: 2.6mm; border-radius: 50%; }
+ol li.friends::before { background: #9cc3e6; }
+ol li.max::before { background: #f2b8a0; }
+ol li.help::before { background: #a7d9a0; }
+ul { list-style: none; margin: 0; padding: 0; }
+ul li { margin: 0 0 0.3mm 0; }
+.service { font-weight: bold; }
+.hours { color: #4a4f60; }
+.foot { margin-top: auto; display: flex; justify-content: space-between; gap: 2mm;
+        align-items: flex-end; }
+.never { font-weight: bold; color: #b3263e; font-size: 9.4pt; }
+.checked { color: #4a4f60; font-size: 7pt; text-align: right; white-space: nowrap; }
+@media screen {
+  body { background: #ddd; }
+  .sheet { background: white; margin: 5mm auto; box-shadow: 0 0 2mm #999; }
+}
+""".replace("BORDER", BORDER)
+
+
+def lines_size(length: int) -> float:
+    """The helplines' type size: as large as the card's room allows for this many characters
+    (four services with long hours, as in the UK, take two thirds of the size of three short)."""
+    for size, most in ((8.4, 200), (7.8, 280), (7.4, 380)):
+        if length <= most:
+            return size
+    return 6.8
+
+
+def card_html(words: Words, cards: list[Card]) -> str:
+    _ = words._
+    lang = words.language
+    circles = (
+        ("friends", _("Friends: listen, stay with them, go along to an adult")),
+        ("max", _("Your Max: an adult you trust 100%, chosen by you")),
+        ("help", _("Help lines: free, and they know what to do")),
+    )
+    lines, length = [], 0
+    for card in cards:
+        name = card.text("name", lang)
+        how = reach(card)
+        head = esc(name) + (f" · {esc(how)}" if how and how not in name else "")
+        hours = card.text("hours", lang)
+        length += len(head) + len(hours) + 12  # a line's end is lost room too
+        lines.append(
+            f'<li><span class="service">{head}</span>'
+            + (f' <span class="hours">— {esc(hours)}</span>' if hours else "")
+            + "</li>"
+        )
+    checked = max((c.checked for c in cards), default=None)
+    checked_line = (
+        _("Help checked on {date}").format(date=long_date(checked, lang)) if checked else ""
+    )
+    return (
+        '<section class="card">\n'
+        f"<h2>{esc(_('My Max is …'))}</h2>\n"
+        '<div class="write"></div><div class="write"></div>\n'
+        "<ol>" + "".join(f'<li class="{k}">{esc(t)}</li>' for k, t in circles) + "</ol>\n"
+        f'<ul style="font-size: {lines_size(length)}pt">{"".join(lines)}</ul>\n'
+        f'<div class="foot"><span class="never">'
+        f"{esc(_('It is never too late to tell someone.'))}</span>"
+        f'<span class="checked">{esc(checked_line)}</span></div>\n'
+        "</section>"
+    )
+
+
+def sheet(directory: Directory, language: str, region: str, children: int = PER_PAGE) -> str:
+    """The card sheet as one HTML page: enough A4 pages for `children` cards, eight a page."""
+    words = Words(language)
+    card = card_html(words, child_cards(directory, region, language))
+    pages = max(1, math.ceil(children / PER_PAGE))
+    body = "\n".join(
+        '<main class="sheet">\n' + "\n".join([card] * PER_PAGE) + "\n</main>"
+        for _page in range(pages)
+    )
+    return page(language, words._("Max cards"), CSS, body)
