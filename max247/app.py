@@ -106,6 +106,7 @@ class App:
         self.drawn: list | None = None  # set by the pilot: every text box drawn in a frame
         self.watch = None  # called once a loop: `max247 play` reloads a saved scenario
         self.persist = True  # save the lesson after each decision
+        self.print_folder: Path | None = None  # where print buttons write (None: Documents)
 
     # --- set-up ---------------------------------------------------------------------------
 

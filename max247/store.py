@@ -385,9 +385,13 @@ class Store:
                     self._write_progress(db, session.id, position, p)
 
     def _write_progress(self, db: sqlite3.Connection, sid: int, position: int, p: Progress) -> None:
-        db.execute("DELETE FROM decisions WHERE session = ? AND scenario = ?", (sid, p.scenario))
-        if pause := os.environ.get("MAX247_SAVE_PAUSE"):
-            time.sleep(float(pause))  # the crash test kills the game here, mid-transaction
+        where = (sid, p.scenario)
+        pause = os.environ.get("MAX247_SAVE_PAUSE")
+        if pause:  # the crash test's hook: a decision's save stops half done, to be killed
+            (stored,) = db.execute(
+                "SELECT count(*) FROM decisions WHERE session = ? AND scenario = ?", where
+            ).fetchone()
+        db.execute("DELETE FROM decisions WHERE session = ? AND scenario = ?", where)
         db.execute(
             "INSERT OR REPLACE INTO characters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -405,6 +409,9 @@ class Store:
                 json.dumps(p.helped),
             ),
         )
+        if pause and len(p.log) > stored:  # the character's row is rewritten, its log is not
+            print("in-save", flush=True)
+            time.sleep(float(pause))
         db.executemany(
             "INSERT INTO decisions VALUES (?, ?, ?, ?, ?, ?, ?)",
             [

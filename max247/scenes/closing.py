@@ -7,7 +7,9 @@ from __future__ import annotations
 import pygame
 from babel.lists import format_list
 
+from max247.printouts.game import print_cards, print_summary
 from max247.scenes.base import Item, Menu
+from max247.session import FINISHED
 from max247.ui import draw
 from max247.ui import theme as th
 from max247.ui.text import fit
@@ -21,9 +23,11 @@ class ClosingScene(Menu):
         _ = app._
         self.items = [
             Item(lambda: _("Back to the board"), self.back),
+            Item(lambda: _("Print the summary"), lambda: print_summary(app)),
+            Item(lambda: _("Print Max cards"), lambda: print_cards(app)),
             Item(lambda: _("End the lesson"), self.end, primary=True),
         ]
-        self.index = 1
+        self.index = 3
 
     @staticmethod
     def card_line(card, lang: str) -> str:
@@ -40,11 +44,12 @@ class ClosingScene(Menu):
     def end(self) -> None:
         from max247.scenes.title import TitleScene
 
+        session = self.app.session
+        if session is not None:  # kept, for its summary; no longer offered to resume
+            session.state = FINISHED
+            session.current = ""
+            self.app.save_session()
         self.app.session = None
-        if not self.app.headless:
-            from max247 import paths
-
-            (paths.user_data() / "session.json").unlink(missing_ok=True)
         self.app.reset(TitleScene(self.app))
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -64,8 +69,8 @@ class ClosingScene(Menu):
             valign="center",
         )
         top = head.bottom + t.u(1)
-        bh = round(t.body * 2.2)
-        bottom = t.height - t.u(5) - bh - t.u(2)
+        buttons_top, button_rects = self.button_grid(t.height - t.u(5))
+        bottom = buttons_top - t.u(2)
         left = pygame.Rect(t.margin, top, (t.width - 2 * t.margin) * 3 // 5, bottom - top)
         right = pygame.Rect(
             left.right + t.u(3), top, t.width - t.margin - left.right - t.u(3), bottom - top
@@ -179,8 +184,4 @@ class ClosingScene(Menu):
                 min_size=t.small,
             )
 
-        w = (t.width - 2 * t.margin - t.u(3)) // 2
-        for i, item in enumerate(self.items):
-            rect = pygame.Rect(t.margin + i * (w + t.u(3)), t.height - t.u(5) - bh, w, bh)
-            item.rect = rect
-            c.button(item.label(), rect, i == self.index, item.primary)
+        self.draw_buttons(c, button_rects)

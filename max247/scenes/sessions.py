@@ -50,8 +50,9 @@ def resume(app, session_id: int) -> None:
     app.session = session
     app.settings.region = session.region
     app.set_language(session.language)  # the lesson's language: 6B is a Dutch class
+    open_story = session.current  # the board clears it when it opens
     app.reset(BoardScene(app))
-    scenario = app.library.scenarios.get(session.current)
+    scenario = app.library.scenarios.get(open_story)
     if scenario is None:
         return
     progress = session.progress(scenario.id)
