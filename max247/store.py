@@ -150,17 +150,24 @@ class Store:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             store = cls._open_file(path, _, notes)
-        except (OSError, sqlite3.Error):
+        except OSError:
             store = None
+            notes.append(
+                _(
+                    "There is no folder to save lessons in ({folder}): this lesson is kept "
+                    "only until the game closes."
+                ).format(folder=folder)
+            )
+        except sqlite3.Error as exc:  # locked by another copy of the game, read-only, full
+            store = None
+            notes.append(
+                _(
+                    "The saved lessons in {file} cannot be opened now ({error}): this lesson is "
+                    "kept only until the game closes."
+                ).format(file=path, error=exc)
+            )
         if store is None:
             store = cls.memory()
-            if not notes:
-                notes.append(
-                    _(
-                        "There is no folder to save lessons in ({folder}): this lesson is kept "
-                        "only until the game closes."
-                    ).format(folder=folder)
-                )
         store.notes += notes
         if legacy and store.path is not None:
             store.import_legacy(folder / LEGACY_NAME, _)

@@ -49,6 +49,12 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def el(tag: str, text: str, cls: str = "") -> str:
+    """An element holding escaped text: `el("h2", _("Help found"))` (gettext finds the call)."""
+    attr = f' class="{cls}"' if cls else ""
+    return f"<{tag}{attr}>{esc(text)}</{tag}>"
+
+
 def long_date(day: dt.date, language: str) -> str:
     from babel.dates import format_date
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from max247.helpdir import Card, Directory
-from max247.printouts import Words, child_cards, esc, long_date, page, reach
+from max247.printouts import Words, child_cards, el, esc, long_date, page, reach
 
 PER_PAGE = 8
 BORDER = "rgb(0, 110, 190)"  # the cut line: the page test finds each card by this colour
@@ -88,14 +88,14 @@ def card_html(words: Words, cards: list[Card]) -> str:
         _("Help checked on {date}").format(date=long_date(checked, lang)) if checked else ""
     )
     return (
-        '<section class="card">\n'
-        f"<h2>{esc(_('My Max is …'))}</h2>\n"
+        '<section class="card">\n' + el("h2", _("My Max is …")) + "\n"
         '<div class="write"></div><div class="write"></div>\n'
         "<ol>" + "".join(f'<li class="{k}">{esc(t)}</li>' for k, t in circles) + "</ol>\n"
         f'<ul style="font-size: {lines_size(length)}pt">{"".join(lines)}</ul>\n'
-        f'<div class="foot"><span class="never">'
-        f"{esc(_('It is never too late to tell someone.'))}</span>"
-        f'<span class="checked">{esc(checked_line)}</span></div>\n'
+        + '<div class="foot">'
+        + el("span", _("It is never too late to tell someone."), "never")
+        + el("span", checked_line, "checked")
+        + "</div>\n"
         "</section>"
     )
 

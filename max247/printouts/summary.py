@@ -15,7 +15,7 @@ from pathlib import Path
 
 from max247.helpdir import Directory
 from max247.i18n import language_name
-from max247.printouts import CHILD_NEEDS, Words, esc, long_date, page, reach
+from max247.printouts import CHILD_NEEDS, Words, el, esc, long_date, page, reach
 from max247.session import Progress, Session, steps
 from max247.story.library import Library
 from max247.story.model import Scenario
@@ -89,9 +89,7 @@ def character_section(
 
     _ = words._
     if scenario is None:  # the story is no longer in the library: say what is known
-        return (
-            f"<h2>{esc(p.scenario)}</h2><p>{esc(_('This story is no longer in the library.'))}</p>"
-        )
+        return el("h2", p.scenario) + el("p", _("This story is no longer in the library."))
     name = character_name(words, scenario, scenario.character)
     parts = [f"<h2>{esc(name)} — {esc(words.text(scenario, scenario.title))}</h2>"]
     if scenario.problem:
@@ -106,18 +104,20 @@ def character_section(
     mood = f"{p.mood}/4 · {mood_word(words, p.mood)}"
     parts.append(
         "<dl>"
-        f"<dt>{esc(_('How the story ended'))}</dt><dd>{esc(end)}</dd>"
-        f"<dt>{esc(_('How {name} feels').format(name=name))}</dt><dd>{esc(mood)}</dd>"
-        f"<dt>{esc(_('Whom {name} told').format(name=name))}</dt>"
-        f"<dd>{esc(told_line(words, scenario, p))}</dd>"
-        f"<dt>{esc(_('Help found'))}</dt>"
-        f"<dd>{esc(helped_line(words, directory, session, p))}</dd>"
-        "</dl>"
+        + el("dt", _("How the story ended"))
+        + el("dd", end)
+        + el("dt", _("How {name} feels").format(name=name))
+        + el("dd", mood)
+        + el("dt", _("Whom {name} told").format(name=name))
+        + el("dd", told_line(words, scenario, p))
+        + el("dt", _("Help found"))
+        + el("dd", helped_line(words, directory, session, p))
+        + "</dl>"
     )
     path = steps(scenario, p)
-    parts.append(f"<h3>{esc(_('The path the class took'))}</h3>")
+    parts.append(el("h3", _("The path the class took")))
     if not path:
-        parts.append(f'<p class="note">{esc(_("No decisions yet."))}</p>')
+        parts.append(el("p", _("No decisions yet."), "note"))
     else:
         items = []
         for step in path:
@@ -141,17 +141,17 @@ def character_section(
                         f'<td class="bar"><span style="width: {width}%"></span></td></tr>'
                     )
                 item += (
-                    f"<table><tr><th>{esc(_('Option'))}</th><th>{esc(_('Votes'))}</th>"
-                    f"<th></th></tr>{''.join(rows)}</table>"
+                    "<table><tr>"
+                    + el("th", _("Option"))
+                    + el("th", _("Votes"))
+                    + f"<th></th></tr>{''.join(rows)}</table>"
                 )
             items.append(item + "</li>")
         parts.append(f'<ol class="path">{"".join(items)}</ol>')
         if not any(step.votes for step in path):
-            parts.append(
-                f'<p class="small">{esc(_("No votes were counted: the class chose together."))}</p>'
-            )
+            parts.append(el("p", _("No votes were counted: the class chose together."), "small"))
     if scenario.discussion:
-        parts.append(f"<h3>{esc(_('Questions for the class'))}</h3>")
+        parts.append(el("h3", _("Questions for the class")))
         parts.append(
             "<ul>"
             + "".join(f"<li>{esc(words.text(scenario, q))}</li>" for q in scenario.discussion)
@@ -168,7 +168,7 @@ def help_section(words: Words, directory: Directory, region_words: str, session:
         for card in directory.cards_for(need, session.region, lang)[:1]:
             if card not in cards:
                 cards.append(card)
-    out = [f"<h2>{esc(_('Help in {region}').format(region=region_words))}</h2>"]
+    out = [el("h2", _("Help in {region}").format(region=region_words))]
     for card in cards:
         hours = card.text("hours", lang)
         checked = _("Checked on {date} at {source}").format(
@@ -177,7 +177,7 @@ def help_section(words: Words, directory: Directory, region_words: str, session:
         out.append(
             '<div class="card">'
             f"<p><b>{esc(card.text('name', lang))}</b> · {esc(reach(card))}"
-            + (f" — {esc(_('for adults'))}" if card.for_teachers else "")
+            + (" — " + esc(_("for adults")) if card.for_teachers else "")
             + "</p>"
             f"<p>{esc(card.text('helps', lang))}</p>"
             + (f"<p>{esc(hours)}</p>" if hours else "")
