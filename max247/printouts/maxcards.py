@@ -22,17 +22,17 @@ CSS = """
 html, body { margin: 0; padding: 0; }
 body { font-family: "DejaVu Sans", "Verdana", "Arial", sans-serif; color: #1d2233;
        -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-.sheet { width: 210mm; height: 297mm; padding: 7mm 7mm; display: grid;
+.sheet { width: 210mm; height: 297mm; padding: 6mm 7mm; display: grid;
          grid-template-columns: repeat(2, minmax(0, 1fr));
-         grid-template-rows: repeat(4, minmax(0, 1fr)); gap: 4mm;
+         grid-template-rows: repeat(4, minmax(0, 1fr)); gap: 3mm 4mm;
          break-after: page; page-break-after: always; overflow: hidden; }
 .sheet:last-child { break-after: auto; page-break-after: auto; }
-.card { border: 0.7mm solid BORDER; border-radius: 3mm; padding: 2.6mm 3.2mm;
-        font-size: 8.4pt; line-height: 1.22; display: flex; flex-direction: column;
+.card { border: 0.7mm solid BORDER; border-radius: 3mm; padding: 2.2mm 3.2mm;
+        line-height: 1.22; display: flex; flex-direction: column;
         background: #fffdf8; }
-.card h2 { font-size: 13pt; margin: 0 0 0.6mm 0; color: #b3263e; line-height: 1.1; }
-.write { border-bottom: 0.3mm dotted #555; height: 6.5mm; margin: 0 0 0.4mm 0; }
-ol { list-style: none; margin: 1.4mm 0 1.2mm 0; padding: 0; }
+.card h2 { font-size: 12pt; margin: 0 0 0.2mm 0; color: #b3263e; line-height: 1.1; }
+.write { border-bottom: 0.3mm dotted #555; height: 6.4mm; margin: 0 0 0.2mm 0; flex-shrink: 0; }
+ol { list-style: none; margin: 1.2mm 0 1mm 0; padding: 0; }
 ol li { margin: 0 0 0.3mm 0; padding-left: 4.2mm; position: relative; }
 ol li::before { content: ""; position: absolute; left: 0; top: 0.7mm; width: 2.6mm;
                 height: 2.6mm; border-radius: 50%; }
@@ -40,13 +40,13 @@ ol li.friends::before { background: #9cc3e6; }
 ol li.max::before { background: #f2b8a0; }
 ol li.help::before { background: #a7d9a0; }
 ul { list-style: none; margin: 0; padding: 0; }
+ul { font-size: 0.92em; }
 ul li { margin: 0 0 0.3mm 0; }
 .service { font-weight: bold; }
 .hours { color: #4a4f60; }
-.foot { margin-top: auto; display: flex; justify-content: space-between; gap: 2mm;
-        align-items: flex-end; }
-.never { font-weight: bold; color: #b3263e; font-size: 9.4pt; }
-.checked { color: #4a4f60; font-size: 7pt; text-align: right; white-space: nowrap; }
+.foot { margin-top: auto; }
+.never { font-weight: bold; color: #b3263e; font-size: 9pt; margin: 0.4mm 0 0 0; }
+.checked { color: #4a4f60; font-size: 6.8pt; text-align: right; margin: 0; }
 @media screen {
   body { background: #ddd; }
   .sheet { background: white; margin: 5mm auto; box-shadow: 0 0 2mm #999; }
@@ -54,13 +54,13 @@ ul li { margin: 0 0 0.3mm 0; }
 """.replace("BORDER", BORDER)
 
 
-def lines_size(length: int) -> float:
-    """The helplines' type size: as large as the card's room allows for this many characters
-    (four services with long hours, as in the UK, take two thirds of the size of three short)."""
-    for size, most in ((8.4, 200), (7.8, 280), (7.4, 380)):
+def card_size(length: int) -> float:
+    """The card's type size: as large as its room allows with this many characters of helplines
+    (three short ones, as in Belgium, read larger than four with long hours, as in the UK)."""
+    for size, most in ((8.2, 200), (7.8, 280), (7.5, 380)):
         if length <= most:
             return size
-    return 6.8
+    return 7.3
 
 
 def card_html(words: Words, cards: list[Card]) -> str:
@@ -88,13 +88,15 @@ def card_html(words: Words, cards: list[Card]) -> str:
         _("Help checked on {date}").format(date=long_date(checked, lang)) if checked else ""
     )
     return (
-        '<section class="card">\n' + el("h2", _("My Max is …")) + "\n"
+        f'<section class="card" style="font-size: {card_size(length)}pt">\n'
+        + el("h2", _("My Max is …"))
+        + "\n"
         '<div class="write"></div><div class="write"></div>\n'
         "<ol>" + "".join(f'<li class="{k}">{esc(t)}</li>' for k, t in circles) + "</ol>\n"
-        f'<ul style="font-size: {lines_size(length)}pt">{"".join(lines)}</ul>\n'
+        f"<ul>{''.join(lines)}</ul>\n"
         + '<div class="foot">'
-        + el("span", _("It is never too late to tell someone."), "never")
-        + el("span", checked_line, "checked")
+        + el("p", _("It is never too late to tell someone."), "never")
+        + el("p", checked_line, "checked")
         + "</div>\n"
         "</section>"
     )
