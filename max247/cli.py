@@ -16,7 +16,9 @@ from max247.settings import load_settings, save_settings
 
 SCREENS = (
     "title",
+    "lessons",
     "setup",
+    "name",
     "board",
     "briefing",
     "story",

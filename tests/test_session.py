@@ -422,12 +422,12 @@ def test_ending_the_lesson_keeps_it_as_finished(tmp_path):
     pilot = played(tmp_path)
     pilot.app.print_folder = tmp_path / "prints"
     pilot.start(ClosingScene(pilot.app))
-    pilot.press(Action.CHOOSE_2)  # Print the summary
+    pilot.press(Action.CHOOSE_2, Action.CHOOSE_1)  # Print…, the summary
     assert isinstance(pilot.top, NoticeOverlay)
     assert (tmp_path / "prints" / "6B Tuesday.html").exists()
     assert (tmp_path / "prints" / "6B Tuesday.csv").exists()
     pilot.press(Action.CONFIRM)
-    pilot.press(Action.CHOOSE_3)  # Print Max cards
+    pilot.press(Action.CHOOSE_2, Action.CHOOSE_2)  # Print…, Max cards
     assert list((tmp_path / "prints").glob("max-cards-*.html"))
     pilot.press(Action.CONFIRM)
     pilot.top.end()

@@ -31,7 +31,8 @@ body { font-family: "DejaVu Sans", "Verdana", "Arial", sans-serif; color: #1d223
         line-height: 1.22; display: flex; flex-direction: column;
         background: #fffdf8; }
 .card h2 { font-size: 12pt; margin: 0 0 0.2mm 0; color: #b3263e; line-height: 1.1; }
-.write { border-bottom: 0.3mm dotted #555; height: 6.4mm; margin: 0 0 0.2mm 0; flex-shrink: 0; }
+/* the lines to write on take what room the card has left, from 6.4 to 10 mm */
+.write { border-bottom: 0.3mm dotted #555; flex: 1 0 6.4mm; max-height: 10mm; margin: 0 0 0.2mm 0; }
 ol { list-style: none; margin: 1.2mm 0 1mm 0; padding: 0; }
 ol li { margin: 0 0 0.3mm 0; padding-left: 4.2mm; position: relative; }
 ol li::before { content: ""; position: absolute; left: 0; top: 0.7mm; width: 2.6mm;
@@ -57,7 +58,7 @@ ul li { margin: 0 0 0.3mm 0; }
 def card_size(length: int) -> float:
     """The card's type size: as large as its room allows with this many characters of helplines
     (three short ones, as in Belgium, read larger than four with long hours, as in the UK)."""
-    for size, most in ((8.2, 200), (7.8, 280), (7.5, 380)):
+    for size, most in ((9.2, 190), (8.8, 220), (8.0, 280), (7.5, 380)):
         if length <= most:
             return size
     return 7.3

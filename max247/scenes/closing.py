@@ -7,8 +7,8 @@ from __future__ import annotations
 import pygame
 from babel.lists import format_list
 
-from max247.printouts.game import print_cards, print_summary
 from max247.scenes.base import Item, Menu
+from max247.scenes.sessions import PrintOverlay
 from max247.session import FINISHED
 from max247.ui import draw
 from max247.ui import theme as th
@@ -22,12 +22,13 @@ class ClosingScene(Menu):
         super().__init__(app)
         _ = app._
         self.items = [
-            Item(lambda: _("Back to the board"), self.back),
-            Item(lambda: _("Print the summary"), lambda: print_summary(app)),
-            Item(lambda: _("Print Max cards"), lambda: print_cards(app)),
+            # "Back", not "Back to the board": three buttons fit one row, and the help cards
+            # above them keep their room on a small screen
+            Item(lambda: _("Back"), self.back),
+            Item(lambda: _("Print…"), lambda: app.push(PrintOverlay(app))),
             Item(lambda: _("End the lesson"), self.end, primary=True),
         ]
-        self.index = 3
+        self.index = 2
 
     @staticmethod
     def card_line(card, lang: str) -> str:
@@ -69,8 +70,8 @@ class ClosingScene(Menu):
             valign="center",
         )
         top = head.bottom + t.u(1)
-        buttons_top, button_rects = self.button_grid(t.height - t.u(5))
-        bottom = buttons_top - t.u(2)
+        bh = round(t.body * 2.2)
+        bottom = t.height - t.u(5) - bh - t.u(2)
         left = pygame.Rect(t.margin, top, (t.width - 2 * t.margin) * 3 // 5, bottom - top)
         right = pygame.Rect(
             left.right + t.u(3), top, t.width - t.margin - left.right - t.u(3), bottom - top
@@ -184,4 +185,10 @@ class ClosingScene(Menu):
                 min_size=t.small,
             )
 
-        self.draw_buttons(c, button_rects)
+        # the buttons on one row (a long label takes two lines): the help cards keep the room
+        n, gap = len(self.items), t.u(3)
+        w = (t.width - 2 * t.margin - (n - 1) * gap) // n
+        for i, item in enumerate(self.items):
+            rect = pygame.Rect(t.margin + i * (w + gap), t.height - t.u(5) - bh, w, bh)
+            item.rect = rect
+            c.button(item.label(), rect, i == self.index, item.primary)

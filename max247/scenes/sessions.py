@@ -1,5 +1,6 @@
 """Saved lessons in the game: resume one at the same beat, list the unfinished ones, name a
-lesson, and tell the teacher something once (a story changed since, a page was written).
+lesson, print its summary or Max cards, and tell the teacher something once (a story changed
+since, a page was written).
 """
 
 from __future__ import annotations
@@ -246,3 +247,31 @@ class NameOverlay(MenuOverlay):
             rect = pygame.Rect(x + i * (bw + t.u(2)), y + t.u(2), bw, bh)
             item.rect = rect
             c.button(item.label(), rect, i == self.index, item.primary)
+
+
+class PrintOverlay(MenuOverlay):
+    """What the closing screen prints: the lesson's summary, or a sheet of Max cards."""
+
+    def __init__(self, app) -> None:
+        from max247.printouts.game import print_cards, print_summary
+
+        super().__init__(app)
+        _ = app._
+        self.items = [
+            Item(lambda: _("Print the summary"), lambda: self.then(print_summary), primary=True),
+            Item(lambda: _("Print Max cards"), lambda: self.then(print_cards)),
+            Item(lambda: _("Back"), self.app.pop),
+        ]
+
+    def then(self, action) -> None:
+        self.app.pop()
+        action(self.app)
+
+    def title(self) -> str:
+        return self.app._("Print…")
+
+    def handle(self, action: Action) -> None:
+        if action in (Action.PAUSE, Action.BACK):
+            self.app.pop()
+        else:
+            super().handle(action)
