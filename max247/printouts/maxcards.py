@@ -58,7 +58,7 @@ ul li { margin: 0 0 0.3mm 0; }
 def card_size(length: int) -> float:
     """The card's type size: as large as its room allows with this many characters of helplines
     (three short ones, as in Belgium, read larger than four with long hours, as in the UK)."""
-    for size, most in ((9.2, 190), (8.8, 220), (8.0, 280), (7.5, 380)):
+    for size, most in ((8.8, 220), (8.0, 280), (7.5, 380)):
         if length <= most:
             return size
     return 7.3

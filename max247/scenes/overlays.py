@@ -22,12 +22,16 @@ class MenuOverlay(Menu):
     overlay = True
     heading = ""
 
-    def draw(self, surface: pygame.Surface) -> None:
-        t = self.app.theme
-        c = self.canvas(surface)
+    def veil(self, surface: pygame.Surface) -> None:
+        """Dim the screen below, so the overlay reads as a question over it."""
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         veil.fill((*th.INK, 170))
         surface.blit(veil, (0, 0))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.app.theme
+        c = self.canvas(surface)
+        self.veil(surface)
         bh = round(t.body * 2.2)
         gap = t.u(1.5)
         w = min(t.width - 2 * t.margin, t.u(90))

@@ -148,9 +148,7 @@ class NoticeOverlay(MenuOverlay):
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
         c = self.canvas(surface)
-        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        veil.fill((*th.INK, 170))
-        surface.blit(veil, (0, 0))
+        self.veil(surface)
         w = min(t.width - 2 * t.margin, t.u(110))
         bh = round(t.body * 2.2)
         text_h = min(c.block_height(self.message, w - t.u(6)), t.height - bh - t.u(16))
@@ -214,9 +212,7 @@ class NameOverlay(MenuOverlay):
         t = self.app.theme
         _ = self.app._
         c = self.canvas(surface)
-        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        veil.fill((*th.INK, 170))
-        surface.blit(veil, (0, 0))
+        self.veil(surface)
         w = min(t.width - 2 * t.margin, t.u(110))
         inner_w = w - t.u(6)
         bh = round(t.body * 2.2)
