@@ -34,6 +34,7 @@ class AutoPlayer:
         print(*words, flush=True)
 
     def tick(self) -> None:
+        from max247.scenes.base import Menu
         from max247.scenes.board import BoardScene
         from max247.scenes.briefing import BriefingScene
         from max247.scenes.choice import ChoiceScene
@@ -88,6 +89,8 @@ class AutoPlayer:
             top.board()
         elif isinstance(top, ClosingScene):
             top.end()
+        elif isinstance(top, Menu):  # the first start's questions: take what is preselected
+            app.post(Action.CONFIRM)
         else:
             app.post(Action.NEXT)
 

@@ -31,6 +31,10 @@ SCREENS = (
     "blank",
     "teacher",
     "decisions",
+    "keys",
+    "goodbye",
+    "welcome",
+    "welcome-region",
 )
 
 

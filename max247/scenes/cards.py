@@ -43,6 +43,9 @@ class Card(Common):
     def click(self, pos: tuple[int, int]) -> None:
         self.next()
 
+    def trace_line(self) -> str:
+        return f"{type(self).__name__}\t\t{self.page}"
+
     def done(self) -> None:
         story = self.app.scenes[-2] if len(self.app.scenes) > 1 else None
         self.app.pop()
@@ -78,7 +81,15 @@ class Card(Common):
 
 
 class FeedbackScene(Card):
+    """What the class's choice means, right after it: Back here takes the decision back."""
+
     height = 64
+
+    def handle(self, action: Action) -> None:
+        if action is Action.BACK and not self.page:
+            self.story_scene.undo()
+        else:
+            super().handle(action)
 
     def __init__(self, app, story_scene, event: FeedbackShown) -> None:
         super().__init__(app)
@@ -90,8 +101,13 @@ class FeedbackScene(Card):
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
         c = self.canvas(surface)
-        rect = self.frame(surface)
         s = self.story_scene.scenario
+        # the card is as tall as its words need, up to 64% of the screen: a short feedback in a
+        # tall card left a large empty middle
+        width = min(t.width - 2 * t.margin, t.u(150)) - t.u(8)
+        words_h = c.block_height(self.app.text(s, self.event.text), width, round(t.body * 1.3))
+        self.height = max(34, min(64, -(-(t.u(10) + t.u(12) + words_h) * 100 // t.height)))
+        rect = self.frame(surface)
         i = self.number - 1
         colour = th.OPTION_COLOURS[i % 4]
         r = t.u(5)
