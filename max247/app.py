@@ -102,13 +102,13 @@ class App:
         self.interface = Interface(self.settings.language)
         self.translator = ScenarioTranslator()
         self.library: Library = load_library(self.library_roots())
-        self.directory = self._load_directory()
+        self.notes: list[str] = []  # messages for the teacher (corrupt files set aside, ...)
+        self.directory = self._load_directory()  # a damaged file adds a note, never a crash
         self.session: Session | None = None
         self.store = Store.memory()  # `start` opens the teacher's own; tests keep this one
         self.scenes: list[Scene] = []
         self.dirty = True
         self.running = True
-        self.notes: list[str] = []  # messages for the teacher (corrupt files set aside, ...)
         self._pads: list = []
         self._translated: dict[tuple[str, str], bool] = {}
         self.drawn: list | None = None  # set by the pilot: every text box drawn in a frame
@@ -144,7 +144,8 @@ class App:
         try:
             return load_directory(paths.HELP_DIRECTORY, paths.user_data() / "help-directory.yaml")
         except ScenarioError as exc:
-            self.notes += [str(f) for f in exc.findings]
+            # in the class's language, naming the file and line, for the teacher to pass on
+            self.notes += [f.render(self.interface) for f in exc.findings]
             return Directory([])
 
     # --- words ----------------------------------------------------------------------------

@@ -300,8 +300,17 @@ class StoryScene(Common):
                 pygame.draw.line(
                     surface, th.PAPER_DEEP, bar.bottomleft, bar.bottomright, max(1, t.u(0.2))
                 )
+                # one line: the most recent names that fit, at least the last one, cut with
+                # an ellipsis if even that is too wide
+                room = bar.w - 2 * t.u(2)
+                names = others[-3:]
+                while len(names) > 1 and self.app.fonts.width(", ".join(names), t.floor) > room:
+                    names = names[1:]
+                label = ", ".join(names)
+                while len(label) > 1 and self.app.fonts.width(label, t.floor, "bold") > room:
+                    label = label[:-2] + "…"
                 c.text(
-                    ", ".join(others[-3:]),
+                    label,
                     bar.inflate(-2 * t.u(2), 0),
                     th.INK,
                     size=t.small,
