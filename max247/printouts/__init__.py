@@ -15,14 +15,16 @@ from pathlib import Path
 
 import platformdirs
 
-from max247.helpdir import Card, Directory
+from max247.helpdir import Card, Directory, help_list
 from max247.i18n import Interface, ScenarioTranslator
+from max247.scenes.closing import CLASS_NEEDS
 from max247.story.model import Scenario, Text
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # mood words live with the widgets
 
-# the needs a child can call about: the helplines on the Max card and in the summary
-CHILD_NEEDS = ("talk", "exploitation", "missing", "emergency")
+# the numbers the class takes home, as on the closing screen: someone to talk to, help when
+# someone online pressures you, someone now when it is all too much, and the emergency number
+CHILD_NEEDS = CLASS_NEEDS
 
 
 @dataclass
@@ -56,19 +58,18 @@ def el(tag: str, text: str, cls: str = "") -> str:
 
 
 def long_date(day: dt.date, language: str) -> str:
+    """ "2 December 2026", as written where the game is played (not the American order)."""
     from babel.dates import format_date
 
-    return format_date(day, "long", locale=language)
+    from max247.scenes.cards import DATE_LOCALES
+
+    return format_date(day, "long", locale=DATE_LOCALES.get(language, language))
 
 
 def child_cards(directory: Directory, region: str, language: str) -> list[Card]:
-    """The region's helplines for children, one card per service, in the order of CHILD_NEEDS."""
-    cards: list[Card] = []
-    for need in CHILD_NEEDS:
-        card = directory.card(need, region, language)
-        if card is not None and card not in cards:
-            cards.append(card)
-    return cards
+    """The region's helplines for children: the services the closing screen shows, in its
+    order, each once (the help directory's `help_list`, so both always agree)."""
+    return list(help_list(directory, CHILD_NEEDS, region, language, first_only=True).cards)
 
 
 def reach(card: Card) -> str:
