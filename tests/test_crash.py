@@ -49,7 +49,8 @@ class Game:
 
     def _read(self) -> None:
         for line in self.proc.stdout:  # type: ignore[union-attr]
-            self.lines.put(line)
+            if line.endswith("\n"):  # a kill can cut the last line short: it said nothing
+                self.lines.put(line)
 
     def next_line(self, timeout: float) -> list[str] | None:
         try:
