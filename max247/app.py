@@ -28,6 +28,7 @@ from max247.i18n import Interface, ScenarioTranslator
 from max247.input import Action, key_action, pad_action
 from max247.session import Session
 from max247.settings import Settings, load_settings, save_settings, settings_path
+from max247.store import Store
 from max247.story.findings import N_, ScenarioError, render_text
 from max247.story.library import Library, load_library
 from max247.story.model import Scenario, Text
@@ -104,6 +105,7 @@ class App:
         self.notes: list[str] = []  # messages for the teacher (corrupt files set aside, ...)
         self.directory = self._load_directory()  # a damaged file adds a note, never a crash
         self.session: Session | None = None
+        self.store = Store.memory()  # `start` opens the teacher's own; tests keep this one
         self.scenes: list[Scene] = []
         self.dirty = True
         self.running = True
@@ -114,6 +116,7 @@ class App:
         self.drawn: list | None = None  # set by the pilot: every text box drawn in a frame
         self.watch = None  # called once a loop: `max247 play` reloads a saved scenario
         self.persist = True  # save the lesson after each decision
+        self.print_folder: Path | None = None  # where print buttons write (None: Documents)
         # MAX247_TRACE=FILE: a line per screen change (scene, ringed item, text), so a test that
         # drives the real window with real key presses knows where it is; no child's data in it
         trace = os.environ.get("MAX247_TRACE")
@@ -250,12 +253,18 @@ class App:
     def find(self, kind: type) -> Scene | None:
         return next((s for s in reversed(self.scenes) if isinstance(s, kind)), None)
 
-    def save_session(self) -> None:
-        if self.session is not None and self.persist and not self.headless and self.keeping:
-            try:
-                self.session.save(paths.user_data() / "session.json")
-            except (OSError, sqlite3.Error) as exc:
-                self.cannot_keep(exc)
+    def save_session(self, scenario: str | None = None) -> None:
+        """Save the lesson (or one character's play of it) in one transaction."""
+        if self.session is None or not self.persist:
+            return
+        try:
+            self.store.save(self.session, scenario)
+        except (OSError, sqlite3.Error) as exc:
+            # the folder went away or filled up mid-lesson: play on in memory, and say so once
+            self.store = Store.memory()
+            self.session.id = None
+            self.store.save(self.session)
+            self.cannot_keep(exc)
 
     # --- input ----------------------------------------------------------------------------
 
@@ -286,6 +295,10 @@ class App:
         self.dirty = True
 
     def event(self, ev: pygame.event.Event) -> None:
+        if getattr(self.top, "typing", False) and ev.type in (pygame.TEXTINPUT, pygame.KEYDOWN):
+            self.top.type(ev)  # a text field has the keyboard: letters are letters, not keys
+            self.dirty = True
+            return
         if ev.type == pygame.QUIT:
             if not self.kiosk:  # in event mode the close button and Alt+F4 do not quit
                 self.running = False
@@ -390,8 +403,10 @@ class App:
         return 0
 
 
-def start(size: tuple[int, int] | None = None, kiosk: bool = False) -> int:
-    """Start the game for a class: the title screen, or the lesson that was going on."""
+def start(
+    size: tuple[int, int] | None = None, kiosk: bool = False, autoplay: int | None = None
+) -> int:
+    """Start the game for a class: the title screen, with the unfinished lessons to resume."""
     from max247.scenes.title import TitleScene
     from max247.scenes.welcome import WelcomeScene
 
@@ -400,12 +415,15 @@ def start(size: tuple[int, int] | None = None, kiosk: bool = False) -> int:
     app = App(settings, size=size or (1280, 720), kiosk=kiosk)
     if note:
         app.notes.append(note)
-    saved, note = Session.load(paths.user_data() / "session.json")
-    if note:
-        app.notes.append(note)
-    app.push(TitleScene(app, saved))
+    app.store = Store.open(paths.user_data(), app._)
+    app.notes += app.store.notes
+    app.push(TitleScene(app))
     if first_start and not kiosk:
         app.push(WelcomeScene(app))  # asks language and help region, with the guess preselected
+    if autoplay is not None:  # scripted play for the crash test: see max247/autoplay.py
+        from max247.autoplay import AutoPlayer
+
+        app.watch = AutoPlayer(app, autoplay).tick
     try:
         return app.run()
     except KeyboardInterrupt:

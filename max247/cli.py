@@ -16,7 +16,9 @@ from max247.settings import load_settings, save_settings
 
 SCREENS = (
     "title",
+    "lessons",
     "setup",
+    "name",
     "board",
     "briefing",
     "story",
@@ -52,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     g = sub.add_parser("game", help="start the game (what `max247` alone does)")
     g.add_argument("--size", type=_size, help="window size, e.g. 1280x720")
     g.add_argument("--kiosk", action="store_true", help="event mode: closing does not quit")
+    # scripted play, for the crash test (tests/test_crash.py): not for classes
+    g.add_argument("--autoplay", type=int, metavar="SEED", help=argparse.SUPPRESS)
 
     n = sub.add_parser("new", help="write a commented starting scenario that validates as it is")
     n.add_argument("id", help="the new scenario's id: lower-case letters, digits and '-'")
@@ -105,7 +109,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     lib.add_argument("action", choices=("list", "add", "remove"))
     lib.add_argument("folder", nargs="?", type=Path)
 
+    from max247 import cli_sessions
+
+    cli_sessions.add_parsers(sub)
+
     args = parser.parse_args(argv)
+    if args.command in ("sessions", "summary", "cards"):
+        return cli_sessions.run(args)
     if args.command == "validate":
         return cmd_validate(args.paths, args.strict, args.lang)
     if args.command == "test":
@@ -133,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from max247.app import start
 
     if args.command == "game":
-        return start(args.size, args.kiosk)
+        return start(args.size, args.kiosk, args.autoplay)
     return start()
 
 

@@ -27,16 +27,24 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
     from max247.scenes.choice import ChoiceScene
     from max247.scenes.closing import ClosingScene
     from max247.scenes.ending import DecisionsScene, EndingScene
+    from max247.scenes.sessions import NameOverlay, SessionsScene
     from max247.scenes.setup import SetupScene
     from max247.scenes.story import StoryScene
     from max247.scenes.title import TitleScene
 
     app = pilot.app
-    if screen == "title":
+    if screen in ("title", "lessons"):
+        example_lessons(pilot)
         pilot.start(TitleScene(app))
+        if screen == "lessons":
+            app.push(SessionsScene(app))
+            pilot.step()
         return
-    if screen == "setup":
+    if screen in ("setup", "name"):
         pilot.start(SetupScene(app))
+        if screen == "name":
+            app.push(NameOverlay(app, "6B", lambda name: None))
+            pilot.step()
         return
     if screen in ("welcome", "welcome-region"):
         from max247.scenes.welcome import WelcomeScene
@@ -110,6 +118,19 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
         pilot.app.now = pilot.time  # shown, not yet timed out
     if isinstance(pilot.top, BoardScene) and screen != "board":
         print(f"note: the story ended before the {screen} screen", file=sys.stderr)
+
+
+def example_lessons(pilot: Pilot) -> None:
+    """Three unfinished lessons in the pilot's store, as a teacher of several classes has."""
+    from max247.session import Session
+
+    app = pilot.app
+    ids = sorted(app.library.scenarios)
+    for k, name in enumerate(("5C", "6A", "6B")):
+        chosen = [app.library.scenarios[i] for i in ids[k : k + 3]]
+        lesson = Session.new(chosen, app.settings.language, app.settings.region, name)
+        lesson.created = f"2026-11-{24 + k:02d}T10:30"
+        app.store.save(lesson)
 
 
 def screenshot(args: argparse.Namespace) -> int:
