@@ -4,24 +4,9 @@ about the character's mood that the meter contradicts)."""
 from max247.story.loader import read_scenario
 from max247.story.moods import mood_words
 from tests.conftest import ROOT
+from tests.scenario_text import HEAD, line_of, scenario
 
-STORY = """\
-format: 1
-id: kai-test
-language: en
-title: A test
-theme: grooming
-ages: 10-12
-minutes: 5
-character: kai
-mood: {mood}
-content_warning: None.
-goals: [Test.]
-characters:
-  kai: {{name: Kai}}
-  mum: {{name: Mum, max: true}}
-start: one
-passages:
+PASSAGES = """\
   one:
     - narrate: Kai gets a message.
       mood: -1
@@ -44,28 +29,35 @@ passages:
 
 
 def codes(write, mood=2, line="Kai reads it.", feedback="OK.", ending="Good.", end=4):
-    text = STORY.format(mood=mood, line=line, feedback=feedback, ending=ending, end=end)
+    passages = PASSAGES.format(line=line, feedback=feedback, ending=ending, end=end)
+    text = scenario(passages, HEAD.replace("\nmood: 2\n", f"\nmood: {mood}\n"))
     found = read_scenario(write("kai-test.yaml", text)).findings
     return [(f.code, f.loc.line) for f in found if f.code in ("W101", "W605")]
 
 
+MOOD = line_of(HEAD, "mood:")
+LINE = line_of(HEAD + PASSAGES, "{line}")
+FEEDBACK = line_of(HEAD + PASSAGES, "feedback:")
+ENDING = line_of(HEAD + PASSAGES, "- ending:")
+
+
 def test_a_character_starting_at_3_or_more_is_warned_at_the_mood_line(write):
-    assert codes(write, mood=3) == [("W101", 9)]
-    assert codes(write, mood=4) == [("W101", 9)]
+    assert codes(write, mood=3) == [("W101", MOOD)]
+    assert codes(write, mood=4) == [("W101", MOOD)]
     assert codes(write, mood=2) == codes(write, mood=1) == codes(write, mood=0) == []
 
 
 def test_words_against_the_meter_on_every_kind_of_text(write):
     # after the drop the meter shows 1: "feels bad" agrees, "feels good" does not
     assert codes(write, line="Kai feels bad.") == []
-    assert codes(write, line="Kai still feels good.") == [("W605", 20)]
-    assert codes(write, line="Kai feels very bad.") == [("W605", 20)]  # 'very bad' is 0 only
+    assert codes(write, line="Kai still feels good.") == [("W605", LINE)]
+    assert codes(write, line="Kai feels very bad.") == [("W605", LINE)]  # 'very bad' is 0 only
     # feedback is read after its option's change (1 + 1 = 2, so-so)
     assert codes(write, feedback="Kai feels so-so now.") == []
-    assert codes(write, feedback="Kai feels great now.") == [("W605", 26)]
+    assert codes(write, feedback="Kai feels great now.") == [("W605", FEEDBACK)]
     # an ending's text is read at the ending's own mood
     assert codes(write, ending="Kai feels OK again.", end=3) == []
-    assert codes(write, ending="Kai feels awful.", end=3) == [("W605", 34)]
+    assert codes(write, ending="Kai feels awful.", end=3) == [("W605", ENDING)]
 
 
 def test_only_what_is_reliable_is_reported(write):
@@ -98,4 +90,7 @@ def test_the_shipped_template_and_the_guides_example_start_below_3():
 
     assert "\nmood: 2\n" in TEMPLATE.read_text(encoding="utf-8")
     guide = (ROOT / "docs" / "authoring-guide.md").read_text(encoding="utf-8")
-    assert "\nmood: 2                   # their mood" in guide and "character: amira\nmood: 2\n" in guide
+    assert (
+        "\nmood: 2                   # their mood" in guide
+        and "character: amira\nmood: 2\n" in guide
+    )
