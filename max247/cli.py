@@ -254,6 +254,7 @@ def translation_checks(library) -> list:
     from max247.catalogs import targets, translation_findings
     from max247.i18n import ScenarioTranslator
     from max247.story.flow import check_texts
+    from max247.story.moods import check_words
 
     out = []
     translator = ScenarioTranslator()
@@ -270,6 +271,7 @@ def translation_checks(library) -> list:
             }
 
         out += check_texts(s, translated)
+        out += check_words(s, translated)
         out += glyph_checks(s, translator)
     return out
 

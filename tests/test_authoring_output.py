@@ -127,8 +127,8 @@ def test_an_ending_reached_without_help_is_marked(write, tr: ScenarioTranslator)
     waits = next(e for e in scenario.endings() if e.title.source == "Noor waits")
     assert graph.explore(scenario).reach(waits).status == "no help yet"
     mermaid = graph.to_mermaid(scenario, tr, "en")
-    assert 'e2(["Noor waits<br/>mood 3-4 · no help yet"])' in mermaid
-    assert 'label="Noor waits\\nmood 3-4 · no help yet"' in graph.to_dot(scenario, tr, "en")
+    assert 'e2(["Noor waits<br/>mood 2 · no help yet"])' in mermaid
+    assert 'label="Noor waits\\nmood 2 · no help yet"' in graph.to_dot(scenario, tr, "en")
     assert "No way here found help." in page_text(proof.to_html(scenario, tr, "en"))
 
     # Jay's insisting now ends there too, after telling Mum: some ways find help, some not
@@ -140,7 +140,7 @@ def test_an_ending_reached_without_help_is_marked(write, tr: ScenarioTranslator)
     scenario = load_scenario(write("noor-gems/noor-gems.yaml", text), whole=False)
     waits = next(e for e in scenario.endings() if e.title.source == "Noor waits")
     assert graph.explore(scenario).reach(waits).status == "not always"
-    assert "Noor waits<br/>mood 3-4 · not always" in graph.to_mermaid(scenario, tr, "en")
+    assert "Noor waits<br/>mood 2 · not always" in graph.to_mermaid(scenario, tr, "en")
 
 
 def test_condition_text_round_trips() -> None:

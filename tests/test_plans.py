@@ -45,7 +45,7 @@ plays:
       ending: Noor found her Max
       mood: 4
       told: [mum]
-      help: [exploitation]
+      help: [talk]
 """
 
 
@@ -101,7 +101,7 @@ plays:
 
 
 def test_flags_never_set_count_as_false(write):
-    plan = PLAN.replace("      help: [exploitation]\n", "      flags: {gems: false}\n")
+    plan = PLAN.replace("      help: [talk]\n", "      flags: {gems: false}\n")
     [r] = run(write, plan)
     assert r.ok, r.problems
 

@@ -60,10 +60,12 @@ def test_events_come_in_order_with_feedback_before_the_story_goes_on():
     assert [type(e) for e in first[:3]] == [Line, Line, Line]
     assert isinstance(first[-1], ChoiceOffered)
     assert [o.number for o in first[-1].options] == [1, 2, 3]
-    story.choose(1)
+    story.choose(1)  # taking the gems: feedback, and no rise of the mood for a risky choice
     after = story.run()
     assert isinstance(after[0], FeedbackShown)
-    assert isinstance(after[1], MoodChanged) and (after[1].before, after[1].after) == (3, 4)
+    assert [type(e) for e in after[1:4]] == [Line, Line, Line]
+    # the drop comes right after the line it stands on (Jay's demand for a secret)
+    assert isinstance(after[4], MoodChanged) and (after[4].before, after[4].after) == (2, 1)
     assert story.state.flags == {"gems": True}
 
 

@@ -96,7 +96,7 @@ theme: trusted-adult
 ages: 10-12
 minutes: 5
 character: kim
-mood: 3
+mood: 2
 content_warning: Someone unknown sends Kim a message.
 goals:
   - Tell a trusted adult.

@@ -64,6 +64,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "E109": (Severity.ERROR, "unsupported format version"),
     "E110": (Severity.ERROR, "an inline translation without the file's own language"),
     "E111": (Severity.ERROR, "a number with too many digits"),
+    "W101": (Severity.WARNING, "the story's character starts feeling OK or good"),
     # ids and references
     "E201": (Severity.ERROR, "an id that is not well formed"),
     "E202": (Severity.ERROR, "a goto or start to a passage that does not exist"),
@@ -97,6 +98,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "W602": (Severity.WARNING, "a phone number in scenario text"),
     "W603": (Severity.WARNING, "a # may have cut a text short"),
     "W604": (Severity.WARNING, "a character no shipped font can draw"),
+    "W605": (Severity.WARNING, "a text names a mood the meter does not show"),
     # translations
     "W701": (Severity.WARNING, "a missing translation"),
     "W702": (Severity.WARNING, "a stale translation"),

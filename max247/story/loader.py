@@ -43,6 +43,7 @@ from max247.story.model import (
     Text,
     View,
 )
+from max247.story.moods import check_moods
 from max247.story.yamlread import Mapping, Node, Scalar, Sequence, parse_yaml, read_yaml
 
 SCENARIO_ID = re.compile(r"[a-z][a-z0-9-]{0,39}\Z")
@@ -142,7 +143,10 @@ def read_scenario(
     scenario = reader.scenario(doc.root)
     findings = doc.warnings + reader.findings
     if scenario is not None and whole and not any(f.is_error for f in findings):
-        findings += check_flow(scenario) + check_texts(scenario)
+        flow = check_flow(scenario)
+        findings += (
+            flow + check_texts(scenario) + check_moods(scenario, any(f.is_error for f in flow))
+        )
     findings.sort(key=lambda f: (f.loc.line, f.loc.col))
     if any(f.is_error for f in findings):
         scenario = None
