@@ -334,3 +334,13 @@ def draw_lines(
         rect = surface.blit(img, (lx, y + i * lh))
         covered.union_ip(rect)
     return covered
+
+
+def ellipsize(fonts: Fonts, text: str, width: int, size: int, style: str = "regular") -> str:
+    """The text cut to one line of `width`, with an ellipsis where it was cut: for a label that
+    must stay one line (a chat header, a file's first error) and may lose its end."""
+    if fonts.width(text, size, style) <= width:
+        return text
+    while len(text) > 1 and fonts.width(text + "…", size, style) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
