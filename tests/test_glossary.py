@@ -99,3 +99,21 @@ def test_an_avoided_form_is_found_whole_and_in_any_case(tmp_path):
         "x.po:8: 'chemin de' (p)",
     ]
     assert offences(po, [Avoided("x", "fr", "chemin d", False)], tmp_path) == []  # whole words
+
+
+def test_no_help_card_uses_a_form_the_glossary_avoids():
+    """The help directory's texts are read by children too: the glossary holds there as well."""
+    import yaml
+
+    data = yaml.safe_load((ROOT / "data" / "help-directory.yaml").read_text(encoding="utf-8"))
+    found = []
+    for name, card in data["cards"].items():
+        for key, value in card.items():
+            if not isinstance(value, dict):
+                continue
+            for a in avoided():
+                text = value.get(a.language)
+                pattern = rf"(?<!\w){re.escape(a.form)}(?!\w)"
+                if isinstance(text, str) and re.search(pattern, text, re.IGNORECASE):
+                    found.append(f"{name}.{key}.{a.language}: '{a.form}'")
+    assert found == []
