@@ -11,7 +11,8 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from max247.authoring.graph import Exploration, Translate, condition_text, explore
+from max247.authoring.graph import Translate, condition_text
+from max247.story.explore import Exploration, explore
 from max247.story.model import (
     AddFlags,
     Beat,
