@@ -38,10 +38,12 @@ PHONE = re.compile(
 )
 
 
-def check_flow(scenario: Scenario) -> list[Finding]:
+def check_flow(
+    scenario: Scenario, max_states: int = MAX_STATES, max_seconds: float = MAX_SECONDS
+) -> list[Finding]:
     findings = _graph_checks(scenario)
     if not any(f.is_error for f in findings):
-        findings += prove_help(scenario)
+        findings += prove_help(scenario, max_states, max_seconds)
     return findings
 
 
