@@ -217,7 +217,8 @@ def test_inline_translations(write):
 
 
 def test_every_code_is_documented_in_the_registry_and_the_guide():
-    guide = (Path(__file__).parent.parent / "docs" / "authoring-guide.md").read_text(encoding="utf-8")
+    guide_path = Path(__file__).parent.parent / "docs" / "authoring-guide.md"
+    guide = guide_path.read_text(encoding="utf-8")
     for code, (severity, about) in CODES.items():
         assert code[0] == severity.value[0].upper() and code[1:].isdigit() and len(code) == 4
         # the table of codes, the anchor the messages link to, and the explanation itself
