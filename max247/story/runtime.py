@@ -204,6 +204,7 @@ class Story:
         self.budget = budget  # beats that may be played between two choices
         self.steps = 0  # beats played since the last choice (or the start)
         self.last: Beat | None = None  # the beat played last
+        self.last_goto: Goto | None = None  # the goto played last, since the last choice
         self._stack: list[_Frame] = []
         self._pending: deque[Event] = deque()
         self._waiting: ChoiceOffered | None = None
@@ -287,7 +288,9 @@ class Story:
                 return self._ending
             return None
         if self.steps >= self.budget:
-            where = self.last.loc if self.last is not None else self.scenario.loc
+            # a walk this long goes round a loop, and every loop without a choice has a goto
+            back = self.last_goto or self.last
+            where = back.loc if back is not None else self.scenario.loc
             raise StepBudgetError(
                 f"the story played {self.steps} beats without a choice: it goes round a loop "
                 f"(near passage '{self.state.passage}', line {where.line})",
@@ -322,6 +325,7 @@ class Story:
         option = offered[number]
         self._waiting = None
         self.steps = 0
+        self.last_goto = None
         self.state.log.append(Decision(waiting.choice.key, option.key, number))
         self._apply(option.set, option.add)
         self._change_mood(option.mood)
@@ -396,6 +400,7 @@ class Story:
         elif isinstance(beat, AddFlags):
             self._apply((), beat.values)
         elif isinstance(beat, Goto):
+            self.last_goto = beat
             self._goto(beat.target)
         elif isinstance(beat, If):
             branch = beat.then if evaluate(beat.condition, self.state.flags) else beat.else_
