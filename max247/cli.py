@@ -7,6 +7,7 @@ its findings.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -475,12 +476,21 @@ def cmd_library(action: str, folder: Path | None) -> int:
 
 
 def run() -> int:
-    """The console entry point: `max247 validate | head` ends quietly when the reader goes."""
+    """The console entry point: `max247 validate | head` ends quietly when the reader goes, and
+    every command stops on Ctrl+C (SIGINT) and on SIGTERM, with the shell's usual exit codes.
+    """
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         return main()
     except BrokenPipeError:
         sys.stderr.close()
         return 0
+    except KeyboardInterrupt:
+        return 128 + signal.SIGINT
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":

@@ -59,3 +59,55 @@ def test_characters_no_font_can_draw(write, capsys):
     bad = write("s/noor-gems.yaml", text.replace("gg! you're", "gg! \U000e0001 you're"))
     main(["validate", str(bad)])
     assert "W604" in capsys.readouterr().out
+
+
+def _command(args, tmp_path, **kw):
+    import os
+
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    env.update(XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    return subprocess.Popen(
+        [sys.executable, "-m", "max247", *args],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        **kw,
+    )
+
+
+def test_the_game_stops_on_sigterm_and_ctrl_c_even_in_kiosk_mode(tmp_path):
+    import signal
+    import time
+
+    # SDL would turn both into a window-close event, which kiosk mode ignores
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        game = _command(["game", "--kiosk"], tmp_path)
+        time.sleep(2)
+        game.send_signal(sig)
+        try:
+            game.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            game.kill()
+            raise AssertionError(f"the game did not stop on {sig.name}") from None
+        assert game.returncode == 128 + sig, game.stderr.read()
+
+
+def test_no_command_hangs_on_a_story_that_loops(tmp_path):
+    # the 26 lines: a loop whose only way out is a condition that stays false
+    story = ROOT / "tests" / "corpus" / "E308-loop-condition-stays-true.yaml"
+    for args in (
+        ["validate", str(story)],
+        ["print", str(story)],
+        ["graph", str(story)],
+        ["play", "--text", str(story)],
+    ):
+        done = _command(args, tmp_path)
+        try:
+            out, err = done.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            done.kill()
+            raise AssertionError(f"max247 {args[0]} hangs") from None
+        assert done.returncode == 1, (args, err)
+        assert b"E308" in out + err, args
