@@ -310,7 +310,7 @@ def prove_help(
                     "could not be proved that every path finds help; the flags that take the "
                     "most values (how many): {flags}.",
                     states=found.states,
-                    seconds=f"{found.seconds:.1f}",
+                    seconds=max(1, round(found.seconds)),
                     flags=flags,
                 ),
                 N_(
