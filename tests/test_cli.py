@@ -111,3 +111,35 @@ def test_no_command_hangs_on_a_story_that_loops(tmp_path):
             raise AssertionError(f"max247 {args[0]} hangs") from None
         assert done.returncode == 1, (args, err)
         assert b"E308" in out + err, args
+
+
+UNPROVEN = """\
+  one:
+    - choice:
+        prompt: P
+        options:
+          - {text: Up, add: {trust: 1}, goto: one}
+          - {text: Down, add: {trust: -1}, goto: one}
+          - {text: On, goto: two}
+  two:
+    - if: trust >= 2
+      then: [tell: mum]
+    - help: talk
+    - ending: {title: E, message: M}
+"""
+
+
+def test_help_not_proven_is_an_error_in_the_shipped_library(write, monkeypatch, capsys):
+    from max247 import paths
+    from max247.story import explore
+    from tests.scenario_text import scenario
+
+    monkeypatch.setattr(explore, "MAX_STATES", 200)
+    story = write("lib/s.yaml", scenario(UNPROVEN))
+    assert main(["validate", str(story)]) == 0  # a teacher's story: a warning
+    assert main(["validate", "--strict", str(story)]) == 1
+    assert "W401" in capsys.readouterr().out
+    monkeypatch.setattr(paths, "SCENARIOS", story.parent)
+    assert main(["validate"]) == 1  # shipped: help that is not proven is not claimed
+    out = capsys.readouterr()
+    assert "W401" in out.out and "1 error(s)" in out.err

@@ -16,7 +16,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator
 
-from max247.story.explore import MAX_SECONDS, MAX_STATES, explore
+from max247.story import explore as explorer
 from max247.story.findings import N_, Finding, finding
 from max247.story.model import (
     Beat,
@@ -39,7 +39,7 @@ PHONE = re.compile(
 
 
 def check_flow(
-    scenario: Scenario, max_states: int = MAX_STATES, max_seconds: float = MAX_SECONDS
+    scenario: Scenario, max_states: int | None = None, max_seconds: float | None = None
 ) -> list[Finding]:
     findings = _graph_checks(scenario)
     if not any(f.is_error for f in findings):
@@ -242,12 +242,15 @@ def _graph_checks(scenario: Scenario) -> list[Finding]:
 
 
 def prove_help(
-    scenario: Scenario, max_states: int = MAX_STATES, max_seconds: float = MAX_SECONDS
+    scenario: Scenario, max_states: int | None = None, max_seconds: float | None = None
 ) -> list[Finding]:
     """Explore every reachable state (max247.story.explore): every path to an ending that finds
     no help, every loop that runs without a choice, and whether the exploration was complete.
+    The bounds default to explore.MAX_STATES and explore.MAX_SECONDS.
     """
-    found = explore(scenario, max_states, max_seconds)
+    found = explorer.explore(
+        scenario, max_states or explorer.MAX_STATES, max_seconds or explorer.MAX_SECONDS
+    )
     out = []
     for loop in found.loops.values():
         choices = str(list(loop.choices))
