@@ -32,7 +32,9 @@ from max247.story.model import AddFlags, Choice, Ending, FlagValue, If, Scenario
 from max247.story.runtime import Ended, Event, StepBudgetError, Story, StoryError
 
 MAX_STATES = 200_000  # states explored before the explorer gives up on a story
-MAX_SECONDS = 2.0  # seconds spent on one story before it gives up
+# seconds of CPU time (not of the clock, so that a busy machine gives the same answer) spent on
+# one story before it gives up
+MAX_SECONDS = 2.0
 
 Bounds = dict[str, tuple[int | None, int | None]]  # flag -> (lowest, highest) value kept
 
@@ -166,7 +168,7 @@ class Explorer:
         return not self.stopped
 
     def visits(self) -> Iterator[Visit]:
-        start = time.monotonic()
+        start = time.process_time()
         seen: set[tuple] = set()
         first = Story(self.scenario)
         visit = settle(first)
@@ -190,13 +192,13 @@ class Explorer:
                 seen.add(key)
                 yield visit
                 queue.append(branch)
-            self.seconds = time.monotonic() - start
+            self.seconds = time.process_time() - start
             if queue and (len(seen) >= self.max_states or self.seconds > self.max_seconds):
                 self.stopped = "states" if len(seen) >= self.max_states else "seconds"
                 self.wide = widest_flags(seen)
                 break
         self.states = len(seen)
-        self.seconds = time.monotonic() - start
+        self.seconds = time.process_time() - start
 
 
 def settle(story: Story) -> Visit:

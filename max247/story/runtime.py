@@ -186,6 +186,19 @@ class StoryState:
         return any(c.max and c.listens for c in self.told)
 
 
+_FIELDS = tuple(f.name for f in fields(StoryState))
+_IMMUTABLE = (bool, int, str, tuple, frozenset, type(None))
+
+
+def _copied(value: object) -> object:
+    """A copy of a state field: lists and dicts of immutable things, for the most part."""
+    if isinstance(value, _IMMUTABLE):
+        return value
+    if isinstance(value, (list, dict, set)):
+        return value.copy()
+    return copy.copy(value)
+
+
 @dataclass
 class _Frame:
     beats: tuple[Beat, ...]
@@ -244,10 +257,8 @@ class Story:
         other = copy.copy(self)  # every attribute; the mutable ones are copied below
         # each field of the state copied on its own, so that a field added later is never shared
         state = self.state
-        other.state = replace(
-            state, **{f.name: copy.copy(getattr(state, f.name)) for f in fields(state)}
-        )
-        other._stack = [replace(f) for f in self._stack]
+        other.state = replace(state, **{name: _copied(getattr(state, name)) for name in _FIELDS})
+        other._stack = [copy.copy(f) for f in self._stack]
         other._pending = deque(self._pending)
         return other
 
