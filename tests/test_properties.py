@@ -2,7 +2,7 @@
 the game plays; the graph, the proof page and the validator say the same; the runtime's invariants.
 
 The suite runs a few hundred examples of each. The long run is `scripts/fuzz-proof` (10,000 or
-more, see docs/architecture.md): the same tests with MAX247_FUZZ_EXAMPLES set.
+more, see docs/testing.md): the same tests with MAX247_FUZZ_EXAMPLES set.
 """
 
 from __future__ import annotations
