@@ -22,20 +22,6 @@ from max247.story.loader import read_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 ISSUE_10 = ["E401-number-lowered-in-a-loop", "E308-loop-condition-stays-true", "E308-counter-loop"]
-UNBOUNDED = """\
-  one:
-    - choice:
-        prompt: P
-        options:
-          - {text: Up, add: {trust: 1}, goto: one}
-          - {text: Down, add: {trust: -1}, goto: one}
-          - {text: On, goto: two}
-  two:
-    - if: trust >= 2
-      then: [tell: mum]
-    - help: talk
-    - ending: {title: E, message: M}
-"""
 
 
 def best(fn, runs: int = 3) -> float:
@@ -60,7 +46,7 @@ def main() -> None:
         print(
             f"{path.stem:34} {states:7} {read * 1000:8.1f} {whole * 1000:9.1f} {whole / read:6.1f}"
         )
-    from tests.scenario_text import scenario
+    from tests.scenario_text import UNBOUNDED, scenario
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "unbounded.yaml"

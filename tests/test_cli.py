@@ -113,29 +113,13 @@ def test_no_command_hangs_on_a_story_that_loops(tmp_path):
         assert b"E308" in out + err, args
 
 
-UNPROVEN = """\
-  one:
-    - choice:
-        prompt: P
-        options:
-          - {text: Up, add: {trust: 1}, goto: one}
-          - {text: Down, add: {trust: -1}, goto: one}
-          - {text: On, goto: two}
-  two:
-    - if: trust >= 2
-      then: [tell: mum]
-    - help: talk
-    - ending: {title: E, message: M}
-"""
-
-
 def test_help_not_proven_is_an_error_in_the_shipped_library(write, monkeypatch, capsys):
     from max247 import paths
     from max247.story import explore
-    from tests.scenario_text import scenario
+    from tests.scenario_text import UNBOUNDED, scenario
 
     monkeypatch.setattr(explore, "MAX_STATES", 200)
-    story = write("lib/s.yaml", scenario(UNPROVEN))
+    story = write("lib/s.yaml", scenario(UNBOUNDED))
     assert main(["validate", str(story)]) == 0  # a teacher's story: a warning
     assert main(["validate", "--strict", str(story)]) == 1
     assert "W401" in capsys.readouterr().out

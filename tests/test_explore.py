@@ -18,7 +18,7 @@ from max247.story.runtime import (
     StoryError,
     StoryState,
 )
-from tests.scenario_text import HEAD, line_of, scenario
+from tests.scenario_text import HEAD, UNBOUNDED, line_of, scenario
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -150,23 +150,7 @@ def test_numbers_are_capped_only_where_nothing_lowers_them(write):
 
 
 def test_too_many_states_names_the_flags(write):
-    _, s = story_of(
-        write,
-        """\
-  one:
-    - choice:
-        prompt: P
-        options:
-          - {text: Up, add: {trust: 1}, goto: one}
-          - {text: Down, add: {trust: -1}, goto: one}
-          - {text: On, add: {other: 1}, goto: two}
-  two:
-    - if: trust >= 2 and other > 0
-      then: [tell: mum]
-    - help: talk
-    - ending: {title: E, message: M}
-""",
-    )
+    _, s = story_of(write, UNBOUNDED)
     [f] = prove_help(s, max_states=300)
     assert f.code == "W401" and "trust (" in f.message and "other" not in f.message
     explorer = Explorer(s, max_states=300)
