@@ -52,12 +52,12 @@ def main() -> None:
         path = Path(tmp) / "unbounded.yaml"
         path.write_text(scenario(UNBOUNDED), encoding="utf-8")
         s = read_scenario(path, whole=False).scenario
-        start = time.perf_counter()
-        found = explore(s, max_states=20_000, max_seconds=60)
-        seconds = time.perf_counter() - start
+        start, cpu = time.perf_counter(), time.process_time()
+        found = explore(s, max_states=20_000, max_seconds=600)
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         print(
-            f"unbounded counter: {found.states} states in {seconds:.2f} s "
-            f"({found.states / seconds:,.0f} states/s), stopped by {found.stopped}"
+            f"unbounded counter: {found.states} states in {seconds:.2f} s, {cpu:.2f} s of CPU "
+            f"({found.states / cpu:,.0f} states per CPU second), stopped by {found.stopped}"
         )
 
 
