@@ -112,7 +112,9 @@ def interface_template() -> Catalog:
 def update_interface(locales: Path) -> list[Path]:
     """Create or merge the interface catalogs for Dutch and French."""
     pot = interface_template()
-    _write_catalog(locales / "templates" / "max247.pot", pot)
+    # The interface catalogs name the file a text is in, not its line: a line number changes with
+    # every edit above it, and would make each code change rewrite both catalogs.
+    _write_catalog(locales / "templates" / "max247.pot", pot, lines=False)
     written = []
     for lang in ("nl", "fr"):
         path = catalog_path(locales, lang, "max247")
@@ -122,7 +124,7 @@ def update_interface(locales: Path) -> list[Path]:
         else:
             catalog = Catalog(locale=lang, project=PROJECT, domain="max247", fuzzy=False)
             catalog.update(pot, no_fuzzy_matching=True, update_creation_date=False)
-        _write_catalog(path, catalog)
+        _write_catalog(path, catalog, lines=False)
         written.append(path)
     return written
 
@@ -181,9 +183,11 @@ def interface_status(locales: Path, part: str | None = None) -> list[Status]:
 # --- the round trip ---------------------------------------------------------------------------
 
 
-def _write_catalog(path: Path, catalog: Catalog) -> None:
+def _write_catalog(path: Path, catalog: Catalog, *, lines: bool = True) -> None:
     buf = io.BytesIO()
-    write_po(buf, catalog, width=100, sort_output=False, include_previous=True)
+    write_po(
+        buf, catalog, width=100, sort_output=False, include_previous=True, include_lineno=lines
+    )
     write_atomic(path, buf.getvalue().decode("utf-8"))
 
 

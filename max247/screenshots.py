@@ -32,6 +32,13 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
     if screen == "setup":
         pilot.start(SetupScene(app))
         return
+    if screen in ("welcome", "welcome-region"):
+        from max247.scenes.welcome import WelcomeScene
+
+        pilot.start(WelcomeScene(app))
+        if screen == "welcome-region":
+            pilot.press(Action.CONFIRM)
+        return
     others = [i for i in sorted(app.library.scenarios) if i != scenario_id][:5]
     pilot.lesson(scenario_id, *others)
     if screen == "board":
@@ -82,6 +89,13 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
         pilot.press(Action.BLANK)
     elif screen == "teacher":
         pilot.press(Action.TEACHER)
+    elif screen == "keys":
+        pilot.press(Action.KEYS)
+    elif screen == "goodbye":
+        from max247.scenes.goodbye import GoodbyeScene
+
+        app.push(GoodbyeScene(app))
+        pilot.app.now = pilot.time  # shown, not yet timed out
     if isinstance(pilot.top, BoardScene) and screen != "board":
         print(f"note: the story ended before the {screen} screen", file=sys.stderr)
 

@@ -1,6 +1,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from max247.cli import main
 from tests.conftest import ROOT
 
@@ -77,6 +79,7 @@ def _command(args, tmp_path, **kw):
     )
 
 
+@pytest.mark.slow
 def test_the_game_stops_on_sigterm_and_ctrl_c_even_in_kiosk_mode(tmp_path):
     import signal
     import time
@@ -94,6 +97,7 @@ def test_the_game_stops_on_sigterm_and_ctrl_c_even_in_kiosk_mode(tmp_path):
         assert game.returncode == 128 + sig, game.stderr.read()
 
 
+@pytest.mark.slow
 def test_no_command_hangs_on_a_story_that_loops(tmp_path):
     # the 26 lines: a loop whose only way out is a condition that stays false
     story = ROOT / "tests" / "corpus" / "E308-loop-condition-stays-true.yaml"

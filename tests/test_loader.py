@@ -224,3 +224,58 @@ def test_every_code_is_documented_in_the_registry_and_the_guide():
         # the table of codes, the anchor the messages link to, and the explanation itself
         assert f"| [{code}](#{code.lower()}) | {severity.value} | {about} |" in guide, code
         assert f'<a id="{code.lower()}"></a>\n#### {code} {about}\n' in guide, code
+
+
+def test_a_choice_carries_a_discussion_question_and_a_teacher_note(write, tmp_path):
+    from max247.authoring.proof import to_html
+    from max247.catalogs import scenario_messages
+
+    text = scenario(
+        """\
+  one:
+    - choice:
+        prompt: What now?
+        discuss: Why does Kai hesitate?
+        teacher: Listen for the word 'secret'.
+        options:
+          - text: Tell Mum.
+            then:
+              - tell: mum
+              - ending: {title: Done, message: Kai told Mum.}
+          - text: Wait.
+            then:
+              - tell: mum
+              - ending: {title: Later, message: Kai told Mum later.}
+"""
+    )
+    loaded, found = findings(write, text)
+    assert found == []
+    choice = next(b for b in walk(loaded.scenario) if isinstance(b, Choice))
+    assert choice.discuss.source == "Why does Kai hesitate?"
+    assert choice.discuss.loc.line == line_of(text, "discuss:")
+    assert choice.teacher.source == "Listen for the word 'secret'."
+    contexts = {(t.context, t.source) for t, _ in scenario_messages(loaded.scenario)}
+    assert ("discuss", "Why does Kai hesitate?") in contexts
+    assert ("teacher", "Listen for the word 'secret'.") in contexts
+    page = to_html(loaded.scenario, lambda s, t, lang: t.source, "en")
+    assert "Why does Kai hesitate?" in page and "Listen for the word" in page
+
+
+def test_an_empty_discussion_question_is_refused_at_its_line(write):
+    text = scenario(
+        """\
+  one:
+    - choice:
+        prompt: What now?
+        discuss: ""
+        options:
+          - text: Tell Mum.
+            then:
+              - tell: mum
+              - ending: {title: Done, message: Kai told Mum.}
+          - text: Wait.
+            goto: one
+"""
+    )
+    _, found = findings(write, text)
+    assert ("E104", line_of(text, "discuss:")) in found

@@ -23,6 +23,8 @@ from max247.story.plans import inline_or_source
 from max247.story.runtime import ChoiceOffered, Ended, MoodChanged, Story, StoryError
 from tests.story_gen import stories
 
+pytestmark = pytest.mark.slow  # long walks: a few hundred random stories, each played every way
+
 EXAMPLES = int(os.environ.get("MAX247_FUZZ_EXAMPLES", "150"))
 STATES, SECONDS = 3_000, 1.0  # small bounds: a random story's counters can go on forever
 DEPTH = 6  # choices deep that exhaustive play goes

@@ -74,6 +74,8 @@ LABELS: dict[str, dict[str, str]] = {
         "choice": "The class chooses",
         "timer": "{n} s to discuss",
         "feedback": "Feedback",
+        "discuss": "Talk about it",
+        "teacher": "For the teacher",
         "mood": "mood",
         "goto": "continues in",
         "after_choice": "continues after the choice",
@@ -120,6 +122,8 @@ LABELS: dict[str, dict[str, str]] = {
         "choice": "De klas kiest",
         "timer": "{n} s overleg",
         "feedback": "Feedback",
+        "discuss": "Praat erover",
+        "teacher": "Voor de leerkracht",
         "mood": "gevoel",
         "goto": "gaat verder in",
         "after_choice": "gaat verder na de keuze",
@@ -166,6 +170,8 @@ LABELS: dict[str, dict[str, str]] = {
         "choice": "La classe choisit",
         "timer": "{n} s de discussion",
         "feedback": "Retour",
+        "discuss": "On en parle",
+        "teacher": "Pour l'enseignant",
         "mood": "humeur",
         "goto": "continue dans",
         "after_choice": "continue après le choix",
@@ -184,6 +190,7 @@ THEMES = {
         "grooming": "grooming",
         "sexting": "sexting",
         "sextortion": "sextortion",
+        "image-abuse": "image-based abuse",
         "online-safety": "online safety",
         "trusted-adult": "trusted adult",
         "running-away": "running away",
@@ -192,14 +199,16 @@ THEMES = {
         "grooming": "grooming",
         "sexting": "sexting",
         "sextortion": "sextortion",
+        "image-abuse": "misbruik van beelden",
         "online-safety": "veilig online",
         "trusted-adult": "vertrouwenspersoon",
         "running-away": "weglopen",
     },
     "fr": {
-        "grooming": "pédopiégeage (grooming)",
+        "grooming": "grooming",
         "sexting": "sexting",
         "sextortion": "sextorsion",
+        "image-abuse": "abus d'images",
         "online-safety": "sécurité en ligne",
         "trusted-adult": "personne de confiance",
         "running-away": "fugue",
@@ -210,6 +219,7 @@ NEEDS = {
         "talk": "a helpline to talk about anything",
         "exploitation": "help with grooming, sextortion, sexual exploitation online",
         "remove-image": "getting a nude image taken down",
+        "crisis": "a child in distress who needs someone to talk to now",
         "emergency": "immediate danger",
         "missing": "a child who ran away or is missing",
         "adult-advice": "advice for the adult, after a disclosure",
@@ -218,14 +228,16 @@ NEEDS = {
         "talk": "een hulplijn om over alles te praten",
         "exploitation": "hulp bij grooming, sextortion, seksuele uitbuiting online",
         "remove-image": "een naaktfoto laten verwijderen",
+        "crisis": "een kind in nood dat nu iemand nodig heeft om mee te praten",
         "emergency": "acuut gevaar",
         "missing": "een kind dat weggelopen of vermist is",
         "adult-advice": "advies voor de volwassene, na een onthulling",
     },
     "fr": {
         "talk": "une ligne d'écoute pour parler de tout",
-        "exploitation": "aide en cas de pédopiégeage, sextorsion, exploitation sexuelle en ligne",
+        "exploitation": "aide en cas de grooming, sextorsion, exploitation sexuelle en ligne",
         "remove-image": "faire retirer une photo intime",
+        "crisis": "un enfant en détresse qui a besoin de parler à quelqu'un tout de suite",
         "emergency": "danger immédiat",
         "missing": "un enfant qui a fugué ou qui a disparu",
         "adult-advice": "conseil pour l'adulte, après une confidence",
@@ -305,6 +317,8 @@ nav ol { columns: 3; font-size: 10pt; }
 .choice > ol > li { margin: 4pt 0; }
 .option-text { font-weight: bold; }
 .feedback { margin: 2pt 0; padding: 2pt 6pt; background: #f1f1f1; }
+.discuss { margin: 4pt 0; padding: 2pt 6pt; border-left: 3pt solid #3a7; }
+.teacher { margin: 4pt 0; padding: 2pt 6pt; border-left: 3pt solid #888; font-style: italic; }
 .goto { font-size: 10pt; }
 .ending { border: 2pt double #2e7d32; background: #f1f8f0; border-radius: 6pt; padding: 5pt 9pt;
   margin: 5pt 0; }
@@ -542,7 +556,14 @@ class _Page:
         ]
         for option in choice.options:
             out += ["<li>", *self.option(option), "</li>"]
-        out += ["</ol>", "</div>"]
+        out.append("</ol>")
+        if choice.discuss is not None:
+            said = f"<b>{self.word('discuss')}{self.colon}</b>"
+            out.append(f'<p class="discuss">{said}{self.t(choice.discuss)}</p>')
+        if choice.teacher is not None:
+            said = f"<b>{self.word('teacher')}{self.colon}</b>"
+            out.append(f'<p class="teacher">{said}{self.t(choice.teacher)}</p>')
+        out.append("</div>")
         return out
 
     def option(self, option: Option) -> list[str]:

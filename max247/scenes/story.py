@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pygame
 
 from max247.input import Action
-from max247.scenes.base import Common
+from max247.scenes.base import Common, Item
 from max247.story.model import Scenario, Text
 from max247.story.runtime import (
     ChoiceOffered,
@@ -59,6 +59,7 @@ class StoryScene(Common):
     ) -> None:
         super().__init__(app)
         self.scenario = scenario
+        self.start = start
         self.story = Story(scenario, start)
         self.shown: list[Shown] = []
         self.view = "phone"
@@ -68,6 +69,7 @@ class StoryScene(Common):
         self.pulse_until = 0.0
         self.progress = app.session.progress(scenario.id) if app.session else None
         self.log = log
+        self.just_decided = False  # Back on the first screen after a decision undoes it
 
     def entered(self) -> None:
         if self.shown or self.story.state.log:
@@ -153,6 +155,38 @@ class StoryScene(Common):
         self.story.choose(number)
         self.record()
         self.advance()
+        self.just_decided = True
+
+    def undo(self) -> None:
+        """Take the class's last decision back: replay the log without it, up to that choice.
+
+        The session keeps the shorter log at once, so a crash after an undo resumes at the
+        choice again, not at the decision that was taken back.
+        """
+        log = list(self.story.state.log[:-1])
+        if len(log) == len(self.story.state.log):
+            return
+        while self.app.top is not self:  # a feedback or help card over the story
+            self.app.pop()
+        self.story = Story(self.scenario, self.start)
+        self.shown, self.review, self.page, self.view = [], 0, 0, "phone"
+        self.typing_until = 0.0
+        events, _n = self.story.replay(log)
+        for event in events:
+            self.absorb(event, quiet=True)
+        self.record()
+        self.just_decided = False
+        self.after_replay()
+
+    def trace_line(self) -> str:
+        typing = int(self.typing_until > self.app.now)
+        return f"StoryScene\t\t{len(self.shown)}:{self.page}:{self.review}:{typing}"
+
+    def lesson_actions(self) -> list[Item]:
+        _ = self.app._
+        if not self.story.state.log:
+            return []
+        return [Item(lambda: _("Undo the last decision"), self.undo)]
 
     def end(self) -> None:
         from max247.scenes.ending import EndingScene
@@ -171,7 +205,10 @@ class StoryScene(Common):
         if self.common(action):
             return
         if action is Action.NEXT:
+            self.just_decided = False
             self.next()
+        elif action is Action.BACK and self.just_decided:
+            self.undo()
         elif action in (Action.BACK, Action.REREAD):
             self.review = min(self.review + 1, max(0, len(self.shown) - 1))
 
@@ -227,9 +264,50 @@ class StoryScene(Common):
                 (phone.centerx - t.u(4), phone.y + t.u(0.7), t.u(8), t.u(0.9)),
                 border_radius=t.u(0.5),
             )
-            self.draw_feed(
-                c, surface, screen.inflate(-2 * t.u(1.5), -2 * t.u(1.5)), in_person=False
+            # the chat's header names whom the character is writing with, as a phone does
+            others = list(
+                dict.fromkeys(
+                    self.name(i.speaker)
+                    for i in self.shown
+                    if i.speaker and i.speaker != self.scenario.character and not i.photo
+                )
             )
+            feed = screen.inflate(-2 * t.u(1.5), -2 * t.u(1.5))
+            if others:
+                head_h = c.line_height(t.small, "bold") + t.u(1.5)
+                bar = pygame.Rect(screen.x, screen.y, screen.w, head_h)
+                pygame.draw.rect(
+                    surface,
+                    th.WHITE,
+                    bar,
+                    border_top_left_radius=t.u(2.5),
+                    border_top_right_radius=t.u(2.5),
+                )
+                pygame.draw.line(
+                    surface, th.PAPER_DEEP, bar.bottomleft, bar.bottomright, max(1, t.u(0.2))
+                )
+                # one line: the most recent names that fit, at least the last one, cut with
+                # an ellipsis if even that is too wide
+                room = bar.w - 2 * t.u(2)
+                names = others[-3:]
+                while len(names) > 1 and self.app.fonts.width(", ".join(names), t.floor) > room:
+                    names = names[1:]
+                label = ", ".join(names)
+                while len(label) > 1 and self.app.fonts.width(label, t.floor, "bold") > room:
+                    label = label[:-2] + "…"
+                c.text(
+                    label,
+                    bar.inflate(-2 * t.u(2), 0),
+                    th.INK,
+                    size=t.small,
+                    style="bold",
+                    align="center",
+                    valign="center",
+                    min_size=t.floor,
+                )
+                feed.y += head_h
+                feed.h -= head_h
+            self.draw_feed(c, surface, feed, in_person=False)
         hint = self.app._("Re-reading: press next to come back") if self.review else ""
         if hint:
             c.hint(hint, t.height - t.u(0.3), centre.x, centre.w)

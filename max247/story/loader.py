@@ -894,11 +894,13 @@ class _Reader:
         c = self.mapping(value, "choice")
         if c is None:
             return None
-        self.check_keys(c, ("prompt", "timer", "options"), N_("a choice"))
+        self.check_keys(c, ("prompt", "timer", "discuss", "teacher", "options"), N_("a choice"))
         if not self.require(c, ("prompt", "options"), N_("a choice")):
             return None
         prompt = self.text(c.get("prompt"), "prompt", N_("the prompt"))
         timer = self.number(c.get("timer"), "timer", 10, 600) if c.get("timer") else None
+        discuss = self.text(c.get("discuss"), "discuss", N_("the discussion question"))
+        teacher = self.text(c.get("teacher"), "teacher", N_("the note for the teacher"))
         onode = c.get("options")
         if not isinstance(onode, Sequence):
             self.add(
@@ -936,7 +938,7 @@ class _Reader:
             return None
         if prompt is None or len(options) != len(onode.items):
             return None
-        return Choice(loc, f"{self.passage}/{n}", prompt, tuple(options), timer)
+        return Choice(loc, f"{self.passage}/{n}", prompt, tuple(options), timer, discuss, teacher)
 
     def option(self, node: Node, keys: set[str]) -> Option | None:
         an_option = N_("an option")

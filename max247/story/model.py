@@ -14,8 +14,24 @@ from max247.story.conditions import Condition
 from max247.story.findings import Loc
 
 LANGUAGES = ("nl", "fr", "en")
-THEMES = ("grooming", "sexting", "sextortion", "online-safety", "trusted-adult", "running-away")
-NEEDS = ("talk", "exploitation", "remove-image", "emergency", "missing", "adult-advice")
+THEMES = (
+    "grooming",
+    "sexting",
+    "sextortion",
+    "image-abuse",
+    "online-safety",
+    "trusted-adult",
+    "running-away",
+)
+NEEDS = (
+    "talk",
+    "exploitation",
+    "remove-image",
+    "crisis",
+    "emergency",
+    "missing",
+    "adult-advice",
+)
 MOOD_MIN, MOOD_MAX = 0, 4
 
 FlagValue = bool | int | str
@@ -87,6 +103,8 @@ class Choice(Beat):
     prompt: Text
     options: tuple[Option, ...]
     timer: int | None = None
+    discuss: Text | None = None  # a question for the class about the character, after a vote
+    teacher: Text | None = None  # for the teacher's eyes only: never drawn on the projector
 
 
 @dataclass(frozen=True)
@@ -242,5 +260,6 @@ def beat_texts(beat: Beat) -> list[Text]:
             out.append(o.text)
             if o.feedback is not None:
                 out.append(o.feedback)
+        out += [t for t in (beat.discuss, beat.teacher) if t is not None]
         return out
     return []

@@ -1,0 +1,93 @@
+"""Stopping at the bell: before the game closes, the class sees where help is, once more.
+
+"Stop the lesson" never just vanishes mid-story: for a few seconds (or until a key) the screen
+says it is never too late to tell someone, and shows the region's help lines for children.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from max247.helpdir import HelpList, help_list
+from max247.input import Action
+from max247.scenes.base import Common
+from max247.scenes.cards import checked_words
+from max247.scenes.closing import CLASS_NEEDS, ClosingScene
+from max247.ui import theme as th
+
+SECONDS = 8.0
+
+
+class GoodbyeScene(Common):
+    context = "reading"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.until = app.now + SECONDS
+
+    def handle(self, action: Action) -> None:
+        if action is Action.BLANK:
+            self.common(action)
+        else:
+            self.close()  # any key: the lesson is saved already
+
+    def click(self, pos: tuple[int, int]) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.app.save_session()
+        self.app.running = False
+
+    def update(self, now: float) -> bool:
+        if now >= self.until:
+            self.close()
+        return False
+
+    def ticking(self) -> bool:
+        return True  # the loop wakes to close the screen on time, even with no key pressed
+
+    def help(self) -> HelpList:
+        """The same help lines as the closing screen, one service per need, and their date."""
+        settings = self.app.settings
+        return help_list(
+            self.app.directory, CLASS_NEEDS, settings.region, settings.language, first_only=True
+        )
+
+    def lines(self) -> list[str]:
+        """The region's help lines for children, one each: name and number or address."""
+        lang = self.app.settings.language
+        return [ClosingScene.card_line(card, lang) for card in self.help().cards]
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.app.theme
+        _ = self.app._
+        c = self.canvas(surface)
+        self.background(surface)
+        w = t.width - 2 * t.margin
+        title = _("It is never too late to tell someone.")
+        call = _("Talk to your Max, a friend, or call for free:")
+        lines = self.lines()
+        checked = checked_words(self.app, self.help().checked)
+        hint = _("Press any key to close.")
+        # everything above the hint: with big text on a small screen, tighter gaps rather than
+        # a help line or the date under the hint
+        room = t.height - t.u(1) - c.block_height(hint, w, t.small) - t.u(1)
+        text_h = (
+            c.block_height(title, w, t.title, "bold")
+            + c.block_height(call, w)
+            + sum(c.block_height(line, w, t.body, "bold") for line in lines)
+            + (c.block_height(checked, w, t.small) if checked else 0)
+        )
+        roomy = text_h + t.u(6 + 3 + 2 + 1) + t.u(1) * len(lines) <= room
+        gap = t.u if roomy else (lambda n: t.u(n / 3))
+        y = gap(6)
+        y += c.block(title, t.margin, y, w, th.ACCENT, size=t.title, style="bold", align="center")
+        y += gap(3)
+        y += c.block(call, t.margin, y, w, align="center")
+        y += gap(2)
+        for line in lines:
+            y += c.block(line, t.margin, y, w, size=t.body, style="bold", align="center")
+            y += gap(1)
+        if checked:
+            c.block(checked, t.margin, y, w, th.INK_SOFT, size=t.small, align="center")
+        c.hint(_("Press any key to close."), t.height - t.u(1))
