@@ -1,7 +1,8 @@
 """Text: our own line breaking over the font's measurements, emoji from a fallback font, a cache.
 
 Lines break at spaces and soft hyphens, never at non-breaking spaces (French puts one before
-? ! : ; and inside quotes) nor between two digits (a phone number stays whole), and a word is split mid-way only when it alone is wider than the box.
+? ! : ; and inside quotes) nor between two digits (a phone number stays whole), and a word is
+split mid-way only when it alone is wider than the box.
 Text that does not fit shrinks, but never below the minimum size: then it is paged, never cut.
 """
 
