@@ -315,3 +315,51 @@ def test_a_fork_shares_nothing_that_changes(write):
     story.choose(2)
     story.run()
     assert story.state.flags == {"x": 2} and story.ended
+
+
+# --- killed mutants (scripts/mutate) --------------------------------------------------------------
+
+
+def test_the_flags_named_are_those_that_vary_three_at_most():
+    from max247.story.explore import widest_flags
+
+    def key(**flags):
+        return ((), 2, tuple(sorted(flags.items())), frozenset(), frozenset())
+
+    seen = {key(a=i, b=i % 2, c=i % 3, d=i % 4, same=1) for i in range(12)}
+    assert widest_flags(seen) == [("a", 12), ("d", 4), ("c", 3)]  # 'same' never varies
+
+
+def test_an_ending_no_play_reached_is_said_so(write):
+    _, s = story_of(write, "  one:\n    - tell: mum\n    - ending: {title: E, message: M}\n")
+    _, other = story_of(write, "  one:\n    - help: talk\n    - ending: {title: F, message: M}\n")
+    found = explore(s)
+    assert found.reach(s.endings()[0]).status == "help found"
+    assert found.reach(other.endings()[0]).status == "not reached"
+
+
+def test_replay_gives_every_event_and_choose_key_says_what_is_wrong(write):
+    _, s = story_of(
+        write,
+        """\
+  one:
+    - narrate: first
+    - choice:
+        prompt: P
+        options:
+          - {text: A, goto: two}
+          - {text: B, goto: two}
+  two:
+    - narrate: second
+    - tell: mum
+    - ending: {title: E, message: M}
+""",
+    )
+    story = Story(s)
+    with pytest.raises(StoryError, match="no option 'b' is on offer"):
+        story.choose_key("b")  # nothing waits yet
+    played = story.run()
+    story.choose_key("b")
+    played += story.run()
+    events, done = Story(s).replay(story.state.log)
+    assert done == 1 and events == played  # the lines before the choice, and after it
