@@ -363,3 +363,20 @@ def test_replay_gives_every_event_and_choose_key_says_what_is_wrong(write):
     played += story.run()
     events, done = Story(s).replay(story.state.log)
     assert done == 1 and events == played  # the lines before the choice, and after it
+
+
+def test_next_says_why_it_cannot_go_on(write):
+    _, s = story_of(
+        write,
+        "  one:\n    - choice:\n        prompt: P\n        options:\n"
+        "          - {text: A, goto: two}\n          - {text: B, goto: two}\n"
+        "  two:\n    - tell: mum\n    - ending: {title: E, message: M}\n",
+    )
+    story = Story(s)
+    story.run()
+    with pytest.raises(StoryError, match=r"^a choice is waiting: call choose\(\) first$"):
+        story.next()
+    story.choose(1)
+    story.run()
+    with pytest.raises(StoryError, match="^the story has ended$"):
+        story.next()
