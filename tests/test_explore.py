@@ -378,5 +378,5 @@ def test_next_says_why_it_cannot_go_on(write):
         story.next()
     story.choose(1)
     story.run()
-    with pytest.raises(StoryError, match="^the story has ended$"):
+    with pytest.raises(StoryError, match=r"^the story has ended$"):
         story.next()
