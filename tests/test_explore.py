@@ -328,6 +328,7 @@ def test_the_flags_named_are_those_that_vary_three_at_most():
 
     seen = {key(a=i, b=i % 2, c=i % 3, d=i % 4, same=1) for i in range(12)}
     assert widest_flags(seen) == [("a", 12), ("d", 4), ("c", 3)]  # 'same' never varies
+    assert widest_flags({key(a=True, same=1), key(a=False, same=1)}) == [("a", 2)]
 
 
 def test_an_ending_no_play_reached_is_said_so(write):
