@@ -19,6 +19,9 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 # Sharp on a scaled Windows display, and no minimising when the projector window loses focus.
 os.environ.setdefault("SDL_WINDOWS_DPI_AWARENESS", "permonitorv2")
 os.environ.setdefault("SDL_VIDEO_MINIMIZE_ON_FOCUS_LOSS", "0")
+# SDL would turn SIGINT and SIGTERM into a window-close event, which kiosk mode ignores and which
+# nobody reads while a library loads: Python's own handlers (max247.cli.run) stop the game instead.
+os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
 
 import pygame
 
@@ -383,6 +386,12 @@ class App:
                 f.write(line + "\n")
 
     def run(self) -> int:
+        try:
+            return self._loop()
+        finally:
+            pygame.quit()  # also on Ctrl+C or SIGTERM: the window closes, the display is freed
+
+    def _loop(self) -> int:
         moving = True
         while self.running and self.scenes:
             if moving:
@@ -399,7 +408,6 @@ class App:
             if self.watch is not None:
                 self.watch()
             moving = self.step()
-        pygame.quit()
         return 0
 
 

@@ -33,3 +33,20 @@ def line_of(text: str, needle: str) -> int:
         if needle in line:
             return i
     raise AssertionError(needle)
+
+
+# A number the class can raise and lower as often as it likes: too many states to explore (W401).
+UNBOUNDED = """\
+  one:
+    - choice:
+        prompt: P
+        options:
+          - {text: Up, add: {trust: 1}, goto: one}
+          - {text: Down, add: {trust: -1}, goto: one}
+          - {text: On, add: {other: 1}, goto: two}
+  two:
+    - if: trust >= 2 and other > 0
+      then: [tell: mum]
+    - help: talk
+    - ending: {title: E, message: M}
+"""

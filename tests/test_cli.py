@@ -1,6 +1,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from max247.cli import main
 from tests.conftest import ROOT
 
@@ -87,3 +89,73 @@ def test_library_add_names_a_story_that_cannot_be_played_with_its_first_error(tm
     assert "0 stories can be played" in out.stdout or "0 verhalen" in out.stdout
     assert "kapot.yaml" in out.stdout and ":18:" in out.stdout and "E202" in out.stdout
     assert "Traceback" not in out.stderr
+
+
+def _command(args, tmp_path, **kw):
+    import os
+
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    env.update(XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
+    return subprocess.Popen(
+        [sys.executable, "-m", "max247", *args],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        **kw,
+    )
+
+
+@pytest.mark.slow
+def test_the_game_stops_on_sigterm_and_ctrl_c_even_in_kiosk_mode(tmp_path):
+    import signal
+    import time
+
+    # SDL would turn both into a window-close event, which kiosk mode ignores
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        game = _command(["game", "--kiosk"], tmp_path)
+        time.sleep(2)
+        game.send_signal(sig)
+        try:
+            game.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            game.kill()
+            raise AssertionError(f"the game did not stop on {sig.name}") from None
+        assert game.returncode == 128 + sig, game.stderr.read()
+
+
+@pytest.mark.slow
+def test_no_command_hangs_on_a_story_that_loops(tmp_path):
+    # the 26 lines: a loop whose only way out is a condition that stays false
+    story = ROOT / "tests" / "corpus" / "E308-loop-condition-stays-true.yaml"
+    for args in (
+        ["validate", str(story)],
+        ["print", str(story)],
+        ["graph", str(story)],
+        ["play", "--text", str(story)],
+    ):
+        done = _command(args, tmp_path)
+        try:
+            out, err = done.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            done.kill()
+            raise AssertionError(f"max247 {args[0]} hangs") from None
+        assert done.returncode == 1, (args, err)
+        assert b"E308" in out + err, args
+
+
+def test_help_not_proven_is_an_error_in_the_shipped_library(write, monkeypatch, capsys):
+    from max247 import paths
+    from max247.story import explore
+    from tests.scenario_text import UNBOUNDED, scenario
+
+    monkeypatch.setattr(explore, "MAX_STATES", 200)
+    story = write("lib/s.yaml", scenario(UNBOUNDED))
+    assert main(["validate", str(story)]) == 0  # a teacher's story: a warning
+    assert main(["validate", "--strict", str(story)]) == 1
+    assert "W401" in capsys.readouterr().out
+    monkeypatch.setattr(paths, "SCENARIOS", story.parent)
+    assert main(["validate"]) == 1  # shipped: help that is not proven is not claimed
+    out = capsys.readouterr()
+    assert "W401" in out.out and "1 error(s)" in out.err

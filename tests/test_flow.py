@@ -102,10 +102,10 @@ def test_a_listening_max_is_help_but_one_who_does_not_listen_is_not(write):
     assert "E401" in [c for c, _ in codes]
 
 
-def test_number_flags_in_loops_terminate(write):
-    _, _, codes = found(
-        write,
-        """\
+def test_number_flags_in_loops_terminate_and_count(write):
+    # tries only ever goes up: the proof caps it and ends; and the help at the end depends on
+    # the adds having counted (with tries still 0, the first way to 'two' would find no help)
+    story = """\
   one:
     - add: {tries: 1}
     - choice:
@@ -115,11 +115,17 @@ def test_number_flags_in_loops_terminate(write):
           - {text: Mum, if: tries >= 3, goto: two}
           - {text: Stop, goto: two}
   two:
+    - if: tries == 0
+      then:
+        - ending: {title: Nobody, message: M}
     - help: talk
     - ending: {title: E, message: M}
-""",
-    )
+"""
+    _, _, codes = found(write, story)
     assert [c for c, _ in codes if c.startswith("E")] == []
+    # the same story where the count stays 0: the proof finds the way without help
+    text, _, codes = found(write, story.replace("add: {tries: 1}", "set: {tries: 0}"))
+    assert ("E401", line_of(text, "title: Nobody")) in codes
 
 
 def test_too_many_states_is_said_not_hidden(write):

@@ -1,5 +1,7 @@
 """The game driven headless through actions, keys and clicks, as a class would play it."""
 
+from pathlib import Path
+
 import pygame
 import pytest
 
@@ -212,3 +214,21 @@ def test_language_switch_mid_story_keeps_the_beat(pilot):
     shown = [d.text for d in pilot.drawn]
     translated = pilot.app.text(story.scenario, before[-1])
     assert translated in shown
+
+
+def test_a_story_going_round_a_loop_goes_back_with_a_note_instead_of_hanging():
+    from max247.scenes.story import StoryScene
+    from max247.story.loader import load_scenario
+
+    # not validated (the validator refuses it: E308): 4,000 silent rounds, past the step budget
+    corpus = Path(__file__).parent / "corpus" / "E308-counter-loop.yaml"
+    scenario = load_scenario(corpus, whole=False)
+    from max247.scenes.title import TitleScene
+
+    pilot = Pilot((1280, 720))
+    pilot.start(TitleScene(pilot.app, None))
+    before = pilot.top
+    pilot.app.push(StoryScene(pilot.app, scenario))
+    pilot.step()
+    assert pilot.top is before
+    assert "goes round a loop" in pilot.app.notes[-1]

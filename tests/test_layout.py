@@ -10,37 +10,28 @@ from max247.input import CHOOSE, Action
 from max247.pilot import Pilot
 from max247.scenes.choice import ChoiceScene
 from max247.scenes.ending import EndingScene
+from max247.story.explore import Explorer
 from max247.story.library import load_library
 from max247.story.model import LANGUAGES
-from max247.story.runtime import Line, PhotoShown, Story
+from max247.story.runtime import Line, PhotoShown
 from max247.ui.theme import TEXT_SCALES
 
 LIBRARY = load_library([paths.SCENARIOS])
 
 
-def covering_plays(scenario, limit: int = 2000) -> list[list[int]]:
-    """Choice sequences that, together, show every line of the scenario."""
+def covering_plays(scenario) -> list[list[int]]:
+    """Choice sequences that, together, show every line of the scenario (by the explorer)."""
     seen: set = set()
     plays: list[list[int]] = []
-    first = Story(scenario)
-    queue = [(first, first.run())]
-    states: set = set()
-    while queue and len(states) < limit:
-        story, events = queue.pop(0)
-        new = [e.loc for e in events if isinstance(e, (Line, PhotoShown)) and e.loc not in seen]
+    explorer = Explorer(scenario)
+    for visit in explorer.visits():
+        new = [
+            e.loc for e in visit.events if isinstance(e, (Line, PhotoShown)) and e.loc not in seen
+        ]
         if new or not plays:
             seen.update(new)
-            plays.append([d.number for d in story.state.log])
-        if story.ended:
-            continue
-        for o in story.waiting.options:
-            branch = story.fork()
-            branch.choose(o.number)
-            events = branch.run()
-            key = (branch.position(), tuple(sorted(branch.state.flags.items())), branch.ended)
-            if key not in states:
-                states.add(key)
-                queue.append((branch, events))
+            plays.append(list(visit.choices))
+    assert explorer.complete
     return plays
 
 

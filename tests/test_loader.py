@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from max247.story.findings import CODES
@@ -214,8 +216,14 @@ def test_inline_translations(write):
     assert t.source == "Hello" and t.inline_for("fr") == "Bonjour"
 
 
-def test_every_code_is_documented_in_the_registry():
-    assert all(c[0] in "EW" and len(c) == 4 for c in CODES)
+def test_every_code_is_documented_in_the_registry_and_the_guide():
+    guide_path = Path(__file__).parent.parent / "docs" / "authoring-guide.md"
+    guide = guide_path.read_text(encoding="utf-8")
+    for code, (severity, about) in CODES.items():
+        assert code[0] == severity.value[0].upper() and code[1:].isdigit() and len(code) == 4
+        # the table of codes, the anchor the messages link to, and the explanation itself
+        assert f"| [{code}](#{code.lower()}) | {severity.value} | {about} |" in guide, code
+        assert f'<a id="{code.lower()}"></a>\n#### {code} {about}\n' in guide, code
 
 
 def test_a_choice_carries_a_discussion_question_and_a_teacher_note(write, tmp_path):

@@ -4,6 +4,7 @@ import sys
 import pytest
 
 from max247 import paths
+from max247.story.explore import Explorer
 from max247.story.loader import load_scenario
 from max247.story.runtime import (
     ChoiceOffered,
@@ -28,18 +29,9 @@ def play(story: Story, numbers: list[int]) -> list:
     return events
 
 
-def all_paths(scenario_, limit: int = 2000):
-    """Every sequence of choices from the start to an ending (loops cut at a few visits)."""
-    done, todo = [], [[]]
-    while todo and len(done) < limit:
-        numbers = todo.pop()
-        story = Story(scenario_)
-        play(story, numbers)
-        if story.ended:
-            done.append((numbers, story))
-        elif len(numbers) < 12:
-            todo += [[*numbers, o.number] for o in story.waiting.options]
-    return done
+def all_paths(scenario_):
+    """A play to each ending from each state the explorer meets: (choices, the ended story)."""
+    return [(list(v.choices), v.story) for v in Explorer(scenario_).visits() if v.story.ended]
 
 
 def test_every_path_of_the_sample_ends_with_help():

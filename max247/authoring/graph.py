@@ -2,7 +2,7 @@
 
 The graph follows the file (every goto, every option), conditions written on the edges. Whether
 help was found on the way to an ending is not in the file: it depends on the path, so it is
-found by playing the story with the runtime, depth first over the class's choices.
+found by the explorer (max247.story.explore), the same that the validator's proof uses.
 """
 
 from __future__ import annotations
@@ -15,93 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from max247.story import conditions
+from max247.story.explore import EndingReach, explore
 from max247.story.model import Beat, Choice, Ending, Goto, If, Scenario, Text
-from max247.story.runtime import Story, StoryError
 
 Translate = Callable[[Scenario, Text, str], str]
 
-MAX_PLAYS = 5_000  # leaves of the exploration: endings reached, or plays cut at MAX_CHOICES
-MAX_CHOICES = 25  # a longer choice sequence is a loop going round, not a new way through
 SHORT = 40  # characters of a prompt or option text shown on the graph
-
-
-# --- help found on the way ----------------------------------------------------------------------
-
-
-@dataclass
-class EndingReach:
-    """How the explored plays reached one ending."""
-
-    plays: int = 0
-    with_help: int = 0
-    moods: set[int] = field(default_factory=set)
-
-    @property
-    def status(self) -> str:
-        if not self.plays:
-            return "not reached"
-        if self.with_help == self.plays:
-            return "help found"
-        return "no help yet" if not self.with_help else "not always"
-
-
-@dataclass
-class Exploration:
-    endings: dict[int, EndingReach]  # id() of the Ending beat -> how plays reached it
-    plays: int = 0
-    complete: bool = True  # False: the cap stopped it, so some paths were not seen
-
-    def reach(self, ending: Ending) -> EndingReach:
-        return self.endings.get(id(ending), EndingReach())
-
-
-def explore(
-    scenario: Scenario, max_plays: int = MAX_PLAYS, max_choices: int = MAX_CHOICES
-) -> Exploration:
-    """Play every sequence of choices (up to the caps) and record, per ending, who found help."""
-    result = Exploration({id(e): EndingReach() for e in scenario.endings()})
-    # A state seen before leads to the same endings with the same help: playing it again only
-    # costs time. Kept with the choices left then, as a state met earlier may go further.
-    seen: dict[tuple, int] = {}
-
-    def visit(story: Story, left: int) -> None:
-        if result.plays >= max_plays:
-            result.complete = False
-            return
-        if story.ended:
-            result.plays += 1
-            ended = story.ending
-            if ended is not None and ended.ending is not None:
-                reach = result.endings.setdefault(id(ended.ending), EndingReach())
-                reach.plays += 1
-                reach.with_help += story.state.found_help
-                reach.moods.add(story.state.mood)
-            return
-        state = story.state
-        key = (story.position(), tuple(sorted(state.flags.items())), state.mood, state.found_help)
-        if seen.get(key, -1) >= left:
-            return
-        seen[key] = left
-        if left == 0:
-            result.plays += 1
-            result.complete = False
-            return
-        for offered in story.waiting.options:  # type: ignore[union-attr]
-            branch = story.fork()
-            branch.choose(offered.number)
-            try:
-                branch.run()
-            except StoryError:  # a silent loop: the validator reports it, the graph shows it
-                continue
-            visit(branch, left - 1)
-
-    first = Story(scenario)
-    try:
-        first.run()
-    except StoryError:
-        return result
-    visit(first, max_choices)
-    return result
 
 
 # --- the graph itself ---------------------------------------------------------------------------
@@ -252,8 +171,8 @@ def build(scenario: Scenario, translate: Translate, language: str) -> Graph:
         flow(passage.beats, [(pid[passage_id], ())])
     if not found.complete:
         graph.note = (
-            f"help on the way: explored {found.plays} plays, not every path "
-            f"(caps: {MAX_PLAYS} plays, {MAX_CHOICES} choices)"
+            f"help on the way: explored {found.states} states, not every path "
+            f"(too many: validate names the flags)"
         )
     return graph
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from max247.authoring.graph import Exploration, Translate, condition_text, explore
+from max247.authoring.graph import Translate, condition_text
+from max247.story.explore import Exploration, explore
 from max247.story.model import (
     AddFlags,
     Beat,
@@ -322,6 +323,7 @@ nav ol { columns: 3; font-size: 10pt; }
 .ending { border: 2pt double #2e7d32; background: #f1f8f0; border-radius: 6pt; padding: 5pt 9pt;
   margin: 5pt 0; }
 .ending.nohelp { border-color: #b3261e; background: #fdf0ee; }
+.ending.unreached { border: 2pt dashed #555; background: #eeeeee; }
 .ending .title { font-weight: bold; font-size: 12pt; }
 footer { margin-top: 14pt; font-size: 9pt; color: #555; }
 @media print {
@@ -590,7 +592,10 @@ class _Page:
             moods = sorted(reach.moods)
             seen = "-".join(str(m) for m in dict.fromkeys((moods[0], moods[-1]))) if moods else "?"
             mood = self.word("mood_kept", moods=seen)
-        css = "ending" if reach.status == "help found" else "ending nohelp"
+        # as on the graph: green where every way found help, grey where no play comes, else red
+        css = {"help found": "ending", "not reached": "ending unreached"}.get(
+            reach.status, "ending nohelp"
+        )
         return [
             f'<div class="{css}">',
             f'<p class="title">{self.word("ending")}{self.colon}{self.t(ending.title)}</p>',

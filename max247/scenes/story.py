@@ -27,6 +27,7 @@ from max247.story.runtime import (
     MoodChanged,
     PhotoShown,
     Story,
+    StoryError,
     Told,
     ViewChanged,
 )
@@ -122,7 +123,14 @@ class StoryScene(Common):
             self.offer(self.story.waiting)
             return
         while not self.story.ended:
-            event = self.story.next()
+            try:
+                event = self.story.next()
+            except StoryError as exc:
+                # an unproven story (W401) that goes round a loop: the runtime's step budget
+                # stops it; back to where the class came from, with a note for the teacher
+                self.app.notes.append(str(exc))
+                self.app.pop()
+                return
             if isinstance(event, ChoiceOffered):
                 self.offer(event)
                 return

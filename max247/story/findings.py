@@ -82,10 +82,12 @@ CODES: dict[str, tuple[Severity, str]] = {
     "E305": (Severity.ERROR, "an option whose goto can never be reached"),
     "E306": (Severity.ERROR, "beats after a point no path passes"),
     "E307": (Severity.ERROR, "a path that never reaches an ending"),
+    "E308": (Severity.ERROR, "a loop that runs without a choice, or a walk past the step budget"),
+    "E309": (Severity.ERROR, "a play the runtime cannot go on with"),
     "W301": (Severity.WARNING, "a passage no path reaches"),
     # help
     "E401": (Severity.ERROR, "a path to an ending that finds no help"),
-    "W401": (Severity.WARNING, "could not prove that every path finds help"),
+    "W401": (Severity.WARNING, "too many states to prove that every path finds help"),
     # flags and conditions
     "E501": (Severity.ERROR, "a condition that does not parse"),
     "E502": (Severity.ERROR, "a flag read but never set"),

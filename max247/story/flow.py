@@ -4,10 +4,9 @@ The loader checks each passage on its own (loose ends, dead beats). Here the sce
 a whole:
 - a control-flow graph over beat positions, conditions ignored, tells which passages no path
   reaches and from which beats no path reaches an ending (a loop with no way out);
-- the runtime itself, forked at every choice, explores every reachable state (position, flags,
-  whether help was found) to prove that every path to every ending finds help; number flags are
-  capped above the largest number they are compared with, so the states are finite. Where they
-  are too many, it says it could not prove it, never nothing.
+- the explorer (max247.story.explore) plays every reachable state with the runtime itself, to
+  prove that every path to every ending finds help and that no loop runs without a choice. Where
+  the states are too many, it says it could not prove it, never nothing.
 """
 
 from __future__ import annotations
@@ -17,23 +16,19 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator
 
-from max247.story import conditions
-from max247.story.findings import N_, Finding, Loc, finding
+from max247.story import explore as explorer
+from max247.story.findings import N_, Finding, finding
 from max247.story.model import (
     Beat,
     Choice,
     Ending,
-    FlagValue,
     Goto,
     If,
     Scenario,
     Text,
     texts,
-    walk,
 )
-from max247.story.runtime import Story, StoryError
-
-MAX_STATES = 20_000  # choice points explored before the proof gives up
+from max247.story.runtime import STEP_BUDGET
 
 # Suggested lengths (format page, "Beats"), by the text's message context.
 LENGTHS = {"narrate": 200, "photo": 200, "prompt": 100, "option": 80, "feedback": 200}
@@ -43,10 +38,12 @@ PHONE = re.compile(
 )
 
 
-def check_flow(scenario: Scenario) -> list[Finding]:
+def check_flow(
+    scenario: Scenario, max_states: int | None = None, max_seconds: float | None = None
+) -> list[Finding]:
     findings = _graph_checks(scenario)
     if not any(f.is_error for f in findings):
-        findings += prove_help(scenario)
+        findings += prove_help(scenario, max_states, max_seconds)
     return findings
 
 
@@ -244,99 +241,84 @@ def _graph_checks(scenario: Scenario) -> list[Finding]:
 # --- the help proof ---------------------------------------------------------------------------
 
 
-def _caps(scenario: Scenario) -> dict[str, int]:
-    """The largest number each flag is compared with: above it, numbers behave the same."""
-    caps: dict[str, int] = {}
-    conds = []
-    for beat in walk(scenario):
-        if isinstance(beat, If):
-            conds.append(beat.condition)
-        if isinstance(beat, Choice):
-            conds += [o.condition for o in beat.options if o.condition is not None]
-    for cond in conds:
-        stack = [cond]
-        while stack:
-            c = stack.pop()
-            if isinstance(c, conditions.Compare) and isinstance(c.value, int):
-                if not isinstance(c.value, bool):
-                    caps[c.flag] = max(caps.get(c.flag, 0), abs(c.value))
-            elif isinstance(c, conditions.Not):
-                stack.append(c.operand)
-            elif isinstance(c, conditions.BoolOp):
-                stack += [c.left, c.right]
-    return caps
-
-
-def _normal(flags: dict[str, FlagValue], caps: dict[str, int]) -> tuple:
+def prove_help(
+    scenario: Scenario, max_states: int | None = None, max_seconds: float | None = None
+) -> list[Finding]:
+    """Explore every reachable state (max247.story.explore): every path to an ending that finds
+    no help, every loop that runs without a choice, and whether the exploration was complete.
+    The bounds default to explore.MAX_STATES and explore.MAX_SECONDS.
+    """
+    found = explorer.explore(
+        scenario, max_states or explorer.MAX_STATES, max_seconds or explorer.MAX_SECONDS
+    )
     out = []
-    for name in sorted(flags):
-        v = flags[name]
-        if isinstance(v, int) and not isinstance(v, bool):
-            cap = caps.get(name, 0) + 1
-            v = max(-cap, min(cap, v))
-        out.append((name, v))
-    return tuple(out)
-
-
-def prove_help(scenario: Scenario, max_states: int = MAX_STATES) -> list[Finding]:
-    """Explore every reachable state; report one path to an ending that finds no help."""
-    caps = _caps(scenario)
-    seen: set[tuple] = set()
-    queue: deque[Story] = deque()
-    first = Story(scenario)
-    try:
-        first.run()
-    except StoryError:
-        return []  # a silent loop: the graph checks report it
-    queue.append(first)
-    bad: dict[Loc, list[int]] = {}
-    while queue:
-        story = queue.popleft()
-        if story.ended:
-            ending = story.ending
-            if ending and ending.ending and not story.state.found_help and ending.loc not in bad:
-                bad[ending.loc] = [d.number for d in story.state.log]
-            continue
-        key = (story.position(), _normal(story.state.flags, caps), story.state.found_help)
-        if key in seen:
-            continue
-        seen.add(key)
-        if len(seen) > max_states:
-            return [
-                finding(
-                    "W401",
-                    scenario.loc,
-                    N_(
-                        "there are more than {count} ways through this story, so it could "
-                        "not be proved that every path finds help.",
-                        count=max_states,
-                    ),
-                    N_("Check the endings by hand with test plans, or simplify the number flags."),
-                )
-            ]
-        for offered in story.waiting.options:  # type: ignore[union-attr]
-            branch = story.fork()
-            branch.choose(offered.number)
-            try:
-                branch.run()
-            except StoryError:
-                continue
-            queue.append(branch)
-    out = []
-    for loc, numbers in bad.items():
+    for loop in found.loops.values():
+        choices = str(list(loop.choices))
+        if loop.budget:
+            message = N_(
+                "the story plays more than {budget} beats here without a choice of the class "
+                "(choosing {choices}).",
+                budget=STEP_BUDGET,
+                choices=choices,
+            )
+        else:
+            message = N_(
+                "this goes back round a loop that runs without a choice of the class "
+                "(choosing {choices}): the story would play the same beats again and again.",
+                choices=choices,
+            )
+        hint = N_(
+            "Put a choice in the loop, or go on to a choice or an ending instead "
+            "(test plan: choose: {choices}).",
+            choices=choices,
+        )
+        out.append(finding("E308", loop.loc, message, hint))
+    for reason, choices in found.errors:
+        out.append(
+            finding(
+                "E309",
+                scenario.loc,
+                N_(
+                    "the story cannot go on after choosing {choices}: {reason}.",
+                    choices=str(list(choices)),
+                    reason=reason,
+                ),
+            )
+        )
+    for ending, numbers in found.without_help():
         out.append(
             finding(
                 "E401",
-                loc,
+                ending.loc,
                 N_(
                     "a path reaches this ending without a Max who listens or a help card, "
                     "choosing {choices}.",
-                    choices=str(numbers),
+                    choices=str(list(numbers)),
                 ),
                 N_(
                     "Every story leads to help: add a 'tell' of a Max or a 'help' beat on that "
                     "path (test plan: choose: {choices}).",
-                    choices=str(numbers),
+                    choices=str(list(numbers)),
+                ),
+            )
+        )
+    if found.stopped:
+        flags = ", ".join(f"{name} ({count})" for name, count in found.wide) or "-"
+        out.append(
+            finding(
+                "W401",
+                scenario.loc,
+                N_(
+                    "the story has too many states to explore ({states} in {seconds} s), so it "
+                    "could not be proved that every path finds help; the flags that take the "
+                    "most values (how many): {flags}.",
+                    states=found.states,
+                    seconds=max(1, round(found.seconds)),
+                    flags=flags,
+                ),
+                N_(
+                    "Give those number flags fewer values: compare them with fewer numbers, "
+                    "or use true/false flags."
                 ),
             )
         )

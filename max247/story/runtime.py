@@ -13,8 +13,9 @@ choice log. The game only shows what comes out; tests and test plans drive it th
 
 from __future__ import annotations
 
+import copy
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 
 from max247.story.conditions import evaluate
 from max247.story.findings import Loc
@@ -40,12 +41,21 @@ from max247.story.model import (
     View,
 )
 
-# A story that plays this many beats without showing anything is stuck in a loop.
-SILENT_STEP_LIMIT = 10_000
+# The step budget: a story that plays this many beats between two choices of the class is going
+# round a loop (the validator refuses such a story; this keeps an unvalidated one from hanging).
+STEP_BUDGET = 10_000
 
 
 class StoryError(Exception):
     """The runtime was asked something it cannot do (choose with no choice waiting, ...)."""
+
+
+class StepBudgetError(StoryError):
+    """The story played more beats than the step budget allows without a choice of the class."""
+
+    def __init__(self, message: str, loc: Loc) -> None:
+        super().__init__(message)
+        self.loc = loc  # the last beat played: in a loop, the one that goes round
 
 
 # --- what comes out --------------------------------------------------------------------------
@@ -176,6 +186,19 @@ class StoryState:
         return any(c.max and c.listens for c in self.told)
 
 
+_FIELDS = tuple(f.name for f in fields(StoryState))
+_IMMUTABLE = (bool, int, str, tuple, frozenset, type(None))
+
+
+def _copied(value: object) -> object:
+    """A copy of a state field: lists and dicts of immutable things, for the most part."""
+    if isinstance(value, _IMMUTABLE):
+        return value
+    if isinstance(value, (list, dict, set)):
+        return value.copy()
+    return copy.copy(value)
+
+
 @dataclass
 class _Frame:
     beats: tuple[Beat, ...]
@@ -186,9 +209,15 @@ class _Frame:
 class Story:
     """One play of one scenario."""
 
-    def __init__(self, scenario: Scenario, start: str | None = None) -> None:
+    def __init__(
+        self, scenario: Scenario, start: str | None = None, budget: int = STEP_BUDGET
+    ) -> None:
         self.scenario = scenario
         self.state = StoryState(mood=scenario.mood)
+        self.budget = budget  # beats that may be played between two choices
+        self.steps = 0  # beats played since the last choice (or the start)
+        self.last: Beat | None = None  # the beat played last
+        self.last_goto: Goto | None = None  # the goto played last, since the last choice
         self._stack: list[_Frame] = []
         self._pending: deque[Event] = deque()
         self._waiting: ChoiceOffered | None = None
@@ -214,24 +243,23 @@ class Story:
         """Where the story stands, as a hashable key: which beat lists, and how far into each."""
         return tuple((id(f.beats), f.index, f.goto) for f in self._stack)
 
+    def upcoming(self) -> Beat | None:
+        """The beat the next step plays, if it plays one (not a pending event, not a way out)."""
+        if self._pending or self._waiting is not None or self._ending is not None:
+            return None
+        if not self._stack:
+            return None
+        frame = self._stack[-1]
+        return frame.beats[frame.index] if frame.index < len(frame.beats) else None
+
     def fork(self) -> Story:
         """An independent copy that shares the scenario: how the validator explores branches."""
-        other = Story.__new__(Story)
-        other.scenario = self.scenario
+        other = copy.copy(self)  # every attribute; the mutable ones are copied below
+        # each field of the state copied on its own, so that a field added later is never shared
         state = self.state
-        other.state = StoryState(
-            state.mood,
-            dict(state.flags),
-            list(state.told),
-            list(state.helped),
-            list(state.log),
-            state.view,
-            state.passage,
-        )
-        other._stack = [_Frame(f.beats, f.index, f.goto) for f in self._stack]
+        other.state = replace(state, **{name: _copied(getattr(state, name)) for name in _FIELDS})
+        other._stack = [copy.copy(f) for f in self._stack]
         other._pending = deque(self._pending)
-        other._waiting = self._waiting
-        other._ending = self._ending
         return other
 
     # --- moving on -----------------------------------------------------------------------
@@ -244,31 +272,51 @@ class Story:
             raise StoryError("a choice is waiting: call choose() first")
         if self._ending is not None:
             raise StoryError("the story has ended")
-        for _ in range(SILENT_STEP_LIMIT):
-            if not self._stack:
-                raise StoryError("the story has no beats left")  # never: loose ends end below
-            frame = self._stack[-1]
-            if frame.index >= len(frame.beats):
-                self._stack.pop()
-                if frame.goto is not None:
-                    self._goto(frame.goto)
-                    continue
-                if not self._stack:
-                    last = frame.beats[-1].loc if frame.beats else self.scenario.loc
-                    self._ending = Ended(None, last)
-                    return self._ending
-                continue
-            beat = frame.beats[frame.index]
-            frame.index += 1
-            event = self._play(beat)
+        while True:
+            event = self.step()
             if event is not None:
-                return event  # a mood change it caused waits in _pending, and comes next
-            if self._pending:
-                return self._pending.popleft()
-        raise StoryError(
-            f"the story plays beats in a loop without showing anything "
-            f"(near passage '{self.state.passage}')"
-        )
+                return event
+
+    def step(self) -> Event | None:
+        """Play one beat (or leave a beat list that ran out); the event it shows, if any.
+
+        Refuses with StepBudgetError once the budget of beats between two choices is spent.
+        """
+        if self._pending:
+            return self._pending.popleft()
+        if self._waiting is not None or self._ending is not None:
+            return None
+        if not self._stack:
+            raise StoryError("the story has no beats left")  # never: loose ends end below
+        frame = self._stack[-1]
+        if frame.index >= len(frame.beats):
+            self._stack.pop()
+            if frame.goto is not None:
+                self._goto(frame.goto)
+            elif not self._stack:
+                last = frame.beats[-1].loc if frame.beats else self.scenario.loc
+                self._ending = Ended(None, last)
+                return self._ending
+            return None
+        if self.steps >= self.budget:
+            # a walk this long goes round a loop, and every loop without a choice has a goto
+            back = self.last_goto or self.last
+            where = back.loc if back is not None else self.scenario.loc
+            raise StepBudgetError(
+                f"the story played {self.steps} beats without a choice: it goes round a loop "
+                f"(near passage '{self.state.passage}', line {where.line})",
+                where,
+            )
+        beat = frame.beats[frame.index]
+        frame.index += 1
+        self.steps += 1
+        self.last = beat
+        event = self._play(beat)
+        if event is not None:
+            return event  # a mood change it caused waits in _pending, and comes next
+        if self._pending:
+            return self._pending.popleft()
+        return None
 
     def run(self) -> list[Event]:
         """Every event up to the next choice or the ending."""
@@ -287,6 +335,8 @@ class Story:
             raise StoryError(f"option {number} is not on offer (1 to {len(offered)})")
         option = offered[number]
         self._waiting = None
+        self.steps = 0
+        self.last_goto = None
         self.state.log.append(Decision(waiting.choice.key, option.key, number))
         self._apply(option.set, option.add)
         self._change_mood(option.mood)
@@ -361,6 +411,7 @@ class Story:
         elif isinstance(beat, AddFlags):
             self._apply((), beat.values)
         elif isinstance(beat, Goto):
+            self.last_goto = beat
             self._goto(beat.target)
         elif isinstance(beat, If):
             branch = beat.then if evaluate(beat.condition, self.state.flags) else beat.else_
