@@ -99,6 +99,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     lib.add_argument("action", choices=("list", "add", "remove"))
     lib.add_argument("folder", nargs="?", type=Path)
 
+    b = sub.add_parser("build", help="make the ready folder for this platform (PyInstaller)")
+    b.add_argument("--dist", type=Path, default=Path("dist"), help="where (default: dist)")
+    b.add_argument("--work", type=Path, default=Path("build", "pyinstaller"), help="its cache")
+    b.add_argument("--zip", action="store_true", help="also a zip to download")
+
     args = parser.parse_args(argv)
     if args.command == "validate":
         return cmd_validate(args.paths, args.strict, args.lang)
@@ -110,6 +115,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_library(args.action, args.folder)
     if args.command == "new":
         return cmd_new(args.id, args.folder)
+    if args.command == "build":
+        from max247.build import cmd_build
+
+        return cmd_build(args.dist, args.work, args.zip)
     if args.command in ("graph", "print"):
         return cmd_document(args)
     if args.command == "screenshot":
