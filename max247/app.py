@@ -83,7 +83,13 @@ class App:
         pygame.display.init()
         pygame.font.init()
         flags = pygame.RESIZABLE
-        if self.settings.fullscreen and not self.headless:
+        # full screen on the display it was asked for; in a window if that one is gone (the
+        # projector of last lesson is not connected)
+        if (
+            self.settings.fullscreen
+            and not self.headless
+            and self.settings.display < self.display_count()
+        ):
             flags = pygame.FULLSCREEN
         self.screen = self._set_mode(self.size, flags)
         pygame.display.set_caption("Max 24/7")
@@ -316,16 +322,25 @@ class App:
 
 def start(size: tuple[int, int] | None = None, kiosk: bool = False) -> int:
     """Start the game for a class: the title screen, or the lesson that was going on."""
+    from max247 import firststart
+    from max247.scenes.displays import DisplayQuestion
     from max247.scenes.title import TitleScene
+    from max247.settings import settings_path
 
+    first = not settings_path().exists()
     settings, note = load_settings()
+    ask = first and firststart.first_start(settings, firststart.display_count())
     app = App(settings, size=size or (1280, 720), kiosk=kiosk)
+    if first:
+        app.save_settings()  # the first start is over: asked once, never again
     if note:
         app.notes.append(note)
     saved, note = Session.load(paths.user_data() / "session.json")
     if note:
         app.notes.append(note)
     app.push(TitleScene(app, saved))
+    if ask:
+        app.push(DisplayQuestion(app))
     try:
         return app.run()
     except KeyboardInterrupt:

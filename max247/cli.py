@@ -29,6 +29,7 @@ SCREENS = (
     "blank",
     "teacher",
     "decisions",
+    "displays",
 )
 
 

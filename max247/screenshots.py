@@ -29,6 +29,13 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
     if screen == "title":
         pilot.start(TitleScene(app))
         return
+    if screen == "displays":  # the first start's question with a second display
+        from max247.scenes.displays import DisplayQuestion
+
+        pilot.start(TitleScene(app))
+        app.push(DisplayQuestion(app))
+        pilot.step()
+        return
     if screen == "setup":
         pilot.start(SetupScene(app))
         return
