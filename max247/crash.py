@@ -9,6 +9,8 @@ which holds what a maintainer needs and nothing about the class.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import platform
 import sys
 import tempfile
@@ -90,11 +92,23 @@ def message(path: Path) -> tuple[str, str]:
 
 
 def show(title: str, text: str) -> bool:
-    """A native message box; False where none can be shown (no display at all)."""
+    """Say it on screen; False where nothing can be shown (no display, or headless on purpose).
+
+    Windows and macOS get their native message box (through SDL). On Linux SDL's own box
+    cannot draw an accent (French is cut at the first "é"), so a small window in the game's
+    font says it, and the box is only the fallback.
+    """
+    if os.environ.get("SDL_VIDEODRIVER") in ("dummy", "offscreen"):
+        return False  # tests, screenshots, benchmarks
     try:
         import pygame
 
-        pygame.display.quit()  # a full-screen window would hide the box
+        pygame.display.quit()  # a full-screen window would hide the message
+        # the video driver asked for may be what failed; SDL finds the system's own without it
+        os.environ.pop("SDL_VIDEODRIVER", None)
+        if sys.platform.startswith("linux"):
+            with contextlib.suppress(Exception):
+                return message_window(title, text)
         pygame.display.message_box(title, text, "error")
         return True
     except Exception:
@@ -105,6 +119,42 @@ def show(title: str, text: str) -> bool:
         ctypes.windll.user32.MessageBoxW(None, text, title, 0x10)  # MB_ICONERROR
         return True
     return False
+
+
+def message_window(title: str, text: str) -> bool:
+    """A plain window with the message in the game's font, until a key, a click or closing."""
+    import pygame
+
+    from max247.ui.theme import INK, PAPER
+
+    pygame.display.init()
+    pygame.font.init()
+    width, margin = 960, 32
+    fonts = paths.ASSETS / "fonts"
+    heading = pygame.font.Font(fonts / "Andika-Bold.ttf", 30)
+    body = pygame.font.Font(fonts / "Andika-Regular.ttf", 22)
+    blocks = [heading.render(title, True, INK, wraplength=width - 2 * margin)]
+    for paragraph in text.split("\n"):
+        font = body
+        while font.size(paragraph)[0] > width - 2 * margin and " " not in paragraph:
+            font = pygame.font.Font(fonts / "Andika-Regular.ttf", font.get_height() - 4)  # a path
+        blocks.append(font.render(paragraph or " ", True, INK, wraplength=width - 2 * margin))
+    height = margin * 2 + sum(b.get_height() + 8 for b in blocks)
+    screen = pygame.display.set_mode((width, height))
+    pygame.display.set_caption(title)
+    screen.fill(PAPER)
+    y = margin
+    for block in blocks:
+        screen.blit(block, (margin, y))
+        y += block.get_height() + 8
+    pygame.display.flip()
+    while True:
+        ev = pygame.event.wait()
+        if ev.type in (pygame.QUIT, pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            pygame.display.quit()
+            return True
+        if ev.type in (pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE):
+            pygame.display.flip()
 
 
 def guarded(run: Callable[[], int], argv: Sequence[str], windowed: bool) -> int:
