@@ -48,6 +48,11 @@ def folder_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
+def ready_folder(dist: Path) -> Path:
+    """Where `build` puts the folder in `dist`: an app bundle on macOS."""
+    return dist / ("Max247.app" if sys.platform == "darwin" else "Max247")
+
+
 def game_program(folder: Path) -> Path:
     """The program a teacher double-clicks, inside a built folder."""
     if folder.suffix == ".app":
@@ -97,7 +102,7 @@ def build(dist: Path, work: Path, archive: bool = False) -> Built:
         ],
         check=True,
     )
-    folder = dist / ("Max247.app" if sys.platform == "darwin" else "Max247")
+    folder = ready_folder(dist)
     built = Built(folder, time.monotonic() - start)
     if archive:
         built.archive = make_archive(folder, dist / f"Max247-{platform_name()}")
@@ -129,3 +134,20 @@ def cmd_build(dist: Path, work: Path, archive: bool) -> int:
     if built.archive is not None:
         print(f"{built.archive}  {built.archive.stat().st_size / 2**20:.0f} MiB")
     return 0
+
+
+def main(argv: list[str]) -> int:
+    """For the build workflow, between its steps: `python -m max247.build console|zip`."""
+    folder = ready_folder(Path("dist").resolve())
+    if argv == ["console"]:  # the console program's path, for a shell on any platform
+        print(console_program(folder).as_posix())
+    elif argv == ["zip"]:  # after signing, which must come before zipping
+        print(make_archive(folder, folder.parent / f"Max247-{platform_name()}"))
+    else:
+        print("usage: python -m max247.build console|zip", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
