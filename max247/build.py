@@ -142,7 +142,11 @@ def main(argv: list[str]) -> int:
     if argv == ["console"]:  # the console program's path, for a shell on any platform
         print(console_program(folder).as_posix())
     elif argv == ["zip"]:  # after signing, which must come before zipping
-        print(make_archive(folder, folder.parent / f"Max247-{platform_name()}"))
+        archive = make_archive(folder, folder.parent / f"Max247-{platform_name()}")
+        print(
+            f"{archive.name}: {archive.stat().st_size / 2**20:.0f} MiB to download, "
+            f"{folder_size(folder) / 2**20:.0f} MiB unzipped"
+        )
     else:
         print("usage: python -m max247.build console|zip", file=sys.stderr)
         return 2
