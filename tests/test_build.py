@@ -206,3 +206,32 @@ def test_a_crash_leaves_a_report_in_the_users_log_folder(teacher: Teacher):
     assert "ready folder" in report and "no-such-driver" in report
     # the message names the report, in the system's language
     assert str(logs[0]) in done.stderr and "Max 24/7 is gestopt door een fout" in done.stderr
+
+
+def test_the_ready_folder_reads_its_compiled_interface_catalog(tmp_path, monkeypatch):
+    """Bundled, the interface reads the .mo (no parsing of the .po at every start); in a
+    checkout it reads the .po, so a translator's edit shows at once."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import write_po
+
+    from max247 import paths
+    from max247.i18n import Interface
+
+    folder = tmp_path / "nl" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    for name, text, write in (
+        ("max247.po", "van de po", write_po),
+        ("max247.mo", "van de mo", write_mo),
+    ):
+        catalog = Catalog(locale="nl")
+        catalog.add("Resume", text)
+        with (folder / name).open("wb") as f:
+            write(f, catalog)
+    monkeypatch.setattr(paths, "LOCALES", tmp_path)
+    monkeypatch.setattr(paths, "BUNDLED", False)
+    assert Interface("nl").gettext("Resume") == "van de po"
+    monkeypatch.setattr(paths, "BUNDLED", True)
+    assert Interface("nl").gettext("Resume") == "van de mo"
+    (folder / "max247.mo").write_bytes(b"damaged")
+    assert Interface("nl").gettext("Resume") == "van de po"
