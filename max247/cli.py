@@ -29,6 +29,8 @@ SCREENS = (
     "blank",
     "teacher",
     "decisions",
+    "keys",
+    "goodbye",
     "displays",
 )
 

@@ -35,6 +35,7 @@ class Action(str, Enum):
     TIMER_SKIP = "timer_skip"
     REREAD = "reread"  # show the last messages again
     TEXT_SCALE = "text_scale"
+    KEYS = "keys"  # the key card: every key, clicker button, click and tap
 
 
 CHOOSE = (Action.CHOOSE_1, Action.CHOOSE_2, Action.CHOOSE_3, Action.CHOOSE_4)
@@ -47,6 +48,8 @@ COMMON: dict[int, Action] = {
     pygame.K_F2: Action.TEACHER,
     pygame.K_F11: Action.FULLSCREEN,
     pygame.K_F3: Action.TEXT_SCALE,
+    pygame.K_F1: Action.KEYS,
+    pygame.K_QUESTION: Action.KEYS,
 }
 
 # Reading scenes: the story, feedback, help cards, endings, briefings.
@@ -122,6 +125,8 @@ PAD: dict[str, dict[int, Action]] = {
 
 
 def key_action(context: str, key: int, mod: int = 0) -> Action | None:
+    if key == pygame.K_SLASH and mod & pygame.KMOD_SHIFT:
+        return Action.KEYS  # '?' on a US or UK keyboard
     if key == pygame.K_TAB and mod & pygame.KMOD_SHIFT:
         return Action.UP if context == "menu" else None
     if key == pygame.K_RETURN and mod & pygame.KMOD_ALT:
@@ -131,3 +136,36 @@ def key_action(context: str, key: int, mod: int = 0) -> Action | None:
 
 def pad_action(context: str, button: int) -> Action | None:
     return PAD[context].get(button)
+
+
+KEY_NAMES = {
+    pygame.K_PAGEDOWN: "PageDown",
+    pygame.K_PAGEUP: "PageUp",
+    pygame.K_RETURN: "Enter",
+    pygame.K_KP_ENTER: "",
+    pygame.K_SPACE: "Space",
+    pygame.K_BACKSPACE: "Backspace",
+    pygame.K_ESCAPE: "Esc",
+    pygame.K_RIGHT: "→",
+    pygame.K_LEFT: "←",
+    pygame.K_UP: "↑",
+    pygame.K_DOWN: "↓",
+    pygame.K_TAB: "Tab",
+    pygame.K_PERIOD: ".",
+    pygame.K_PLUS: "+",
+    pygame.K_KP_PLUS: "",
+    pygame.K_EQUALS: "",
+    pygame.K_QUESTION: "?",
+}
+
+
+def keys_for(context: str, *actions: Action) -> list[str]:
+    """The keyboard keys that give these actions in this context, as the key card names them:
+    read from the maps above, so the card can never say a key that does not work."""
+    names: list[str] = []
+    for key, action in KEYMAPS[context].items():
+        if action in actions:
+            name = KEY_NAMES.get(key, pygame.key.name(key).upper())
+            if name and name not in names and not name.startswith("[") and len(name) < 10:
+                names.append(name)
+    return names

@@ -89,6 +89,13 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
         pilot.press(Action.BLANK)
     elif screen == "teacher":
         pilot.press(Action.TEACHER)
+    elif screen == "keys":
+        pilot.press(Action.KEYS)
+    elif screen == "goodbye":
+        from max247.scenes.goodbye import GoodbyeScene
+
+        app.push(GoodbyeScene(app))
+        pilot.app.now = pilot.time  # shown, not yet timed out
     if isinstance(pilot.top, BoardScene) and screen != "board":
         print(f"note: the story ended before the {screen} screen", file=sys.stderr)
 

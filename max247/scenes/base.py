@@ -14,6 +14,8 @@ from max247.input import CHOOSE, Action
 from max247.ui import theme as th
 from max247.ui.widgets import Canvas
 
+NO_HIGHLIGHT = -1  # a menu whose items nothing rings yet (a fresh choice)
+
 
 @dataclass
 class Item:
@@ -35,9 +37,17 @@ class Common(Scene):
             self.app.push(PauseOverlay(self.app))
         elif action is Action.TEACHER:
             self.app.push(TeacherOverlay(self.app))
+        elif action is Action.KEYS:
+            from max247.scenes.keycard import KeyCard
+
+            self.app.push(KeyCard(self.app))
         else:
             return False
         return True
+
+    def lesson_actions(self) -> list[Item]:
+        """Actions this screen offers in the pause menu, so the four clicker keys reach them."""
+        return []
 
     def canvas(self, surface: pygame.Surface) -> Canvas:
         return Canvas(surface, self.app.fonts, self.app.theme, self.app.drawn)

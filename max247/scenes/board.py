@@ -51,6 +51,13 @@ class BoardScene(Menu):
         if s is not None:
             self.app.push(BriefingScene(self.app, s))
 
+    def back(self) -> None:
+        """Back (Backspace, the pad's east button) leads to the title; the lesson is kept."""
+        from max247.scenes.title import TitleScene
+
+        self.app.save_session()
+        self.app.reset(TitleScene(self.app, self.app.session))
+
     def finish(self) -> None:
         from max247.scenes.closing import ClosingScene
 
@@ -127,7 +134,9 @@ class BoardScene(Menu):
             )
             c.hint(more, bottom + c.line_height(t.small), align="right")
         # the highlighted character's problem, in a child's words, large enough for the class
-        strip = pygame.Rect(t.margin, bottom + t.u(2), t.width - 2 * t.margin, strip_h)
+        # under the hint of a paged board, never over it (it hid the sign that more exist)
+        strip_top = bottom + (c.line_height(t.small) + t.u(1) if per_page < n else t.u(2))
+        strip = pygame.Rect(t.margin, strip_top, t.width - 2 * t.margin, strip_h)
         if self.index < len(session.characters):
             p = session.characters[self.index]
             s = self.app.library.scenarios.get(p.scenario)

@@ -1,4 +1,7 @@
-"""Before a story, for the teacher: title, ages, minutes, the content warning and the goals.
+"""Before a story: title, ages, minutes, the character's problem and the goals.
+
+The content warning and the notes are for the teacher: they are shown on request ("For the
+teacher", or F2), never projected by default.
 
 From here the class starts the story, continues where it stopped, or, after an ending, goes
 back to one of its decisions to try another way.
@@ -35,6 +38,7 @@ class BriefingScene(Menu):
                 primary=not self.items,
             )
         )
+        self.items.append(Item(lambda: _("For the teacher"), self.teacher))
         self.items.append(Item(lambda: _("Back to the board"), self.back))
         self.goal_page = 0
         self.goal_pages = 1
@@ -61,6 +65,11 @@ class BriefingScene(Menu):
 
     def back(self) -> None:
         self.app.pop()
+
+    def teacher(self) -> None:
+        from max247.scenes.overlays import TeacherOverlay
+
+        self.app.push(TeacherOverlay(self.app, self.scenario))
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
@@ -90,7 +99,10 @@ class BriefingScene(Menu):
         # the content warning stands out: the teacher reads it before the class sees anything;
         # for the teacher's eyes, so it may be smaller than the class's text on a small screen
         pad = t.u(2)
-        warning = _("For the teacher") + " — " + self.app.text(s, s.content_warning)
+        # the class sees the character's problem, as the board shows it; the content warning
+        # is the teacher's, behind "For the teacher"
+        name = self.app.text(s, s.characters[s.character].name)
+        warning = f"{name}: “{self.app.text(s, s.problem)}”" if s.problem else name
         goals = _("Goals") + "\n" + "\n".join("• " + self.app.text(s, g) for g in s.goals)
         size = t.body if c.line_height(t.body) * 12 < buttons_top - y else t.floor
         lines = wrap(self.app.fonts, warning, t.width - 2 * t.margin - 2 * pad, size)

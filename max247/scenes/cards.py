@@ -78,7 +78,15 @@ class Card(Common):
 
 
 class FeedbackScene(Card):
+    """What the class's choice means, right after it: Back here takes the decision back."""
+
     height = 64
+
+    def handle(self, action: Action) -> None:
+        if action is Action.BACK and not self.page:
+            self.story_scene.undo()
+        else:
+            super().handle(action)
 
     def __init__(self, app, story_scene, event: FeedbackShown) -> None:
         super().__init__(app)

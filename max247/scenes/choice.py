@@ -1,8 +1,11 @@
-"""A choice: the prompt and 2 to 4 large option cards, each with a number, a shape and a colour.
+"""A choice: the line being answered, the prompt and 2 to 4 large option cards, each with a
+number, a shape and a colour.
 
-An optional discussion timer that the teacher starts (T), pauses (T), extends (+) or skips (S);
-when it runs out it says so calmly and never chooses for the class. The class decides with a
-number key, a click or tap on a card, or the clicker (PageDown/PageUp move, F5 confirms).
+A fresh choice has nothing highlighted, so a teacher tapping "next" never chooses for the class:
+PageDown/PageUp (or the arrows) move the highlight, F5 or Enter then plays the highlighted option,
+a number plays its option at once, a click or tap plays the card. Back (Backspace) re-reads the
+story. An optional discussion timer that the teacher starts (T, or the pause menu), pauses,
+extends (+) or skips (S); when it runs out it says so calmly and never chooses for the class.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 import pygame
 
 from max247.input import Action
-from max247.scenes.base import Item, Menu
+from max247.scenes.base import NO_HIGHLIGHT, Item, Menu
 from max247.story.runtime import ChoiceOffered
 from max247.ui import draw
 from max247.ui import theme as th
@@ -33,9 +36,29 @@ class ChoiceScene(Menu):
             )
             for o in offered.options
         ]
+        self.index = NO_HIGHLIGHT
         self.timer = offered.choice.timer
         self.remaining = float(self.timer or 0)
         self.running_since: float | None = None
+
+    def lesson_actions(self) -> list[Item]:
+        """What the pause menu offers here, so the clicker reaches the timer without T."""
+        _ = self.app._
+        if not self.timer:
+            return []
+
+        def toggle() -> None:
+            self.handle(Action.TIMER)
+
+        def label() -> str:
+            if self.running_since is None:
+                return _("Start the discussion timer")
+            return _("Pause the discussion timer")
+
+        return [
+            Item(label, toggle),
+            Item(lambda: _("30 seconds more"), lambda: self.handle(Action.TIMER_MORE)),
+        ]
 
     def pick(self, number: int) -> None:
         self.app.pop()
@@ -57,6 +80,12 @@ class ChoiceScene(Menu):
             self.running_since = None
         elif action is Action.BACK:
             self.app.pop()  # re-read the story; next brings the choice back
+        elif action is Action.CONFIRM and self.index == NO_HIGHLIGHT:
+            return  # "next" on a fresh choice never chooses: the class is still talking
+        elif (action is Action.UP and self.index == NO_HIGHLIGHT) or (
+            action is Action.LEFT and self.index == NO_HIGHLIGHT
+        ):
+            self.index = len(self.items) - 1
         else:
             super().handle(action)
 
@@ -73,7 +102,7 @@ class ChoiceScene(Menu):
         _ = self.app._
         c = self.canvas(surface)
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        veil.fill((*th.PAPER, 248))  # the story stays a hint behind, never a second text
+        veil.fill((*th.PAPER, 252))  # the story stays a hint behind, never a second text
         surface.blit(veil, (0, 0))
         scenario = self.story_scene.scenario
         _ = self.app._
@@ -82,24 +111,43 @@ class ChoiceScene(Menu):
             for w in (_("T starts the timer"), _("Time to decide together"), "Discussion: 10:00")
         )
         timer_w = max(t.u(34), longest + t.u(5)) if self.timer else 0
-        # the prompt takes the room it needs: title size on up to two lines, else body size; and
-        # body size too when the options' words would not fit their cards under a tall prompt
+        # what the class answers stays on screen, above the question: the last line of the story
+        who, said = self.answered()
+        # the first row holds the quoted line and the timer side by side; the prompt, under them,
+        # takes the whole width: title size on up to two lines, else body size, and body size too
+        # when the options' words would not fit their cards; then the quoted line gets smaller,
+        # never hidden
         words = self.app.text(scenario, self.offered.choice.prompt)
-        width = t.width - 2 * t.margin - timer_w
-        timer_h = 2 * c.line_height(t.body) + t.u(4) if self.timer else 0
-        sizes = [t.title, t.body]
-        if len(wrap(self.app.fonts, words, width, t.title, "bold")) > 2:
-            sizes = [t.body]
-        for size in sizes:
-            height = c.block_height(words, width, size, "bold")
-            prompt = pygame.Rect(t.margin, t.u(3), width, max(height, timer_h))
-            cols, cw, ch, fits = self.grid(c, prompt.bottom + t.u(3))
+        full = t.width - 2 * t.margin
+        quote_w = full - timer_w if self.timer else full
+        layouts = [
+            (t.body, t.title),
+            (t.body, t.body),
+            (t.small, t.body),
+            (t.floor, t.body),
+            (t.floor, t.floor),
+        ]
+        if len(wrap(self.app.fonts, words, full, t.title, "bold")) > 2:
+            layouts = [lay for lay in layouts if lay[1] != t.title]
+        # the hint under the cards gives its room up first when the screen is short
+        plans = [(q, p, True) for q, p in layouts] + [(t.floor, t.floor, False)]
+        for quote_size, size, with_hint in plans:
+            # the timer's words share the quoted line's size, so the row shrinks as one
+            timer_h = 2 * c.line_height(quote_size) + t.u(3) if self.timer else 0
+            row_h = max(self.quote_height(c, who, said, quote_w, quote_size), timer_h)
+            height = c.block_height(words, full, size, "bold")
+            prompt = pygame.Rect(t.margin, t.u(2) + row_h + (t.u(1) if row_h else 0), full, height)
+            cols, cw, ch, fits = self.grid(c, prompt.bottom + t.u(2), with_hint)
             if fits:
                 break
-        c.block(words, t.margin, t.u(3), width, size=size, style="bold")
+        if said:
+            at = pygame.Rect(t.margin, t.u(2), quote_w - (t.u(1) if self.timer else 0), 0)
+            self.draw_quote(c, surface, who, said, at, quote_size)
+        c.block(words, prompt.x, prompt.y, full, size=size, style="bold")
         if self.timer:
-            self.draw_timer(c, surface, pygame.Rect(prompt.right, prompt.y, timer_w, prompt.h))
-        top = prompt.bottom + t.u(3)
+            box = pygame.Rect(t.margin + quote_w, t.u(2) - t.u(0.5), timer_w, row_h)
+            self.draw_timer(c, surface, box, quote_size)
+        top = prompt.bottom + t.u(2)
         gap = t.u(2.5)
         # one text size for every card, the one the longest option needs: cards in a row read
         # as equals, and no option looks louder than another
@@ -114,8 +162,50 @@ class ChoiceScene(Menu):
             )
             item.rect = r
             self.card(c, surface, r, i, item.label(), i == self.index, size)
-        hint = _("Talk it over together, then choose: press the card's number, or tap it.")
+        if not with_hint:
+            return
+        if self.index == NO_HIGHLIGHT:
+            hint = _("Talk it over together, then choose: the card's number, a tap, or PageDown.")
+        else:
+            hint = _("F5 or Enter plays the ringed card; PageDown and PageUp move the ring.")
         c.hint(hint, t.height - t.u(1))
+
+    def answered(self) -> tuple[str, str]:
+        """Who said the line the class answers, and the line: the story's last one on screen."""
+        shown = self.story_scene.shown
+        if not shown:
+            return "", ""
+        last = shown[-1]
+        said = self.app.text(self.story_scene.scenario, last.text)
+        if last.photo:
+            said = self.app._("[photo] {description}").format(description=said)
+        return self.story_scene.name(last.speaker), said
+
+    def quote_height(self, c, who: str, said: str, width: int, size: int) -> int:
+        if not said:
+            return 0
+        t = self.app.theme
+        inner = width - 2 * t.u(2)
+        name_h = c.block_height(who, inner, t.small, "bold") if who else 0
+        return name_h + c.block_height(said, inner, size) + 2 * t.u(1.2) + t.u(1.5)
+
+    def draw_quote(self, c, surface, who: str, said: str, at: pygame.Rect, size: int) -> None:
+        """The line being answered, in a speech card: who says it, then the words."""
+        t = self.app.theme
+        h = self.quote_height(c, who, said, at.w, size) - t.u(1.5)
+        card = pygame.Rect(at.x, at.y, at.w, h)
+        draw.panel(
+            surface,
+            card,
+            th.WHITE if who else th.CAPTION,
+            t.radius,
+            border=th.INK_SOFT,
+            border_width=max(1, t.u(0.25)),
+        )
+        x, y, inner = card.x + t.u(2), card.y + t.u(1.2), card.w - 2 * t.u(2)
+        if who:
+            y += c.block(who, x, y, inner, th.INK_SOFT, size=t.small, style="bold")
+        c.block(said, x, y, inner, size=size)
 
     def card(
         self, c, surface, rect: pygame.Rect, i: int, text: str, highlighted: bool, size: int
@@ -138,25 +228,28 @@ class ChoiceScene(Menu):
         r = min(badge.w, badge.h) // 3
         centre = (badge.centerx, badge.centery)
         draw.shape(surface, th.OPTION_SHAPES[i], centre, r, th.WHITE)
-        num = self.app.fonts.render(str(i + 1), t.title, colour, "bold")
-        lift = -r // 5 if th.OPTION_SHAPES[i] == "triangle" else 0  # a triangle's middle is low
+        # the number is sized to its shape, not to the text scale: a triangle's inner room is
+        # small, and a large text size must not push the digit out of it
+        num_size = min(t.title, round(r * (1.0 if th.OPTION_SHAPES[i] == "triangle" else 1.4)))
+        num = self.app.fonts.render(str(i + 1), num_size, colour, "bold")
+        lift = -r // 4 if th.OPTION_SHAPES[i] == "triangle" else 0  # a triangle's middle is low
         surface.blit(
             num, (centre[0] - num.get_width() // 2, centre[1] - num.get_height() // 2 - lift)
         )
         inner = pygame.Rect(
             badge.right + t.u(2),
-            rect.y + t.u(1.5),
+            rect.y + t.u(1),
             rect.right - badge.right - t.u(4),
-            rect.h - t.u(3),
+            rect.h - t.u(2),
         )
         c.text(text, inner, th.INK, size=size, min_size=t.floor, valign="center")
 
-    def grid(self, c, top: int) -> tuple[int, int, int, bool]:
+    def grid(self, c, top: int, with_hint: bool = True) -> tuple[int, int, int, bool]:
         """Columns, card width and height for the options below `top`, and whether every
         option's words fit their card at the smallest text size."""
         t = self.app.theme
         n = len(self.items)
-        bottom = t.height - t.u(3) - 2 * c.line_height(t.small)
+        bottom = t.height - t.u(3) - (2 * c.line_height(t.small) if with_hint else 0)
         gap = t.u(2.5)
         # two columns on a wide screen, unless an option's words then no longer fit its card
         for cols in (2, 1) if n > 2 and t.width / t.height >= 1.2 else (1,):
@@ -177,9 +270,9 @@ class ChoiceScene(Menu):
         """The room for an option's words inside a card of this size (see card())."""
         t = self.app.theme
         badge_w = min(t.u(14), ch)
-        return cw - badge_w - t.u(4), ch - t.u(3)
+        return cw - badge_w - t.u(4), ch - t.u(2)
 
-    def draw_timer(self, c, surface, rect: pygame.Rect) -> None:
+    def draw_timer(self, c, surface, rect: pygame.Rect, size: int) -> None:
         t = self.app.theme
         _ = self.app._
         left = self.left()
@@ -200,7 +293,8 @@ class ChoiceScene(Menu):
             words,
             box.inflate(-t.u(2), -t.u(1)),
             th.INK,
-            size=t.body,
+            size=size,
+            min_size=size,
             align="center",
             valign="center",
         )

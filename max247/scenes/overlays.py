@@ -72,8 +72,13 @@ class PauseOverlay(MenuOverlay):
                 ),
                 app.cycle_text_scale,
             ),
-            Item(lambda: _("Quit the game"), self.quit),
+            Item(lambda: _("Keys and clicker"), self.keys),
+            Item(lambda: _("Stop the lesson"), self.quit),
         ]
+        # what the screens under the menu offer (the timer, undo): the clicker reaches them here
+        for scene in reversed(app.scenes):
+            for item in reversed(getattr(scene, "lesson_actions", list)()):
+                self.items.insert(1, Item(item.label, self.then(item.run)))
         if app.session is not None and app.find(_story_class()) is not None:
             self.items.insert(
                 1, Item(lambda: _("Back to the board (the story is kept)"), self.board)
@@ -92,6 +97,20 @@ class PauseOverlay(MenuOverlay):
 
     def resume(self) -> None:
         self.app.pop()
+
+    def then(self, run):
+        """An action of the screen below: the menu closes first, then it runs."""
+
+        def resume_and_run() -> None:
+            self.app.pop()
+            run()
+
+        return resume_and_run
+
+    def keys(self) -> None:
+        from max247.scenes.keycard import KeyCard
+
+        self.app.replace(KeyCard(self.app))
 
     def language(self) -> None:
         langs = list(LANGUAGES)
@@ -115,15 +134,17 @@ class ConfirmQuit(MenuOverlay):
         _ = app._
         self.items = [
             Item(lambda: _("No, go on playing"), self.app.pop, primary=True),
-            Item(lambda: _("Yes, quit (the lesson is saved)"), self.quit),
+            Item(lambda: _("Yes, stop (the lesson is saved)"), self.quit),
         ]
 
     def title(self) -> str:
-        return self.app._("Quit the game?")
+        return self.app._("Stop the lesson?")
 
     def quit(self) -> None:
+        from max247.scenes.goodbye import GoodbyeScene
+
         self.app.save_session()
-        self.app.running = False
+        self.app.reset(GoodbyeScene(self.app))
 
 
 class BlankScreen(Menu):
@@ -170,12 +191,14 @@ class BlankScreen(Menu):
 
 
 class TeacherOverlay(Menu):
-    """For the teacher's eyes (F2): notes, questions, where adults get advice, the keys."""
+    """For the teacher's eyes, on request only (F2, or "For the teacher" on the briefing): the
+    content warning, notes, questions, where adults get advice, the keys."""
 
     overlay = True
 
-    def __init__(self, app) -> None:
+    def __init__(self, app, scenario=None) -> None:
         super().__init__(app)
+        self.scenario = scenario
         self.items = [Item(lambda: app._("Close"), self.app.pop, primary=True)]
         self.page = 0
         self.pages = 1
@@ -197,9 +220,10 @@ class TeacherOverlay(Menu):
         surface.fill(th.PAPER)
         lang = self.app.settings.language
         story = self.app.find(_story_class())
+        s = self.scenario or (story.scenario if story is not None else None)
         parts = []
-        if story is not None:
-            s = story.scenario
+        if s is not None:
+            parts.append(_("Content warning") + "\n" + self.app.text(s, s.content_warning))
             if s.teacher_notes:
                 notes = reflow(self.app.text(s, s.teacher_notes))
                 parts.append(_("Teacher notes") + "\n" + notes)
@@ -235,7 +259,7 @@ class TeacherOverlay(Menu):
         parts.append(
             _(
                 "Keys: Space or PageDown next · PageUp back · 1-4 choose · T timer · "
-                "B blank screen · Esc pause · F11 full screen · F3 text size"
+                "B blank screen · Esc pause · F11 full screen · F3 text size · F1 all keys"
             )
         )
         bh = round(t.body * 2)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pygame
 
 from max247.input import Action
-from max247.scenes.base import Common
+from max247.scenes.base import Common, Item
 from max247.story.model import Scenario, Text
 from max247.story.runtime import (
     ChoiceOffered,
@@ -58,6 +58,7 @@ class StoryScene(Common):
     ) -> None:
         super().__init__(app)
         self.scenario = scenario
+        self.start = start
         self.story = Story(scenario, start)
         self.shown: list[Shown] = []
         self.view = "phone"
@@ -67,6 +68,7 @@ class StoryScene(Common):
         self.pulse_until = 0.0
         self.progress = app.session.progress(scenario.id) if app.session else None
         self.log = log
+        self.just_decided = False  # Back on the first screen after a decision undoes it
 
     def entered(self) -> None:
         if self.shown or self.story.state.log:
@@ -145,6 +147,34 @@ class StoryScene(Common):
         self.story.choose(number)
         self.record()
         self.advance()
+        self.just_decided = True
+
+    def undo(self) -> None:
+        """Take the class's last decision back: replay the log without it, up to that choice.
+
+        The session keeps the shorter log at once, so a crash after an undo resumes at the
+        choice again, not at the decision that was taken back.
+        """
+        log = list(self.story.state.log[:-1])
+        if len(log) == len(self.story.state.log):
+            return
+        while self.app.top is not self:  # a feedback or help card over the story
+            self.app.pop()
+        self.story = Story(self.scenario, self.start)
+        self.shown, self.review, self.page, self.view = [], 0, 0, "phone"
+        self.typing_until = 0.0
+        events, _n = self.story.replay(log)
+        for event in events:
+            self.absorb(event, quiet=True)
+        self.record()
+        self.just_decided = False
+        self.after_replay()
+
+    def lesson_actions(self) -> list[Item]:
+        _ = self.app._
+        if not self.story.state.log:
+            return []
+        return [Item(lambda: _("Undo the last decision"), self.undo)]
 
     def end(self) -> None:
         from max247.scenes.ending import EndingScene
@@ -163,7 +193,10 @@ class StoryScene(Common):
         if self.common(action):
             return
         if action is Action.NEXT:
+            self.just_decided = False
             self.next()
+        elif action is Action.BACK and self.just_decided:
+            self.undo()
         elif action in (Action.BACK, Action.REREAD):
             self.review = min(self.review + 1, max(0, len(self.shown) - 1))
 

@@ -25,7 +25,7 @@ SCREEN: Colour = (236, 241, 247)
 BUBBLE_THEM: Colour = (255, 255, 255)
 BUBBLE_ME: Colour = (200, 233, 214)
 CAPTION: Colour = (255, 241, 204)
-BLANK: Colour = (22, 26, 38)
+BLANK: Colour = (0, 0, 0)  # a projector shows black as no light at all
 
 # Mood 0..4, from "feels very bad" to "feels good". Okabe-Ito colours stay apart for
 # colour-blind eyes, and a face and a number always come with the colour.

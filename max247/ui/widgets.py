@@ -147,13 +147,19 @@ class Canvas:
         return self.fonts.line_height(size, style)
 
     def highlight(self, rect: pygame.Rect, weight: float = 1.0) -> None:
-        """The highlight: a thick warm ring round what the class would choose (shape, not
-        colour alone, says which it is)."""
+        """The highlight: a thick dark ring with a white edge round what the class would choose.
+
+        Dark ink on paper and white beside any card colour: the ring stands out on every card,
+        the orange one included (a warm ring vanished there), and its shape, not colour alone,
+        says which it is.
+        """
         t = self.theme
-        grow = t.u(1.2 * weight)
-        pygame.draw.rect(
-            self.surface, th.WARM, rect.inflate(grow, grow), t.u(0.7 * weight), t.radius + grow // 2
-        )
+        grow = t.u(1.6 * weight)
+        width = max(2, t.u(0.8 * weight))
+        ring = rect.inflate(grow, grow)
+        pygame.draw.rect(self.surface, th.INK, ring, width, t.radius + grow // 2)
+        edge = ring.inflate(-2 * width, -2 * width)
+        pygame.draw.rect(self.surface, th.WHITE, edge, max(1, width // 2), t.radius + grow // 4)
 
     def button(
         self,

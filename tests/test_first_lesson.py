@@ -1,0 +1,169 @@
+"""A first lesson as a teacher meets it: the question on screen, "next" that never chooses, a
+decision that can be taken back, a clicker that reaches everything, nothing teacher-only shown
+by default, and a goodbye that shows where help is."""
+
+import pygame
+import pytest
+
+from max247.input import Action
+from max247.pilot import Pilot
+from max247.scenes.base import NO_HIGHLIGHT
+from max247.scenes.board import BoardScene
+from max247.scenes.briefing import BriefingScene
+from max247.scenes.cards import FeedbackScene
+from max247.scenes.choice import ChoiceScene
+from max247.scenes.goodbye import GoodbyeScene
+from max247.scenes.keycard import KeyCard
+from max247.scenes.overlays import BlankScreen, ConfirmQuit, PauseOverlay, TeacherOverlay
+from max247.scenes.story import StoryScene
+from max247.scenes.title import TitleScene
+
+
+@pytest.fixture
+def pilot():
+    return Pilot((1024, 768), text_scale=1.5)
+
+
+def to_first_choice(pilot: Pilot) -> ChoiceScene:
+    pilot.lesson("noor-gems").press(Action.CONFIRM, Action.CONFIRM)
+    for _ in range(30):
+        if isinstance(pilot.top, ChoiceScene):
+            return pilot.top
+        pilot.press(Action.NEXT)
+    raise AssertionError("no choice")
+
+
+def drawn_texts(pilot: Pilot) -> list[str]:
+    pilot.step()
+    return [d.text for d in pilot.drawn]
+
+
+def test_the_line_being_answered_is_readable_on_the_choice(pilot):
+    choice = to_first_choice(pilot)
+    last = choice.story_scene.shown[-1]
+    words = pilot.app.text(choice.story_scene.scenario, last.text)
+    texts = drawn_texts(pilot)
+    assert words in texts  # whole, not faded behind the cards
+    assert "Jay_2011" in texts  # and who says it
+    box = next(d for d in pilot.drawn if d.text == words)
+    assert box.pages == 1 and box.covered.bottom <= pilot.app.theme.height
+
+
+@pytest.mark.parametrize("key", [pygame.K_SPACE, pygame.K_RETURN, pygame.K_F5, pygame.K_KP_ENTER])
+def test_next_on_a_fresh_choice_never_chooses(pilot, key):
+    choice = to_first_choice(pilot)
+    assert choice.index == NO_HIGHLIGHT
+    pilot.key(key)
+    assert pilot.top is choice and not choice.story_scene.story.state.log
+    pilot.key(pygame.K_PAGEDOWN, key)  # ring the first card, then play it
+    assert choice.story_scene.story.state.log[-1].number == 1
+
+
+def test_page_up_on_a_fresh_choice_rings_the_last_card(pilot):
+    choice = to_first_choice(pilot)
+    pilot.key(pygame.K_PAGEUP)
+    assert choice.index == len(choice.items) - 1
+
+
+def test_back_after_a_decision_takes_it_back_in_the_session_too(pilot):
+    choice = to_first_choice(pilot)
+    story = choice.story_scene
+    key = choice.offered.choice.key
+    pilot.press(Action.CHOOSE_1)
+    assert isinstance(pilot.top, FeedbackScene)
+    assert pilot.app.session.progress("noor-gems").log[-1].choice == key
+    pilot.press(Action.BACK)
+    again = pilot.top
+    assert isinstance(again, ChoiceScene) and again.offered.choice.key == key
+    assert story.story.state.log == [] and pilot.app.session.progress("noor-gems").log == []
+    assert again.index == NO_HIGHLIGHT
+    pilot.press(Action.CHOOSE_3)  # the class decides again, otherwise
+    assert story.story.state.log[-1].number == 3
+
+
+def test_the_pause_menu_reaches_the_timer_and_undo_with_clicker_keys(pilot):
+    choice = to_first_choice(pilot)
+    first = choice.offered.choice.key
+    pilot.key(pygame.K_ESCAPE)
+    menu = pilot.top
+    assert isinstance(menu, PauseOverlay)
+    labels = [i.label() for i in menu.items]
+    assert "Start the discussion timer" in labels
+    pilot.key(*[pygame.K_PAGEDOWN] * labels.index("Start the discussion timer"), pygame.K_F5)
+    assert pilot.top is choice and choice.running_since is not None
+    pilot.press(Action.CHOOSE_1, Action.NEXT)  # a decision, then on past its feedback
+    while not isinstance(pilot.top, (StoryScene, ChoiceScene)):
+        pilot.press(Action.NEXT)
+    pilot.key(pygame.K_ESCAPE)
+    labels = [i.label() for i in pilot.top.items]
+    assert "Undo the last decision" in labels
+    pilot.key(*[pygame.K_PAGEDOWN] * labels.index("Undo the last decision"), pygame.K_F5)
+    assert isinstance(pilot.top, ChoiceScene) and pilot.top.offered.choice.key == first
+
+
+def test_the_key_card_opens_with_f1_and_names_only_mapped_keys(pilot):
+    pilot.lesson("noor-gems")
+    pilot.key(pygame.K_F1)
+    assert isinstance(pilot.top, KeyCard)
+    texts = drawn_texts(pilot)
+    assert "Keys and clicker" in texts
+    assert any("PageDown" in t for t in texts) and any("F5" in t for t in texts)
+    pilot.key(pygame.K_ESCAPE)
+    assert isinstance(pilot.top, BoardScene)
+
+
+def test_the_briefing_projects_no_teacher_text_until_asked(pilot):
+    pilot.lesson("noor-gems").press(Action.CONFIRM)
+    briefing = pilot.top
+    assert isinstance(briefing, BriefingScene)
+    s = briefing.scenario
+    warning = pilot.app.text(s, s.content_warning)
+    assert not any(warning[:40] in t for t in drawn_texts(pilot))
+    n = next(i for i, item in enumerate(briefing.items) if item.label() == "For the teacher")
+    briefing.items[n].run()
+    assert isinstance(pilot.top, TeacherOverlay)
+    assert any(warning[:40] in t for t in drawn_texts(pilot))
+
+
+def test_stop_the_lesson_shows_where_help_is_then_closes(pilot):
+    to_first_choice(pilot)
+    pilot.press(Action.PAUSE)
+    stop = next(i for i in pilot.top.items if i.label() == "Stop the lesson")
+    stop.run()
+    assert isinstance(pilot.top, ConfirmQuit)
+    pilot.top.items[1].run()
+    goodbye = pilot.top
+    assert isinstance(goodbye, GoodbyeScene) and pilot.app.running
+    texts = drawn_texts(pilot)
+    assert "It is never too late to tell someone." in texts
+    assert any("116 000" in t for t in texts)
+    pilot.time += 10
+    pilot.app.step(pilot.time)
+    assert not pilot.app.running
+
+
+def test_the_blank_screen_is_black(pilot):
+    to_first_choice(pilot)
+    pilot.press(Action.BLANK)
+    assert isinstance(pilot.top, BlankScreen)
+    pilot.step()
+    assert pilot.app.screen.get_at((5, 5))[:3] == (0, 0, 0)
+
+
+def test_back_on_the_board_goes_to_the_title_and_keeps_the_lesson(pilot):
+    pilot.lesson("noor-gems")
+    session = pilot.app.session
+    pilot.key(pygame.K_BACKSPACE)
+    assert isinstance(pilot.top, TitleScene) and pilot.top.saved is session
+
+
+def test_a_paged_board_says_that_more_characters_exist(pilot):
+    ids = sorted(pilot.app.library.scenarios)[:6]
+    pilot.lesson(*ids)
+    drawn_texts(pilot)
+    hint = next(d for d in pilot.drawn if d.text.startswith("Characters 1-"))
+    others = [d for d in pilot.drawn if d is not hint and d.covered.colliderect(hint.covered)]
+    assert not others, [d.text for d in others]
+    # and nothing painted over it afterwards: its pixels still differ from the paper
+    x, y = hint.covered.center
+    assert pilot.app.screen.get_at((x, y))[:3] != (255, 241, 204)  # not the strip's colour
