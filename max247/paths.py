@@ -1,7 +1,9 @@
 """Where the shipped files and the user's own files are.
 
 In a checkout the shipped library, its translations and the help directory are read from the
-project's root; an installed wheel carries them in `max247/shipped/` (see pyproject.toml).
+project's root; an installed wheel and the ready folder (`max247 build`) carry them in
+`max247/shipped/` (see pyproject.toml and packaging/max247.spec). Nothing is ever written
+there: the user's own files go to the user's own folders.
 """
 
 from __future__ import annotations
