@@ -26,7 +26,7 @@ from max247.helpdir import Directory, load_directory
 from max247.i18n import Interface, ScenarioTranslator
 from max247.input import Action, key_action, pad_action
 from max247.session import Session
-from max247.settings import Settings, load_settings, save_settings
+from max247.settings import Settings, load_settings, save_settings, settings_path
 from max247.story.findings import ScenarioError
 from max247.story.library import Library, load_library
 from max247.story.model import Scenario, Text
@@ -69,6 +69,14 @@ class Scene:
         """True while a clock on screen changes every second (a running timer)."""
         return False
 
+    def wheel(self, dy: int) -> bool:
+        """The mouse wheel turned `dy` notches (up is positive); True if this screen scrolled."""
+        return False
+
+    def trace_line(self) -> str:
+        """What `MAX247_TRACE` records of this screen: its kind, and what it rings or says."""
+        return type(self).__name__
+
 
 @dataclass
 class App:
@@ -98,17 +106,22 @@ class App:
         self.interface = Interface(self.settings.language)
         self.translator = ScenarioTranslator()
         self.library: Library = load_library(self.library_roots())
-        self.directory = self._load_directory()
+        self.notes: list[str] = []  # messages for the teacher (corrupt files set aside, ...)
+        self.directory = self._load_directory()  # a damaged file adds a note, never a crash
         self.session: Session | None = None
         self.scenes: list[Scene] = []
         self.dirty = True
         self.running = True
-        self.notes: list[str] = []  # messages for the teacher (corrupt files set aside, ...)
         self._pads: list = []
         self._translated: dict[tuple[str, str], bool] = {}
         self.drawn: list | None = None  # set by the pilot: every text box drawn in a frame
         self.watch = None  # called once a loop: `max247 play` reloads a saved scenario
         self.persist = True  # save the lesson after each decision
+        # MAX247_TRACE=FILE: a line per screen change (scene, ringed item, text), so a test that
+        # drives the real window with real key presses knows where it is; no child's data in it
+        trace = os.environ.get("MAX247_TRACE")
+        self.trace = Path(trace) if trace else None
+        self._traced = ""
 
     # --- set-up ---------------------------------------------------------------------------
 
@@ -133,7 +146,8 @@ class App:
         try:
             return load_directory(paths.HELP_DIRECTORY, paths.user_data() / "help-directory.yaml")
         except ScenarioError as exc:
-            self.notes += [str(f) for f in exc.findings]
+            # in the class's language, naming the file and line, for the teacher to pass on
+            self.notes += [f.render(self.interface) for f in exc.findings]
             return Directory([])
 
     # --- words ----------------------------------------------------------------------------
@@ -258,8 +272,10 @@ class App:
         elif ev.type == pygame.MOUSEMOTION:
             self.top.hover(ev.pos)
         elif ev.type == pygame.MOUSEWHEEL and self.top.context == "menu" and ev.y:
-            # the wheel (or a two-finger swipe) moves through long lists: a mouse alone suffices
-            self.post(Action.UP if ev.y > 0 else Action.DOWN)
+            # the wheel (or a two-finger swipe) scrolls a screen that scrolls, else moves
+            # through the menu: a mouse alone suffices
+            if not self.top.wheel(ev.y):
+                self.post(Action.UP if ev.y > 0 else Action.DOWN)
         elif ev.type == pygame.CONTROLLERDEVICEADDED:
             with contextlib.suppress(pygame.error):  # a pad SDL cannot open is left out
                 self._pads.append(pygame.joystick.Joystick(ev.device_index))
@@ -297,7 +313,16 @@ class App:
             self.draw()
             if not self.headless:
                 pygame.display.flip()
+            if self.trace is not None:
+                self._write_trace()
         return moving
+
+    def _write_trace(self) -> None:
+        line = self.top.trace_line() if self.scenes else ""
+        if line != self._traced:
+            self._traced = line
+            with contextlib.suppress(OSError), self.trace.open("a", encoding="utf-8") as f:
+                f.write(line + "\n")
 
     def run(self) -> int:
         moving = True
@@ -325,14 +350,15 @@ def start(size: tuple[int, int] | None = None, kiosk: bool = False) -> int:
     from max247 import firststart
     from max247.scenes.displays import DisplayQuestion
     from max247.scenes.title import TitleScene
-    from max247.settings import settings_path
+    from max247.scenes.welcome import WelcomeScene
 
-    first = not settings_path().exists()
+    first_start = not settings_path().exists()
     settings, note = load_settings()
-    ask = first and firststart.first_start(settings, firststart.display_count())
+    # the system's language and region are the welcome's guess; a second display is the
+    # projector: full screen there, and asked once (until the welcome is answered, nothing is
+    # saved, so both are asked again after a start that was left halfway)
+    ask = first_start and firststart.first_start(settings, firststart.display_count())
     app = App(settings, size=size or (1280, 720), kiosk=kiosk)
-    if first:
-        app.save_settings()  # the first start is over: asked once, never again
     if note:
         app.notes.append(note)
     saved, note = Session.load(paths.user_data() / "session.json")
@@ -340,7 +366,9 @@ def start(size: tuple[int, int] | None = None, kiosk: bool = False) -> int:
         app.notes.append(note)
     app.push(TitleScene(app, saved))
     if ask:
-        app.push(DisplayQuestion(app))
+        app.push(DisplayQuestion(app))  # after the welcome, in the language chosen there
+    if first_start and not kiosk:
+        app.push(WelcomeScene(app))  # asks language and help region, with the guess preselected
     try:
         return app.run()
     except KeyboardInterrupt:

@@ -31,6 +31,8 @@ SCREENS = (
     "decisions",
     "keys",
     "goodbye",
+    "welcome",
+    "welcome-region",
     "displays",
 )
 
@@ -447,10 +449,14 @@ def cmd_document(args) -> int:
             directory = None
 
         def lookup(need: str) -> str | None:
-            card = directory.card(need, region, lang) if directory else None
-            if card is None:
+            # every service the class would see for the need (Child Focus, then Take It Down)
+            cards = directory.shown(need, region, lang) if directory else []
+            if not cards:
                 return None
-            return card.text("name", lang) + (f" - {card.phone}" if card.phone else "")
+            return "; ".join(
+                card.text("name", lang) + (f" - {card.phone}" if card.phone else "")
+                for card in cards
+            )
 
         text = to_html(scenario, translate, lang, lookup)
     if args.output is None:

@@ -1,14 +1,20 @@
-"""The help directory: which real service a help card shows, per need, region and language.
+"""The help directory: which real services a help card shows, per need, region and language.
 
 Scenarios name a need, never a number; this data decides what the class sees. Every card carries
 the address of the page its facts were checked on and the date, because numbers change. A
 teacher's local corrections live in their own data folder and override shipped cards by id.
+
+A need may have several cards in a region (Child Focus and Take It Down for a nude image, a
+Dutch and a French suicide line in Belgium). `help_list` is what every screen and print asks:
+the cards to show for some needs in a region and a class language, and the date they were
+last checked, which the class sees as "help checked on DATE".
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +43,8 @@ CARD_KEYS = {
     "checked": True,
 }
 CARD_ID = re.compile(r"[a-z][a-z0-9-]*\Z")
+TOP_KEYS = ("format", "cards")
+FORMAT = "1"
 
 
 @dataclass(frozen=True)
@@ -82,32 +90,79 @@ class Directory:
         return {n for c in self.cards for n in c.needs}
 
     def card(self, need: str, region: str, language: str) -> Card | None:
-        """Region and language first, then region, then the international fallback."""
-        found = self.cards_for(need, region, language)
+        """The first card shown for a need: see `shown`."""
+        found = self.shown(need, region, language)
         return found[0] if found else None
 
     def cards_for(self, need: str, region: str, language: str) -> list[Card]:
-        """Every card for a need, best first: a card made for the class's language, one for any
-        language, then the region's others; the international cards only if the region has none.
+        """Every card for a need in a region, best first: a card made for the class's language,
+        one for any language, then the region's others; among equals the region's own before a
+        card listed in many regions (Take It Down); the international cards only if the region
+        has none. For the teacher's view, which lists services in every language.
         """
         for r in dict.fromkeys((region, "intl")):
             here = [c for c in self.cards if need in c.needs and r in c.regions]
             if here:
-                return sorted(
-                    here,
-                    key=lambda c: (
-                        0
-                        if c.languages and language in c.languages
-                        else 1
-                        if not c.languages
-                        else 2
-                    ),
-                )
+                return sorted(here, key=lambda c: (_language_rank(c, language), len(c.regions)))
         return []
+
+    def shown(self, need: str, region: str, language: str) -> list[Card]:
+        """The cards the class sees for a need: those that speak the class's language (or any
+        language); when none does, the region's cards in their own languages, which the card
+        then names (an English-speaking class in Belgium sees Awel and Ecoute-Enfants)."""
+        every = self.cards_for(need, region, language)
+        speaking = [c for c in self.cards if c in every and _language_rank(c, language) < 2]
+        # among those the class can read, the directory's own order (Child Focus before 1712),
+        # a card listed in many regions (Take It Down) after the region's own
+        return sorted(speaking, key=lambda c: len(c.regions) > 1) or every
 
     def stale(self, today: dt.date | None = None) -> list[Card]:
         today = today or dt.date.today()
         return [c for c in self.cards if c.is_stale(today)]
+
+
+def _language_rank(card: Card, language: str) -> int:
+    if card.languages and language in card.languages:
+        return 0
+    return 1 if not card.languages else 2
+
+
+@dataclass(frozen=True)
+class HelpList:
+    """The cards to show for some needs, once each, and the latest date one was checked."""
+
+    cards: tuple[Card, ...]
+    checked: dt.date | None  # None when there is no card
+
+    def __bool__(self) -> bool:
+        return bool(self.cards)
+
+
+def help_list(
+    directory: Directory,
+    needs: Iterable[str],
+    region: str,
+    language: str,
+    first_only: bool = False,
+) -> HelpList:
+    """The help cards for these needs in a region and class language, in the order of the
+    needs, each service once; and the "help checked on" date: the latest `checked` among them.
+
+    `first_only`: one service per need, the first the class sees (for a short list such as the
+    closing screen's; the help card itself shows them all). The closing screen, the help card
+    and the printable Max card all ask this, so they show the same services and date.
+    """
+    cards: dict[tuple[str | None, ...], Card] = {}
+    for need in needs:
+        for card in directory.shown(need, region, language):
+            # one service once, even when it has a card per need (Childline's crisis card)
+            key = (card.phone, card.chat, card.web) if card.phone else (card.id,)
+            if key not in cards:
+                cards[key] = card
+                if first_only:
+                    break
+    shown = tuple(cards.values())
+    return HelpList(shown, max((c.checked for c in shown), default=None))
 
 
 def load_directory(
@@ -136,18 +191,35 @@ def _read(path: Path, local: bool, today: dt.date | None) -> Directory:
     doc = read_yaml(path)
     findings: list[Finding] = list(doc.warnings)
     root = doc.root
-    if not isinstance(root, Mapping) or not isinstance(root.get("cards"), Mapping):
-        raise ScenarioError(
-            [
+    shape = N_("the help directory is a mapping with 'format: 1' and 'cards'.")
+    if not isinstance(root, Mapping):
+        raise ScenarioError([finding("E006", root.loc, shape)])
+    for k, _ in root.items:
+        if k.value not in TOP_KEYS:
+            findings.append(
                 finding(
-                    "E006",
-                    root.loc,
-                    N_("the help directory is a mapping with 'format: 1' and 'cards'."),
+                    "E101",
+                    k.loc,
+                    N_("'{key}' is not a key of the help directory.", key=k.value),
+                    did_you_mean(k.value, TOP_KEYS),
                 )
-            ]
+            )
+    version = root.get("format")
+    if version is not None and not (isinstance(version, Scalar) and version.value == FORMAT):
+        findings.append(
+            finding(
+                "E109",
+                version.loc,
+                N_("this game reads help directories of format {format}.", format=FORMAT),
+                N_("Write 'format: 1' at the top of the file."),
+            )
         )
+    cards_node = root.get("cards")
+    if not isinstance(cards_node, Mapping):
+        # where the cards should be: under 'cards', each a card id with its keys
+        raise ScenarioError([finding("E006", (cards_node or root).loc, shape)])
     cards = []
-    for key, node in root.get("cards").items:  # type: ignore[union-attr]
+    for key, node in cards_node.items:
         card = _card(key, node, findings, local, today or dt.date.today())
         if card is not None:
             cards.append(card)
@@ -198,6 +270,8 @@ def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.da
         if n is None:
             return ()
         items = n.items if isinstance(n, Sequence) else [n]
+        if not items:  # `regions: []` would hide the card everywhere without a word
+            add("E102", n.loc, N_("{key} of '{id}' is an empty list.", key=k, id=cid))
         vals = []
         for i in items:
             if not isinstance(i, Scalar) or i.value not in allowed:
@@ -222,9 +296,21 @@ def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.da
         if isinstance(n, Scalar) and n.value.strip():
             return dict.fromkeys(LANGUAGES, n.value)
         if isinstance(n, Mapping) and set(n.keys()) <= set(LANGUAGES):
-            got = {
-                kk.value: v.value for kk, v in n.items if isinstance(v, Scalar) and v.value.strip()
-            }
+            got = {}
+            for kk, v in n.items:
+                if isinstance(v, Scalar) and v.value.strip():
+                    got[kk.value] = v.value
+                else:  # empty, or YAML read it as a list or mapping
+                    add(
+                        "E104" if isinstance(v, Scalar) else "E105",
+                        v.loc,
+                        N_(
+                            "{key} of '{id}' in '{lang}' should be a text.",
+                            key=k,
+                            id=cid,
+                            lang=kk.value,
+                        ),
+                    )
             if "en" not in got:
                 add("E102", n.loc, N_("{key} of '{id}' needs at least 'en'.", key=k, id=cid))
             return got

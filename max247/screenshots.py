@@ -39,6 +39,13 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
     if screen == "setup":
         pilot.start(SetupScene(app))
         return
+    if screen in ("welcome", "welcome-region"):
+        from max247.scenes.welcome import WelcomeScene
+
+        pilot.start(WelcomeScene(app))
+        if screen == "welcome-region":
+            pilot.press(Action.CONFIRM)
+        return
     others = [i for i in sorted(app.library.scenarios) if i != scenario_id][:5]
     pilot.lesson(scenario_id, *others)
     if screen == "board":

@@ -22,9 +22,12 @@ import pytest
 
 from max247.build import build, console_program, folder_size, game_program
 
-pytestmark = pytest.mark.skipif(
-    not sys.platform.startswith("linux"), reason="env -i and setpriv: this checks Linux's build"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not sys.platform.startswith("linux"), reason="env -i and setpriv: this checks Linux's build"
+    ),
+    pytest.mark.slow,  # a build and real processes: not in the fast tier
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 # a budget, not a target: it fails when something large slips in (all of Babel's 1100 locales

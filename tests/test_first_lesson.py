@@ -167,3 +167,70 @@ def test_a_paged_board_says_that_more_characters_exist(pilot):
     # and nothing painted over it afterwards: its pixels still differ from the paper
     x, y = hint.covered.center
     assert pilot.app.screen.get_at((x, y))[:3] != (255, 241, 204)  # not the strip's colour
+
+
+def test_the_readme_lists_every_row_of_the_key_card():
+    from pathlib import Path
+
+    from max247.scenes.keycard import ROWS
+
+    readme = Path(__file__).resolve().parents[1].joinpath("README.md").read_text()
+    for what, _keys, clicker, _pointer in ROWS:
+        assert f"| {what} |" in readme, what
+        assert not clicker or clicker in readme, clicker
+
+
+def test_setup_scrolled_with_the_wheel_then_clicked_ticks_the_story_under_the_pointer(pilot):
+    from max247.scenes.setup import SetupScene
+
+    pilot.start(SetupScene(pilot.app))
+    setup = pilot.top
+    for _ in range(6):
+        pilot.app.event(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1))
+        pilot.step()
+    shown = [i for i in setup.items[3:-2] if i.rect is not None]
+    target = shown[0]  # not the ringed row: in the old list, hovering it scrolled the list
+    # the pointer moves onto the row the teacher sees (a hover), then clicks where it is: the
+    # list must not jump between the two
+    seen_at = target.rect.center
+    pilot.app.event(pygame.event.Event(pygame.MOUSEMOTION, pos=seen_at, rel=(1, 1)))
+    pilot.step()
+    pilot.click(seen_at)
+    title = target.label()
+    ticked = [
+        pilot.app.text(s, s.title) for s in map(pilot.app.library.scenarios.get, setup.chosen)
+    ]
+    assert ticked == [title]
+
+
+def test_setup_keeps_a_ticked_story_listed_whatever_the_filters(pilot):
+    from max247.scenes.setup import SetupScene
+
+    pilot.start(SetupScene(pilot.app))
+    setup = pilot.top
+    pilot.press(Action.CONFIRM)  # tick the first story (the ring starts there)
+    chosen = setup.chosen[0]
+    while setup.ages in ("", pilot.app.library.scenarios[chosen].ages):
+        setup.next_ages()
+    assert chosen in [s.id for s in setup.visible()]
+
+
+def test_a_broken_story_saved_during_play_is_explained_in_the_teachers_language(tmp_path):
+    from max247.scenes.preview import BrokenFile, Watcher
+    from max247.scenes.title import TitleScene
+
+    story = tmp_path / "kapot.yaml"
+    story.write_text(
+        "format: 1\nid: kapot\nlanguage: nl\ntitle: Kapot\ntheme: grooming\nages: 10-12\n"
+        "minutes: 5\ncharacter: kai\nmood: 2\ncontent_warning: Geen.\ngoals: [Test.]\n"
+        "characters:\n  kai: {name: Kai}\nstart: begin\npassages:\n  begin:\n"
+        "    - narrate: Kai speelt.\n    - goto: nergens\n",
+        encoding="utf-8",
+    )
+    pilot = Pilot((1024, 768), "nl")
+    pilot.start(TitleScene(pilot.app))
+    watcher = Watcher(pilot.app, str(story), None)
+    watcher.path = story
+    watcher.load(keep_log=False)
+    assert isinstance(pilot.top, BrokenFile)
+    assert "er is geen passage 'nergens'" in pilot.top.messages[0]

@@ -81,6 +81,7 @@ def test_every_beat_fits(scenario_id, language):
     check(pilot, "board")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("scale", [min(TEXT_SCALES), max(TEXT_SCALES)])
 def test_every_screen_fits(language, scale):

@@ -74,3 +74,13 @@ def test_reflow_joins_hard_wrapped_lines_and_keeps_paragraphs_and_items():
         "- How Dylan worked: three weeks of being sweet, then a threat.\n"
         "- Sending one more photo never makes it stop."
     )
+
+
+def test_a_phone_number_never_breaks_across_lines():
+    from max247.ui.text import Fonts, wrap
+
+    fonts = Fonts()
+    text = "Centre de Prévention du Suicide · 0800 32 123"
+    width = fonts.width("Centre de Prévention du Suicide · 0800 32", 30) + 2
+    lines = wrap(fonts, text, width, 30)
+    assert any("0800 32 123" in line for line in lines), lines

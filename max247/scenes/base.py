@@ -91,6 +91,10 @@ class Menu(Common):
     def back(self) -> None:
         """Backspace / the pad's east button: the screen before, where there is one."""
 
+    def trace_line(self) -> str:
+        ringed = self.items[self.index].label() if 0 <= self.index < len(self.items) else ""
+        return f"{type(self).__name__}\t{ringed}"
+
     def button_grid(self, bottom: int) -> tuple[int, list[pygame.Rect]]:
         """Rectangles for the items as buttons ending at `bottom`: side by side, else two by
         two, else stacked, as far as every label fits its button; and the top of the grid.

@@ -1,14 +1,22 @@
 """Cards shown over the story: the feedback for the class's choice, and a help card.
 
-A help card shows the real service for the need, in the session's region and the class's
-language: its name, what it helps with, how to reach it, when, whether it is free and anonymous,
-and what happens when you call or chat, in a child's words.
+A help card shows the real services for the need, in the session's region and the class's
+language, one after another: its name, what it helps with, how to reach it, when, whether it is
+free and anonymous, the language it speaks when not the class's, and what happens when you call
+or chat, in a child's words; and the date the help was checked.
 """
 
 from __future__ import annotations
 
-import pygame
+import datetime as dt
 
+import pygame
+from babel import Locale
+from babel.dates import format_date
+from babel.lists import format_list
+
+from max247.helpdir import Card as HelpCard
+from max247.helpdir import help_list
 from max247.input import Action
 from max247.scenes.base import Common
 from max247.story.model import Scenario
@@ -42,6 +50,9 @@ class Card(Common):
 
     def click(self, pos: tuple[int, int]) -> None:
         self.next()
+
+    def trace_line(self) -> str:
+        return f"{type(self).__name__}\t\t{self.page}"
 
     def done(self) -> None:
         story = self.app.scenes[-2] if len(self.app.scenes) > 1 else None
@@ -98,8 +109,13 @@ class FeedbackScene(Card):
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
         c = self.canvas(surface)
-        rect = self.frame(surface)
         s = self.story_scene.scenario
+        # the card is as tall as its words need, up to 64% of the screen: a short feedback in a
+        # tall card left a large empty middle
+        width = min(t.width - 2 * t.margin, t.u(150)) - t.u(8)
+        words_h = c.block_height(self.app.text(s, self.event.text), width, round(t.body * 1.3))
+        self.height = max(34, min(64, -(-(t.u(10) + t.u(12) + words_h) * 100 // t.height)))
+        rect = self.frame(surface)
         i = self.number - 1
         colour = th.OPTION_COLOURS[i % 4]
         r = t.u(5)
@@ -141,10 +157,32 @@ class FeedbackScene(Card):
 
 
 class HelpCardScene(Card):
+    """The services for a need, one card after another (Child Focus, then Take It Down): next
+    turns a long card's page, then goes to the next service, then back to the story."""
+
     def __init__(self, app, scenario: Scenario, need: str) -> None:
         super().__init__(app)
         self.scenario = scenario
         self.need = need
+        settings = app.settings
+        self.help = help_list(app.directory, (need,), settings.region, settings.language)
+        self.shown = 0  # which of the services
+
+    def next(self) -> None:
+        if self.page + 1 < self.pages:
+            self.page += 1
+        elif self.shown + 1 < len(self.help.cards):
+            self.shown += 1
+            self.page, self.pages = 0, 1
+        else:
+            self.done()
+
+    def handle(self, action: Action) -> None:
+        if action is Action.BACK and not self.page and self.shown:
+            self.shown -= 1
+            self.page, self.pages = 0, 1
+            return
+        super().handle(action)
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
@@ -152,12 +190,17 @@ class HelpCardScene(Card):
         c = self.canvas(surface)
         rect = self.frame(surface)
         lang = self.app.settings.language
-        card = self.app.directory.card(self.need, self.app.settings.region, lang)
+        card = self.help.cards[self.shown] if self.help else None
         pad = t.u(4)
         head = pygame.Rect(rect.x + pad, rect.y + t.u(3), rect.w - 2 * pad, t.title + t.u(2))
         draw.heart(surface, (head.x + t.u(2.5), head.centery), t.u(2.2), (220, 70, 90))
+        title = _("Help is there")
+        if len(self.help.cards) > 1:
+            title += "  ·  " + _("{number} of {total}").format(
+                number=self.shown + 1, total=len(self.help.cards)
+            )
         c.text(
-            _("Help is there"),
+            title,
             head.inflate(-t.u(6), 0).move(t.u(3), 0),
             th.INK_SOFT,
             style="bold",
@@ -194,6 +237,9 @@ class HelpCardScene(Card):
             facts.append(_("Free"))
         if card.anonymous:
             facts.append(_("You don't have to give your name"))
+        speaks = spoken(card, lang)
+        if speaks:
+            facts.append(_("Language: {name}").format(name=speaks))
         about = card.text("helps", lang)
         happens = card.text("what_happens", lang) if card.what_happens else ""
         # The practical facts behind a clock, so "Free" does not read as a stray sentence
@@ -203,6 +249,39 @@ class HelpCardScene(Card):
         fitted = c.text(text, box, th.INK, page=self.page, pageable=True)
         self.pages = len(fitted.pages)
         self.next_hint(c, rect)
+        # when the facts were checked, under the card opposite "Next": numbers change
+        c.hint(
+            checked_words(self.app, self.help.checked),
+            rect.bottom + t.u(0.5) + c.line_height(t.small),
+            rect.x,
+            rect.w * 2 // 3,
+            align="left",
+        )
+
+
+def spoken(card: HelpCard, language: str) -> str:
+    """The card's languages in the class's language, when the service does not speak it
+    ("Dutch" on Awel's card for an English-speaking class); else ''."""
+    if not card.languages or language in card.languages:
+        return ""
+    names = Locale.parse(language).languages
+    return format_list([names.get(code, code) for code in card.languages], locale=language)
+
+
+def checked_words(app, checked: dt.date | None, short: bool = False) -> str:
+    """'Help checked on 2 December 2026' ('2 Dec 2026' if short), in the class's language;
+    '' without a date."""
+    if checked is None:
+        return ""
+    lang = app.settings.language
+    form = "medium" if short else "long"
+    day = format_date(checked, format=form, locale=DATE_LOCALES.get(lang, lang))
+    # the date never breaks in two ("2 dec" / "2026"): its spaces do not break
+    return app._("Help checked on {date}").format(date=day.replace(" ", "\u00a0"))
+
+
+# the day as written where the game is played: "2 December 2026", not the American order
+DATE_LOCALES = {"en": "en_GB", "nl": "nl_BE", "fr": "fr_BE"}
 
 
 def short_url(url: str) -> str:

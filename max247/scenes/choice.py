@@ -170,6 +170,9 @@ class ChoiceScene(Menu):
             hint = _("F5 or Enter plays the ringed card; PageDown and PageUp move the ring.")
         c.hint(hint, t.height - t.u(1))
 
+    def trace_line(self) -> str:
+        return super().trace_line() + "\t" + self.answered()[1].replace("\n", " ")
+
     def answered(self) -> tuple[str, str]:
         """Who said the line the class answers, and the line: the story's last one on screen."""
         shown = self.story_scene.shown

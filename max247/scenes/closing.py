@@ -4,15 +4,21 @@ help cards, and the question every child takes home: who is your Max?
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 from babel.lists import format_list
 
+from max247.helpdir import help_list
 from max247.scenes.base import Item, Menu
+from max247.scenes.cards import checked_words
 from max247.ui import draw
 from max247.ui import theme as th
 from max247.ui.text import fit
 
-CLASS_NEEDS = ("talk", "exploitation", "emergency")
+# the numbers the class takes home: someone to talk to, help when someone online pressures you,
+# someone now when it is all too much, and the emergency number
+CLASS_NEEDS = ("talk", "exploitation", "crisis", "emergency")
 
 
 class ClosingScene(Menu):
@@ -27,12 +33,20 @@ class ClosingScene(Menu):
 
     @staticmethod
     def card_line(card, lang: str) -> str:
-        """A help card in one line: its name, and its number or address."""
-        from max247.scenes.cards import short_url
+        """A help card in one line: its name, its number or address, and its language when the
+        class speaks another ("Awel · 102 · Dutch" for an English-speaking class)."""
+        from max247.scenes.cards import short_url, spoken
 
-        reach = card.phone or short_url(card.chat or card.web or "")
+        # the site's name, not a long page address: the card itself shows the full one
+        reach = card.phone or short_url(card.chat or card.web or "").split("/")[0]
         name = card.text("name", lang)
-        return name + (f" · {reach}" if reach and reach not in name else "")
+        line = name + (f" · {reach}" if reach and reach not in name else "")
+        # an address that says the name stands alone: "findahelpline.com"
+        if not card.phone and reach.startswith("".join(filter(str.isalnum, name.lower()))):
+            line = reach
+        speaks = spoken(card, lang)
+        # the language stays with the number on one line: "1813 · Dutch" never breaks
+        return line + (f"\u00a0·\u00a0{speaks}" if speaks else "")
 
     def back(self) -> None:
         self.app.pop()
@@ -53,35 +67,22 @@ class ClosingScene(Menu):
         c = self.canvas(surface)
         self.background(surface)
         lang = self.app.settings.language
-        head = pygame.Rect(t.margin, t.u(2), t.width - 2 * t.margin, t.huge + t.u(2))
-        c.text(
-            _("Who is your Max?"),
-            head,
-            th.ACCENT,
-            size=t.huge,
-            style="bold",
-            align="center",
-            valign="center",
-        )
-        top = head.bottom + t.u(1)
         bh = round(t.body * 2.2)
         bottom = t.height - t.u(5) - bh - t.u(2)
-        left = pygame.Rect(t.margin, top, (t.width - 2 * t.margin) * 3 // 5, bottom - top)
-        right = pygame.Rect(
-            left.right + t.u(3), top, t.width - t.margin - left.right - t.u(3), bottom - top
-        )
 
-        # whom each character talked to
+        # the region's help cards (one service per need) and when they were checked
+        found = help_list(
+            self.app.directory, CLASS_NEEDS, self.app.settings.region, lang, first_only=True
+        )
+        lines = [self.card_line(card, lang) for card in found.cards]
+        checked = checked_words(self.app, found.checked, short=True)
+        # whom each character talked to, one row each
         session = self.app.session
-        rows = session.characters if session else []
-        row_h = min(t.u(11), left.h // max(1, len(rows)))
-        for i, p in enumerate(rows):
+        rows = []
+        for p in session.characters if session else []:
             s = self.app.library.scenarios.get(p.scenario)
             if s is None:
                 continue
-            y = left.y + i * row_h
-            r = min(row_h // 2 - t.u(0.5), t.u(4))
-            draw.portrait(surface, s.character, (left.x + r, y + row_h // 2), r)
             name = self.app.text(s, s.characters[s.character].name)
             told = [
                 self.app.text(s, s.characters[w].name)
@@ -95,6 +96,52 @@ class ClosingScene(Menu):
                 if told
                 else _("{name} has not talked to anyone yet").format(name=name)
             )
+            rows.append((s.character, words))
+        # the pupils' column takes three fifths, or less when the help column needs the width
+        # for every card (a long name such as "Centre de Prévention du Suicide") and the pupils'
+        # rows still fit; on a small screen with big text the question may be one size down
+        # rather than a help number left out; else three fifths, and the help cards that fit
+        layouts = []
+        for head_size in (t.huge, t.title):
+            head = pygame.Rect(t.margin, t.u(2), t.width - 2 * t.margin, head_size + t.u(2))
+            top = head.bottom + t.u(1)
+            row_h = min(t.u(11), (bottom - top) // max(1, len(rows)))
+            r = min(row_h // 2 - t.u(0.5), t.u(4))
+            for share in (3 / 5, 11 / 20, 1 / 2):
+                w = int((t.width - 2 * t.margin) * share)
+                left = pygame.Rect(t.margin, top, w, bottom - top)
+                right = pygame.Rect(
+                    left.right + t.u(3), top, t.width - t.margin - left.right - t.u(3), left.h
+                )
+                text_w = left.w - 2 * r - t.u(1.5)
+                rows_fit = all(
+                    len(fit(self.app.fonts, words, text_w, row_h, t.body, t.floor).pages) == 1
+                    for _who, words in rows
+                )
+                plan = self.help_column(c, right, lines, checked)
+                layouts.append((head, head_size, row_h, r, left, right, plan, rows_fit))
+            if any(x[6].fits and x[7] for x in layouts):
+                break
+        # else the layout, with the pupils' rows whole, that shows the most help cards
+        everything = [x for x in layouts if x[6].fits and x[7]]
+        rows_whole = [x for x in layouts if x[7]] or layouts
+        best = max(x[6].count for x in rows_whole)
+        head, head_size, row_h, r, left, right, plan, _rows_fit = (
+            everything or [x for x in rows_whole if x[6].count == best]
+        )[0]
+        c.text(
+            _("Who is your Max?"),
+            head,
+            th.ACCENT,
+            size=head_size,
+            style="bold",
+            align="center",
+            valign="center",
+        )
+
+        for i, (who, words) in enumerate(rows):
+            y = left.y + i * row_h
+            draw.portrait(surface, who, (left.x + r, y + row_h // 2), r)
             x = left.x + 2 * r + t.u(1.5)
             c.text(
                 words,
@@ -104,21 +151,29 @@ class ClosingScene(Menu):
                 min_size=t.floor,
             )
 
-        # the three circles of help, and the region's cards
-        cards = []
-        for need in CLASS_NEEDS:
-            card = self.app.directory.card(need, self.app.settings.region, lang)
-            if card is not None and card not in cards:
-                cards.append(card)
-        lines = [self.card_line(card, lang) for card in cards]
+        self.draw_help_column(c, right, plan)
+
+        w = (t.width - 2 * t.margin - t.u(3)) // 2
+        for i, item in enumerate(self.items):
+            rect = pygame.Rect(t.margin + i * (w + t.u(3)), t.height - t.u(5) - bh, w, bh)
+            item.rect = rect
+            c.button(item.label(), rect, i == self.index, item.primary)
+
+    def help_column(self, c, right: pygame.Rect, lines: list[str], checked: str) -> HelpColumn:
+        """How the three circles, their legend, the cards and the date share the column: the
+        legend in words beside the circles, else under them; then smaller circles; on a small
+        screen with big text, three short names; at last no circles, and "3. Help lines" over
+        the cards. The help cards (the numbers the class takes home) must all fit."""
+        t = self.app.theme
+        _ = self.app._
         inner_w = right.w - 2 * t.u(2)
         one = max(c.line_height(t.small, "bold") + t.u(1), c.line_height(t.body, "bold"))
-        two = 2 * c.line_height(t.small, "bold") + t.u(1)
-        # a card whose name and address do not fit one line takes a second one
-        heights = [
-            one if self.app.fonts.width(w, t.small, "bold") <= inner_w else two for w in lines
-        ]
-        cards_h = sum(h + t.u(1) for h in heights)
+        # a card whose name and number do not fit one line takes as many as it needs
+        heights = [max(one, c.block_height(w, inner_w, t.small, "bold") + t.u(1)) for w in lines]
+        # the date in small text, or the smallest, so it takes one line where it can
+        checked_size = t.small if self.app.fonts.width(checked, t.small) <= right.w else t.floor
+        checked_h = c.block_height(checked, right.w, checked_size) if checked else 0
+        cards_h = sum(h + t.u(1) for h in heights) + checked_h
         full = (
             "1. " + _("Friends: listen, stay with them, go along to an adult"),
             "2. " + _("Your Max: an adult you trust 100%, chosen by you"),
@@ -126,49 +181,79 @@ class ClosingScene(Menu):
         )
         short = ("1. " + _("Friends"), "2. " + _("Your Max"), "3. " + _("Help lines"))
         lh = c.line_height(t.small)
-        # the legend in words beside the circles, else under them; then smaller circles; on a
-        # small screen with big text, three short names: the help cards (the numbers the class
-        # takes home) must all fit
         big, small = min(right.w // 4, right.h // 5), min(right.w // 4, t.u(6))
         beside_short = min(right.w // 4, (3 * lh + 1) // 2)  # three short names beside it
-        for words, cr in ((full, big), (full, small), (short, beside_short), (short, small)):
+        steps = (
+            (full, big),
+            (full, small),
+            (short, beside_short),
+            (short, small),
+            (short[2:], 0),
+            ((), 0),
+        )
+        for words, cr in steps:
             legend = "\n".join(words)
             lx = right.x + 2 * cr + t.u(2)
             beside = c.block_height(legend, right.right - lx, t.small)
             under = c.block_height(legend, right.w, t.small)
-            needed = 2 * cr + t.u(2) + (0 if beside <= 2 * cr else under + t.u(1))
+            if not cr:
+                needed = under + t.u(1) if legend else 0
+            else:
+                needed = 2 * cr + t.u(2) + (0 if beside <= 2 * cr else under + t.u(1))
             if needed + cards_h <= right.h:
                 break
-        centre = (right.x + cr, right.y + cr)
-        draw.circles(
-            surface,
-            centre,
-            cr,
-            (
-                th.mix(th.ACCENT, th.PAPER, 0.7),
-                th.mix(th.WARM, th.PAPER, 0.5),
-                th.mix(th.MOOD_COLOURS[4], th.PAPER, 0.4),
-            ),
-        )
-        if beside <= 2 * cr:
-            c.block(legend, lx, right.y + cr - beside // 2, right.right - lx, size=t.small)
+        # how many cards the column shows: all of them, or those that fit
+        y, count = needed, 0
+        for h in heights:
+            if y + h > right.h - checked_h:
+                break
+            y, count = y + h + t.u(1), count + 1
+        return HelpColumn(lines, heights, legend, cr, beside, checked, checked_size, count)
+
+    def draw_help_column(self, c, right: pygame.Rect, plan: HelpColumn) -> None:
+        t = self.app.theme
+        cr = plan.circle
+        lx = right.x + 2 * cr + t.u(2)
+        if cr:
+            draw.circles(
+                c.surface,
+                (right.x + cr, right.y + cr),
+                cr,
+                (
+                    th.mix(th.ACCENT, th.PAPER, 0.7),
+                    th.mix(th.WARM, th.PAPER, 0.5),
+                    th.mix(th.MOOD_COLOURS[4], th.PAPER, 0.4),
+                ),
+            )
+        if not cr:
+            y = right.y
+            if plan.legend:
+                y += c.block(plan.legend, right.x, right.y, right.w, size=t.small) + t.u(1)
+        elif plan.beside <= 2 * cr:
+            c.block(
+                plan.legend, lx, right.y + cr - plan.beside // 2, right.right - lx, size=t.small
+            )
             y = right.y + 2 * cr + t.u(2)
         else:
             y = right.y + 2 * cr + t.u(1)
-            y += c.block(legend, right.x, y, right.w, size=t.small) + t.u(1)
+            y += c.block(plan.legend, right.x, y, right.w, size=t.small) + t.u(1)
+        checked_h = c.block_height(plan.checked, right.w, plan.checked_size) if plan.checked else 0
         shown = []
-        for words, h in zip(lines, heights, strict=True):
-            if y + h > right.bottom:
+        for words, h in zip(plan.lines, plan.heights, strict=True):
+            if y + h > right.bottom - checked_h:
                 break  # as many cards as fit; the emergency number comes last
             shown.append((words, pygame.Rect(right.x, y, right.w, h)))
             y += h + t.u(1)
+        if plan.checked:
+            c.block(plan.checked, right.x, y, right.w, th.INK_SOFT, size=plan.checked_size)
         # one size for all the cards, so no service looks more important than another
+        inner_w = right.w - 2 * t.u(2)
         size = min(
             (fit(self.app.fonts, w, inner_w, r.h, t.body, t.small, "bold").size for w, r in shown),
             default=t.body,
         )
         for words, rect in shown:
-            draw.panel(surface, rect, th.WHITE, t.radius, shadow=t.u(0.4))
+            draw.panel(c.surface, rect, th.WHITE, t.radius, shadow=t.u(0.4))
             c.text(
                 words,
                 rect.inflate(-t.u(2), 0),
@@ -179,8 +264,20 @@ class ClosingScene(Menu):
                 min_size=t.small,
             )
 
-        w = (t.width - 2 * t.margin - t.u(3)) // 2
-        for i, item in enumerate(self.items):
-            rect = pygame.Rect(t.margin + i * (w + t.u(3)), t.height - t.u(5) - bh, w, bh)
-            item.rect = rect
-            c.button(item.label(), rect, i == self.index, item.primary)
+
+@dataclass(frozen=True)
+class HelpColumn:
+    """The help column's layout, measured before anything is drawn."""
+
+    lines: list[str]
+    heights: list[int]
+    legend: str
+    circle: int  # the circles' radius; 0: no circles, the legend is "3. Help lines" alone
+    beside: int  # the legend's height beside the circles
+    checked: str
+    checked_size: int
+    count: int  # how many cards fit
+
+    @property
+    def fits(self) -> bool:
+        return self.count == len(self.lines)

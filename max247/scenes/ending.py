@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from max247.helpdir import help_list
 from max247.scenes.base import Item, Menu
 from max247.story.model import Scenario
 from max247.story.runtime import Story
@@ -88,11 +89,10 @@ class EndingScene(Menu):
         helped = []
         for who in dict.fromkeys(c2.who for c2 in state.told if c2.listens):
             helped.append(_("talked to {name}").format(name=scene.name(who)))
-        cards = [
-            self.app.directory.card(n, self.app.settings.region, self.app.settings.language)
-            for n in state.helped
-        ]
-        for card in {c2.id: c2 for c2 in cards if c2 is not None}.values():
+        found = help_list(
+            self.app.directory, state.helped, self.app.settings.region, self.app.settings.language
+        )
+        for card in found.cards:
             helped.append(
                 _("found {service}").format(service=card.text("name", self.app.settings.language))
             )

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import pygame
 
+from max247.helpdir import HelpList, help_list
 from max247.input import Action
 from max247.scenes.base import Common
+from max247.scenes.cards import checked_words
+from max247.scenes.closing import CLASS_NEEDS, ClosingScene
 from max247.ui import theme as th
 
 SECONDS = 8.0
-NEEDS = ("talk", "exploitation", "emergency")
 
 
 class GoodbyeScene(Common):
@@ -44,19 +46,17 @@ class GoodbyeScene(Common):
     def ticking(self) -> bool:
         return True  # the loop wakes to close the screen on time, even with no key pressed
 
+    def help(self) -> HelpList:
+        """The same help lines as the closing screen, one service per need, and their date."""
+        settings = self.app.settings
+        return help_list(
+            self.app.directory, CLASS_NEEDS, settings.region, settings.language, first_only=True
+        )
+
     def lines(self) -> list[str]:
         """The region's help lines for children, one each: name and number or address."""
-        from max247.scenes.cards import short_url
-
-        lang, region = self.app.settings.language, self.app.settings.region
-        out: list[str] = []
-        for need in NEEDS:
-            for card in self.app.directory.cards_for(need, region, lang)[:1]:
-                reach = card.phone or short_url(card.chat or card.web or "")
-                line = card.text("name", lang) + (f" · {reach}" if reach else "")
-                if line not in out:
-                    out.append(line)
-        return out
+        lang = self.app.settings.language
+        return [ClosingScene.card_line(card, lang) for card in self.help().cards]
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
@@ -64,23 +64,30 @@ class GoodbyeScene(Common):
         c = self.canvas(surface)
         self.background(surface)
         w = t.width - 2 * t.margin
-        y = t.u(6)
-        y += c.block(
-            _("It is never too late to tell someone."),
-            t.margin,
-            y,
-            w,
-            th.ACCENT,
-            size=t.title,
-            style="bold",
-            align="center",
+        title = _("It is never too late to tell someone.")
+        call = _("Talk to your Max, a friend, or call for free:")
+        lines = self.lines()
+        checked = checked_words(self.app, self.help().checked)
+        hint = _("Press any key to close.")
+        # everything above the hint: with big text on a small screen, tighter gaps rather than
+        # a help line or the date under the hint
+        room = t.height - t.u(1) - c.block_height(hint, w, t.small) - t.u(1)
+        text_h = (
+            c.block_height(title, w, t.title, "bold")
+            + c.block_height(call, w)
+            + sum(c.block_height(line, w, t.body, "bold") for line in lines)
+            + (c.block_height(checked, w, t.small) if checked else 0)
         )
-        y += t.u(3)
-        y += c.block(
-            _("Talk to your Max, a friend, or call for free:"), t.margin, y, w, align="center"
-        )
-        y += t.u(2)
-        for line in self.lines():
+        roomy = text_h + t.u(6 + 3 + 2 + 1) + t.u(1) * len(lines) <= room
+        gap = t.u if roomy else (lambda n: t.u(n / 3))
+        y = gap(6)
+        y += c.block(title, t.margin, y, w, th.ACCENT, size=t.title, style="bold", align="center")
+        y += gap(3)
+        y += c.block(call, t.margin, y, w, align="center")
+        y += gap(2)
+        for line in lines:
             y += c.block(line, t.margin, y, w, size=t.body, style="bold", align="center")
-            y += t.u(1)
+            y += gap(1)
+        if checked:
+            c.block(checked, t.margin, y, w, th.INK_SOFT, size=t.small, align="center")
         c.hint(_("Press any key to close."), t.height - t.u(1))

@@ -56,7 +56,8 @@ class Watcher:
         assert self.path is not None
         loaded = read_scenario(self.path, display=display_path(self.path))
         if loaded.scenario is None:
-            messages = [str(f) for f in loaded.errors]
+            # in the teacher's language, as the heading over them is (the parser's own words too)
+            messages = [f.render(self.app.interface) for f in loaded.errors]
             if not self.app.scenes:
                 print("\n".join(messages), file=sys.stderr)
                 return False

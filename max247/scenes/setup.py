@@ -1,6 +1,11 @@
 """Session setup: the teacher picks this lesson's characters, filtered by age band and theme,
 with their total minutes against the lesson's length. Stories not fully translated into the
 class's language are marked.
+
+The ring starts on the first story, not on a filter, so a stray Enter never changes a filter; a
+ticked story stays listed whatever the filters say, so nothing chosen is hidden; the list keeps
+its own scroll position, which the wheel moves and the pointer never does (a list that jumped
+back under the pointer made a click tick another story).
 """
 
 from __future__ import annotations
@@ -25,7 +30,10 @@ class SetupScene(Menu):
         self.ages = ""
         self.theme = ""
         self.chosen: list[str] = []
+        self.first = 0  # the first story row on screen
+        self.follow = True  # the scroll follows the ring (keys), not after the wheel moved it
         self.build()
+        self.index = FILTERS if len(self.items) > FILTERS + 2 else self.index
 
     def theme_word(self, theme: str) -> str:
         _ = self.app._
@@ -43,9 +51,8 @@ class SetupScene(Menu):
     def visible(self) -> list[Scenario]:
         out = []
         for s in sorted(self.app.library.scenarios.values(), key=lambda s: (s.ages, str(s.title))):
-            if self.ages and s.ages != self.ages:
-                continue
-            if self.theme and s.theme != self.theme:
+            hidden = (self.ages and s.ages != self.ages) or (self.theme and s.theme != self.theme)
+            if hidden and s.id not in self.chosen:
                 continue
             out.append(s)
         return out
@@ -127,6 +134,17 @@ class SetupScene(Menu):
     def back(self) -> None:
         self.app.pop()
 
+    def wheel(self, dy: int) -> bool:
+        """The wheel (or a two-finger swipe) scrolls the list; the ring stays where it was."""
+        self.first = max(0, self.first - dy)
+        self.follow = False
+        self.app.dirty = True
+        return True
+
+    def handle(self, action) -> None:
+        self.follow = True  # a key moved the ring: the list shows where it is
+        super().handle(action)
+
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
         _ = self.app._
@@ -177,9 +195,14 @@ class SetupScene(Menu):
         room = max(1, (foot_y - gap - list_top) // (row_h + gap))
         if room < len(stories):  # leave a line for "3 of 9 stories" above the buttons
             room = max(1, (foot_y - gap - c.line_height(t.small) - list_top) // (row_h + gap))
-        first = 0
-        if self.index - FILTERS >= room:
-            first = min(self.index - FILTERS - room + 1, max(0, len(stories) - room))
+        # the scroll follows the ring only when the ring leaves the rows on screen
+        k = self.index - FILTERS
+        if self.follow and 0 <= k < len(stories):
+            if k < self.first:
+                self.first = k
+            elif k >= self.first + room:
+                self.first = k - room + 1
+        self.first = first = max(0, min(self.first, len(stories) - room))
         for item in stories:
             item.rect = None
         for k, (item, s) in enumerate(
@@ -189,8 +212,8 @@ class SetupScene(Menu):
             item.rect = r
             self.story_row(c, surface, r, s, self.index == first + k + FILTERS)
         if first > 0 or first + room < len(stories):
-            more = _("{shown} of {total} stories: move down for more").format(
-                shown=room, total=len(stories)
+            more = _("Stories {first}-{last} of {total}: scroll or move for more").format(
+                first=first + 1, last=min(len(stories), first + room), total=len(stories)
             )
             c.hint(more, foot_y - gap // 2, align="right")
 

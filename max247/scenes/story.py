@@ -170,6 +170,10 @@ class StoryScene(Common):
         self.just_decided = False
         self.after_replay()
 
+    def trace_line(self) -> str:
+        typing = int(self.typing_until > self.app.now)
+        return f"StoryScene\t\t{len(self.shown)}:{self.page}:{self.review}:{typing}"
+
     def lesson_actions(self) -> list[Item]:
         _ = self.app._
         if not self.story.state.log:
@@ -252,9 +256,50 @@ class StoryScene(Common):
                 (phone.centerx - t.u(4), phone.y + t.u(0.7), t.u(8), t.u(0.9)),
                 border_radius=t.u(0.5),
             )
-            self.draw_feed(
-                c, surface, screen.inflate(-2 * t.u(1.5), -2 * t.u(1.5)), in_person=False
+            # the chat's header names whom the character is writing with, as a phone does
+            others = list(
+                dict.fromkeys(
+                    self.name(i.speaker)
+                    for i in self.shown
+                    if i.speaker and i.speaker != self.scenario.character and not i.photo
+                )
             )
+            feed = screen.inflate(-2 * t.u(1.5), -2 * t.u(1.5))
+            if others:
+                head_h = c.line_height(t.small, "bold") + t.u(1.5)
+                bar = pygame.Rect(screen.x, screen.y, screen.w, head_h)
+                pygame.draw.rect(
+                    surface,
+                    th.WHITE,
+                    bar,
+                    border_top_left_radius=t.u(2.5),
+                    border_top_right_radius=t.u(2.5),
+                )
+                pygame.draw.line(
+                    surface, th.PAPER_DEEP, bar.bottomleft, bar.bottomright, max(1, t.u(0.2))
+                )
+                # one line: the most recent names that fit, at least the last one, cut with
+                # an ellipsis if even that is too wide
+                room = bar.w - 2 * t.u(2)
+                names = others[-3:]
+                while len(names) > 1 and self.app.fonts.width(", ".join(names), t.floor) > room:
+                    names = names[1:]
+                label = ", ".join(names)
+                while len(label) > 1 and self.app.fonts.width(label, t.floor, "bold") > room:
+                    label = label[:-2] + "…"
+                c.text(
+                    label,
+                    bar.inflate(-2 * t.u(2), 0),
+                    th.INK,
+                    size=t.small,
+                    style="bold",
+                    align="center",
+                    valign="center",
+                    min_size=t.floor,
+                )
+                feed.y += head_h
+                feed.h -= head_h
+            self.draw_feed(c, surface, feed, in_person=False)
         hint = self.app._("Re-reading: press next to come back") if self.review else ""
         if hint:
             c.hint(hint, t.height - t.u(0.3), centre.x, centre.w)

@@ -1,7 +1,7 @@
 """Text: our own line breaking over the font's measurements, emoji from a fallback font, a cache.
 
 Lines break at spaces and soft hyphens, never at non-breaking spaces (French puts one before
-? ! : ; and inside quotes), and a word is split mid-way only when it alone is wider than the box.
+? ! : ; and inside quotes) nor between two digits (a phone number stays whole), and a word is split mid-way only when it alone is wider than the box.
 Text that does not fit shrinks, but never below the minimum size: then it is paged, never cut.
 """
 
@@ -171,8 +171,13 @@ def wrap(fonts: Fonts, text: str, width: int, size: int, style: str = "regular")
 
 def _words(paragraph: str) -> list[str]:
     words, current = [], ""
-    for ch in paragraph:
-        if ch in BREAKABLE_SPACES:
+    for i, ch in enumerate(paragraph):
+        # a space between two digits never breaks: a phone number ("0800 32 123", "116 000")
+        # stays on one line, so a child can read it off the screen whole
+        between_digits = 0 < i < len(paragraph) - 1 and (
+            paragraph[i - 1].isdigit() and paragraph[i + 1].isdigit()
+        )
+        if ch in BREAKABLE_SPACES and not between_digits:
             if current:
                 words.append(current)
             current = ""
