@@ -108,3 +108,45 @@ def test_the_question_reads_in_the_classs_language():
     pilot = _asked(Action.DOWN)
     texts = " ".join(d.text for d in pilot.drawn)
     assert "volledig scherm" in texts and "F11" in texts
+
+
+def _started(monkeypatch, tmp_path, displays: int):
+    """`max247` alone (the double-click), up to its first frame, on a computer set to French."""
+    from max247 import app as app_module
+    from max247 import paths
+
+    monkeypatch.setattr(paths, "user_data", lambda: tmp_path)
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "fr_BE.UTF-8")
+    monkeypatch.setattr(firststart, "display_count", lambda: displays)
+    started = []
+    monkeypatch.setattr(app_module.App, "run", lambda self: started.append(self) or 0)
+    assert app_module.start() == 0
+    return started[0]
+
+
+def test_the_first_start_asks_with_the_systems_language_preselected(monkeypatch, tmp_path):
+    from max247.scenes.welcome import WelcomeScene
+
+    app = _started(monkeypatch, tmp_path, displays=1)
+    assert [type(s) for s in app.scenes] == [TitleScene, WelcomeScene]
+    assert app.settings.language == "fr" and not app.settings.fullscreen
+    assert not list(tmp_path.iterdir())  # nothing saved before the teacher answers
+
+
+def test_the_first_start_with_a_projector_asks_about_it_after_the_welcome(monkeypatch, tmp_path):
+    from max247.scenes.welcome import WelcomeScene
+
+    app = _started(monkeypatch, tmp_path, displays=2)
+    assert [type(s) for s in app.scenes] == [TitleScene, DisplayQuestion, WelcomeScene]
+    assert (app.settings.display, app.settings.fullscreen) == (1, True)
+
+
+def test_a_later_start_asks_nothing(monkeypatch, tmp_path):
+    from max247.settings import save_settings
+
+    save_settings(Settings(language="nl"), tmp_path)
+    app = _started(monkeypatch, tmp_path, displays=2)
+    assert [type(s) for s in app.scenes] == [TitleScene]
+    assert app.settings.language == "nl" and not app.settings.fullscreen
