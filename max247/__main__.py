@@ -1,3 +1,3 @@
-from max247.cli import run
+from max247.launch import main
 
-raise SystemExit(run())
+raise SystemExit(main())

@@ -96,7 +96,13 @@ class App:
         pygame.display.init()
         pygame.font.init()
         flags = pygame.RESIZABLE
-        if self.settings.fullscreen and not self.headless:
+        # full screen on the display it was asked for; in a window if that one is gone (the
+        # projector of last lesson is not connected)
+        if (
+            self.settings.fullscreen
+            and not self.headless
+            and self.settings.display < self.display_count()
+        ):
             flags = pygame.FULLSCREEN
         self.screen = self._set_mode(self.size, flags)
         pygame.display.set_caption("Max 24/7")
@@ -415,17 +421,25 @@ def start(
     size: tuple[int, int] | None = None, kiosk: bool = False, autoplay: int | None = None
 ) -> int:
     """Start the game for a class: the title screen, with the unfinished lessons to resume."""
+    from max247 import firststart
+    from max247.scenes.displays import DisplayQuestion
     from max247.scenes.title import TitleScene
     from max247.scenes.welcome import WelcomeScene
 
     first_start = not settings_path().exists()
     settings, note = load_settings()
+    # the system's language and region are the welcome's guess; a second display is the
+    # projector: full screen there, and asked once (until the welcome is answered, nothing is
+    # saved, so both are asked again after a start that was left halfway)
+    ask = first_start and firststart.first_start(settings, firststart.display_count())
     app = App(settings, size=size or (1280, 720), kiosk=kiosk)
     if note:
         app.notes.append(note)
     app.store = Store.open(paths.user_data(), app._)
     app.notes += app.store.notes
     app.push(TitleScene(app))
+    if ask:
+        app.push(DisplayQuestion(app))  # after the welcome, in the language chosen there
     if first_start and not kiosk:
         app.push(WelcomeScene(app))  # asks language and help region, with the guess preselected
     if autoplay is not None:  # scripted play for the crash test: see max247/autoplay.py

@@ -36,6 +36,7 @@ SCREENS = (
     "goodbye",
     "welcome",
     "welcome-region",
+    "displays",
 )
 
 
@@ -114,6 +115,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     cli_sessions.add_parsers(sub)
 
+    b = sub.add_parser("build", help="make the ready folder for this platform (PyInstaller)")
+    b.add_argument("--dist", type=Path, default=Path("dist"), help="where (default: dist)")
+    b.add_argument("--work", type=Path, default=Path("build", "pyinstaller"), help="its cache")
+    b.add_argument("--zip", action="store_true", help="also a zip to download")
+
     args = parser.parse_args(argv)
     if args.command in ("sessions", "summary", "cards"):
         return cli_sessions.run(args)
@@ -127,6 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_library(args.action, args.folder)
     if args.command == "new":
         return cmd_new(args.id, args.folder)
+    if args.command == "build":
+        from max247.build import cmd_build
+
+        return cmd_build(args.dist, args.work, args.zip)
     if args.command in ("graph", "print"):
         return cmd_document(args)
     if args.command == "screenshot":

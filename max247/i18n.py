@@ -343,18 +343,29 @@ class Interface:
     """The interface's texts in one language, read from its PO file (fuzzy entries left out).
 
     The PO file is compiled in memory when the language is chosen, so what is shown is never
-    out of date with the file and no compile step is needed. A catalog that cannot be read
+    out of date with the file and no compile step is needed; where the shipped files are bundled
+    and compiled (the ready folder), the .mo is read instead. A catalog that cannot be read
     shows English; a translation that cannot be shown (`refusal`) shows its English text; the
     reasons are kept in `problems` for `max247 i18n status`.
     """
 
     def __init__(self, language: str, locales: Path | None = None) -> None:
-        from max247.paths import LOCALES
+        from max247.paths import BUNDLED, LOCALES
 
         self.language = language
         self.problems: list[Finding] = []
         self._tr: gettext.NullTranslations = gettext.NullTranslations()
         path = catalog_path(locales or LOCALES, language, INTERFACE_DOMAIN)
+        compiled = path.with_suffix(".mo")
+        if locales is None and BUNDLED and compiled.exists():
+            # the ready folder ships its catalogs compiled (max247/build.py): 1 ms, not 50; in a
+            # checkout the .po is read, so an edit shows at once
+            try:
+                with compiled.open("rb") as f:
+                    self._tr = gettext.GNUTranslations(f)
+                return
+            except Exception as exc:  # a damaged .mo: the .po below still reads
+                log.warning("cannot read %s: %s", compiled, exc)
         if not path.exists():
             return
         try:

@@ -40,6 +40,13 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
             app.push(SessionsScene(app))
             pilot.step()
         return
+    if screen == "displays":  # the first start's question with a second display
+        from max247.scenes.displays import DisplayQuestion
+
+        pilot.start(TitleScene(app))
+        app.push(DisplayQuestion(app))
+        pilot.step()
+        return
     if screen in ("setup", "name"):
         pilot.start(SetupScene(app))
         if screen == "name":

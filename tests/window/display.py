@@ -139,6 +139,11 @@ def game(display: str, home: Path, *args: str, language: str | None = "en"):
         "MAX247_TRACE": str(trace),
         "SDL_VIDEODRIVER": "x11",
         "SDL_AUDIODRIVER": "dummy",
+        # a Flemish teacher's computer: the first start preselects the system's language
+        "LANG": "nl_BE.UTF-8",
+        "LC_ALL": "",
+        "LC_MESSAGES": "",
+        "LANGUAGE": "",
     }
     proc = subprocess.Popen(
         [sys.executable, "-m", "max247", "game", "--size", "1024x768", *args],
