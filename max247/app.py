@@ -446,10 +446,7 @@ def start(
         from max247.autoplay import AutoPlayer
 
         app.watch = AutoPlayer(app, autoplay).tick
-    try:
-        return app.run()
-    except KeyboardInterrupt:
-        return 0
+    return app.run()  # Ctrl+C ends in cli.run, with the conventional 130
 
 
 def preview(which: str | None, start_at: str | None, language: str | None) -> int:
@@ -464,10 +461,7 @@ def preview(which: str | None, start_at: str | None, language: str | None) -> in
     if not watcher.begin():
         return 1
     app.watch = watcher.check
-    try:
-        return app.run()
-    except KeyboardInterrupt:
-        return 0
+    return app.run()  # Ctrl+C ends in cli.run, with the conventional 130
 
 
 if __name__ == "__main__":

@@ -91,10 +91,12 @@ def test_library_add_names_a_story_that_cannot_be_played_with_its_first_error(tm
     assert "Traceback" not in out.stderr
 
 
-def _command(args, tmp_path, **kw):
+def _command(args, tmp_path, trace=None, **kw):
     import os
 
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    if trace is not None:
+        env["MAX247_TRACE"] = str(trace)
     env.update(XDG_DATA_HOME=str(tmp_path / "data"), XDG_CONFIG_HOME=str(tmp_path / "config"))
     return subprocess.Popen(
         [sys.executable, "-m", "max247", *args],
@@ -114,8 +116,11 @@ def test_the_game_stops_on_sigterm_and_ctrl_c_even_in_kiosk_mode(tmp_path):
 
     # SDL would turn both into a window-close event, which kiosk mode ignores
     for sig in (signal.SIGTERM, signal.SIGINT):
-        game = _command(["game", "--kiosk"], tmp_path)
-        time.sleep(2)
+        trace = tmp_path / f"trace-{sig.name}.txt"
+        game = _command(["game", "--kiosk"], tmp_path, trace=trace)
+        deadline = time.monotonic() + 60  # until the first screen is drawn, on a busy machine
+        while not trace.exists() and time.monotonic() < deadline and game.poll() is None:
+            time.sleep(0.1)
         game.send_signal(sig)
         try:
             game.wait(timeout=30)

@@ -226,7 +226,7 @@ def test_a_story_going_round_a_loop_goes_back_with_a_note_instead_of_hanging():
     from max247.scenes.title import TitleScene
 
     pilot = Pilot((1280, 720))
-    pilot.start(TitleScene(pilot.app, None))
+    pilot.start(TitleScene(pilot.app))
     before = pilot.top
     pilot.app.push(StoryScene(pilot.app, scenario))
     pilot.step()
