@@ -234,3 +234,67 @@ def test_a_broken_story_saved_during_play_is_explained_in_the_teachers_language(
     watcher.load(keep_log=False)
     assert isinstance(pilot.top, BrokenFile)
     assert "er is geen passage 'nergens'" in pilot.top.messages[0]
+
+
+def test_setup_lists_a_broken_story_with_its_first_error_in_the_teachers_language(tmp_path):
+    from max247.scenes.setup import SetupScene
+
+    folder = tmp_path / "mijn-verhalen"
+    folder.mkdir()
+    (folder / "kapot.yaml").write_text(
+        "format: 1\nid: kapot\nlanguage: nl\ntitle: Kapot\ntheme: grooming\nages: 10-12\n"
+        "minutes: 5\ncharacter: kai\nmood: 2\ncontent_warning: Geen.\ngoals: [Test.]\n"
+        "characters:\n  kai: {name: Kai}\nstart: begin\npassages:\n  begin:\n"
+        "    - narrate: Kai speelt.\n    - goto: nergens\n",
+        encoding="utf-8",
+    )
+    pilot = Pilot((1024, 768), "nl", text_scale=1.5)
+    pilot.app.settings.libraries = [str(folder)]
+    pilot.app.library = __import__("max247.story.library", fromlist=["x"]).load_library(
+        pilot.app.library_roots()
+    )
+    pilot.start(SetupScene(pilot.app))
+    setup = pilot.top
+    row = next(i for i, item in enumerate(setup.items) if item.label() == "kapot.yaml")
+    for _ in range(row - setup.index):
+        pilot.press(Action.DOWN)
+    texts = drawn_texts(pilot)
+    assert "kapot.yaml: kan niet gespeeld worden" in texts
+    assert any("regel 18: E202 er is geen passage 'nergens'" in t for t in texts)
+    pilot.press(Action.CONFIRM)
+    assert setup.chosen == []  # it cannot be ticked
+    pilot.screenshot(tmp_path / "setup-broken.png")
+
+
+def _luminance(rgb) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a, b) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_the_focus_ring_stands_out_on_every_card_and_on_the_paper():
+    from max247.ui import theme as th
+
+    for colour in (*th.OPTION_COLOURS, th.PAPER, th.WHITE, th.ACCENT):
+        # the ring is dark ink with a white edge: one of the two stands out (3:1, WCAG's
+        # non-text contrast) against whatever it is drawn on
+        assert max(_contrast(th.INK, colour), _contrast(th.WHITE, colour)) >= 3, colour
+    assert _contrast(th.INK, th.PAPER) >= 3
+
+
+def test_the_ringed_card_shows_the_ring_in_pixels(pilot):
+    choice = to_first_choice(pilot)
+    pilot.key(pygame.K_PAGEDOWN, pygame.K_PAGEDOWN)  # ring the orange card
+    pilot.step()
+    rect = choice.items[1].rect
+    grow = pilot.app.theme.u(1.6) // 2
+    x, y = rect.centerx, rect.top - grow + 1  # on the ring, above the card's top edge
+    assert pilot.app.screen.get_at((x, y))[:3] == (33, 37, 58)

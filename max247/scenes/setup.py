@@ -10,6 +10,8 @@ back under the pointer made a click tick another story).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from max247.i18n import language_name
@@ -18,6 +20,7 @@ from max247.session import Session
 from max247.story.model import LANGUAGES, THEMES, Scenario
 from max247.ui import draw
 from max247.ui import theme as th
+from max247.ui.text import ellipsize
 
 AGE_BANDS = ("", "10-12", "12-15")
 FILTERS = 3  # ages, language, theme: the first items, on one row
@@ -57,6 +60,20 @@ class SetupScene(Menu):
             out.append(s)
         return out
 
+    def broken(self) -> list[tuple[Path, str]]:
+        """The teacher's story files that cannot be played, each with its first error in the
+        teacher's language: listed, never silently left out."""
+        out = []
+        for path in sorted(self.app.library.broken):
+            errors = [f for f in self.app.library.findings.get(path, []) if f.is_error]
+            first = ""
+            if errors:
+                f = errors[0]
+                said = f.render(self.app.interface).split(": ", 1)[-1]  # the path is the heading's
+                first = self.app._("line {line}: {message}").format(line=f.loc.line, message=said)
+            out.append((path, first))
+        return out
+
     def build(self) -> None:
         _ = self.app._
         keep = self.index
@@ -77,6 +94,8 @@ class SetupScene(Menu):
             self.items.append(
                 Item(lambda s=s: self.app.text(s, s.title), lambda s=s: self.toggle(s.id))
             )
+        for path, _error in self.broken():
+            self.items.append(Item(lambda path=path: path.name, lambda: None))
         self.items.append(
             Item(
                 lambda: _("Lesson: {minutes} minutes").format(
@@ -190,7 +209,7 @@ class SetupScene(Menu):
             self.items[i].rect = r
             c.button(self.items[i].label(), r, self.index == i, self.items[i].primary)
         stories = self.items[FILTERS:-2]
-        scenarios = self.visible()
+        scenarios: list = [*self.visible(), *self.broken()]
         list_top = top + filter_h + gap * 2
         room = max(1, (foot_y - gap - list_top) // (row_h + gap))
         if room < len(stories):  # leave a line for "3 of 9 stories" above the buttons
@@ -210,12 +229,44 @@ class SetupScene(Menu):
         ):
             r = pygame.Rect(t.margin, list_top + k * (row_h + gap), t.width - 2 * t.margin, row_h)
             item.rect = r
-            self.story_row(c, surface, r, s, self.index == first + k + FILTERS)
+            if isinstance(s, tuple):
+                self.broken_row(c, surface, r, s, self.index == first + k + FILTERS)
+            else:
+                self.story_row(c, surface, r, s, self.index == first + k + FILTERS)
         if first > 0 or first + room < len(stories):
             more = _("Stories {first}-{last} of {total}: scroll or move for more").format(
                 first=first + 1, last=min(len(stories), first + room), total=len(stories)
             )
             c.hint(more, foot_y - gap // 2, align="right")
+
+    def broken_row(
+        self, c, surface, rect: pygame.Rect, row: tuple[Path, str], highlighted: bool
+    ) -> None:
+        """A story that cannot be played: a warning mark, its file and its first error."""
+        t = self.app.theme
+        _ = self.app._
+        path, error = row
+        draw.panel(surface, rect, th.CAPTION, t.radius, shadow=t.u(0.5))
+        if highlighted:
+            c.highlight(rect)
+        mark = pygame.Rect(rect.x + t.u(1.5), rect.centery - t.u(2), t.u(4), t.u(4))
+        draw.shape(surface, "triangle", mark.center, t.u(2.2), th.WARM)
+        x = mark.right + t.u(2)
+        w = rect.right - x - t.u(1.5)
+        title_h = c.line_height(t.body, "bold")
+        info_h = c.line_height(t.small)
+        top = rect.y + (rect.h - title_h - info_h) // 2
+        head = _("{file}: cannot be played").format(file=path.name)
+        c.text(head, pygame.Rect(x, top, w, title_h), th.INK, style="bold", min_size=t.floor)
+        said = ellipsize(self.app.fonts, error, w, t.small)
+        c.text(
+            said,
+            pygame.Rect(x, top + title_h, w, info_h),
+            th.INK_SOFT,
+            size=t.small,
+            min_size=t.floor,
+            pageable=False,
+        )
 
     def story_row(self, c, surface, rect: pygame.Rect, s: Scenario, highlighted: bool) -> None:
         t = self.app.theme

@@ -32,7 +32,7 @@ from max247.story.runtime import (
 )
 from max247.ui import draw
 from max247.ui import theme as th
-from max247.ui.text import fit
+from max247.ui.text import ellipsize, fit
 from max247.ui.widgets import mood_word
 
 TYPING_SECONDS = 0.7
@@ -284,9 +284,7 @@ class StoryScene(Common):
                 names = others[-3:]
                 while len(names) > 1 and self.app.fonts.width(", ".join(names), t.floor) > room:
                     names = names[1:]
-                label = ", ".join(names)
-                while len(label) > 1 and self.app.fonts.width(label, t.floor, "bold") > room:
-                    label = label[:-2] + "…"
+                label = ellipsize(self.app.fonts, ", ".join(names), room, t.floor, "bold")
                 c.text(
                     label,
                     bar.inflate(-2 * t.u(2), 0),

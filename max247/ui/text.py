@@ -1,7 +1,8 @@
 """Text: our own line breaking over the font's measurements, emoji from a fallback font, a cache.
 
 Lines break at spaces and soft hyphens, never at non-breaking spaces (French puts one before
-? ! : ; and inside quotes) nor between two digits (a phone number stays whole), and a word is split mid-way only when it alone is wider than the box.
+? ! : ; and inside quotes) nor between two digits (a phone number stays whole), and a word is
+split mid-way only when it alone is wider than the box.
 Text that does not fit shrinks, but never below the minimum size: then it is paged, never cut.
 """
 
@@ -333,3 +334,13 @@ def draw_lines(
         rect = surface.blit(img, (lx, y + i * lh))
         covered.union_ip(rect)
     return covered
+
+
+def ellipsize(fonts: Fonts, text: str, width: int, size: int, style: str = "regular") -> str:
+    """The text cut to one line of `width`, with an ellipsis where it was cut: for a label that
+    must stay one line (a chat header, a file's first error) and may lose its end."""
+    if fonts.width(text, size, style) <= width:
+        return text
+    while len(text) > 1 and fonts.width(text + "…", size, style) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
