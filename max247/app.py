@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import sys
 import time
 from dataclasses import dataclass, field
@@ -27,7 +28,8 @@ from max247.i18n import Interface, ScenarioTranslator
 from max247.input import Action, key_action, pad_action
 from max247.session import Session
 from max247.settings import Settings, load_settings, save_settings, settings_path
-from max247.story.findings import ScenarioError
+from max247.store import Store
+from max247.story.findings import N_, ScenarioError, render_text
 from max247.story.library import Library, load_library
 from max247.story.model import Scenario, Text
 from max247.ui.text import Fonts
@@ -103,14 +105,18 @@ class App:
         self.notes: list[str] = []  # messages for the teacher (corrupt files set aside, ...)
         self.directory = self._load_directory()  # a damaged file adds a note, never a crash
         self.session: Session | None = None
+        self.store = Store.memory()  # `start` opens the teacher's own; tests keep this one
         self.scenes: list[Scene] = []
         self.dirty = True
         self.running = True
+        self.notice: str | None = None  # a note said over any screen until the next key
+        self.keeping = True  # False once the data folder turned out not to be writable
         self._pads: list = []
         self._translated: dict[tuple[str, str], bool] = {}
         self.drawn: list | None = None  # set by the pilot: every text box drawn in a frame
         self.watch = None  # called once a loop: `max247 play` reloads a saved scenario
         self.persist = True  # save the lesson after each decision
+        self.print_folder: Path | None = None  # where print buttons write (None: Documents)
         # MAX247_TRACE=FILE: a line per screen change (scene, ringed item, text), so a test that
         # drives the real window with real key presses knows where it is; no child's data in it
         trace = os.environ.get("MAX247_TRACE")
@@ -189,8 +195,34 @@ class App:
         self.dirty = True
 
     def save_settings(self) -> None:
-        if not self.headless:
-            save_settings(self.settings, self.settings_folder)
+        if not self.headless and self.keeping:
+            try:
+                save_settings(self.settings, self.settings_folder)
+            except OSError as exc:
+                self.cannot_keep(exc)
+
+    def cannot_keep(self, exc: Exception) -> None:
+        """The data folder cannot be written (a read-only school profile, a file where the
+        folder should be, a full disk): say so once, and go on with everything in memory."""
+        if not self.keeping:
+            return
+        self.keeping = False
+        folder = self.settings_folder or paths.user_data()
+        reason = getattr(exc, "strerror", None) or str(exc)
+        self.say(
+            N_(
+                "Nothing will be kept on this computer: {folder} cannot be written ({reason}). "
+                "The lesson goes on; what you change lasts until the game is closed.",
+                folder=str(folder),
+                reason=reason,
+            )
+        )
+
+    def say(self, note: str) -> None:
+        """A note for the teacher, shown over the screen until the next key (and on the title)."""
+        self.notes.append(note)
+        self.notice = note
+        self.dirty = True
 
     # --- scenes ---------------------------------------------------------------------------
 
@@ -221,9 +253,18 @@ class App:
     def find(self, kind: type) -> Scene | None:
         return next((s for s in reversed(self.scenes) if isinstance(s, kind)), None)
 
-    def save_session(self) -> None:
-        if self.session is not None and self.persist and not self.headless:
-            self.session.save(paths.user_data() / "session.json")
+    def save_session(self, scenario: str | None = None) -> None:
+        """Save the lesson (or one character's play of it) in one transaction."""
+        if self.session is None or not self.persist:
+            return
+        try:
+            self.store.save(self.session, scenario)
+        except (OSError, sqlite3.Error) as exc:
+            # the folder went away or filled up mid-lesson: play on in memory, and say so once
+            self.store = Store.memory()
+            self.session.id = None
+            self.store.save(self.session)
+            self.cannot_keep(exc)
 
     # --- input ----------------------------------------------------------------------------
 
@@ -235,6 +276,7 @@ class App:
         if action is Action.TEXT_SCALE:
             self.cycle_text_scale()
             return
+        self.notice = None  # read: the key that follows it goes on with the lesson
         self.top.handle(action)
         self.dirty = True
 
@@ -253,6 +295,10 @@ class App:
         self.dirty = True
 
     def event(self, ev: pygame.event.Event) -> None:
+        if getattr(self.top, "typing", False) and ev.type in (pygame.TEXTINPUT, pygame.KEYDOWN):
+            self.top.type(ev)  # a text field has the keyboard: letters are letters, not keys
+            self.dirty = True
+            return
         if ev.type == pygame.QUIT:
             if not self.kiosk:  # in event mode the close button and Alt+F4 do not quit
                 self.running = False
@@ -297,7 +343,25 @@ class App:
             start -= 1
         for scene in self.scenes[start:]:
             scene.draw(self.screen)
+        if self.notice is not None:
+            self._draw_notice(render_text(self.notice, self.interface))
         self.dirty = False
+
+    def _draw_notice(self, text: str) -> None:
+        """The notice on a band of its own across the bottom, over whatever the screen shows."""
+        from max247.ui import theme as th
+        from max247.ui.text import fit
+        from max247.ui.widgets import Canvas
+
+        t = self.theme
+        width = t.width - 2 * t.margin
+        fitted = fit(self.fonts, text, width, 10**6, t.small, t.small)
+        pad = t.u(1.5)
+        height = len(fitted.pages[0]) * fitted.line_height + 2 * pad
+        band = pygame.Rect(0, t.height - height, t.width, height)
+        pygame.draw.rect(self.screen, th.PAPER_DEEP, band)
+        pygame.draw.line(self.screen, th.INK_SOFT, band.topleft, band.topright, max(1, t.u(0.3)))
+        Canvas(self.screen, self.fonts, t, self.drawn).hint(text, t.height - pad)
 
     def step(self, now: float | None = None) -> bool:
         """Advance animations and draw if needed; return True while something moves."""
@@ -339,8 +403,10 @@ class App:
         return 0
 
 
-def start(size: tuple[int, int] | None = None, kiosk: bool = False) -> int:
-    """Start the game for a class: the title screen, or the lesson that was going on."""
+def start(
+    size: tuple[int, int] | None = None, kiosk: bool = False, autoplay: int | None = None
+) -> int:
+    """Start the game for a class: the title screen, with the unfinished lessons to resume."""
     from max247.scenes.title import TitleScene
     from max247.scenes.welcome import WelcomeScene
 
@@ -349,12 +415,15 @@ def start(size: tuple[int, int] | None = None, kiosk: bool = False) -> int:
     app = App(settings, size=size or (1280, 720), kiosk=kiosk)
     if note:
         app.notes.append(note)
-    saved, note = Session.load(paths.user_data() / "session.json")
-    if note:
-        app.notes.append(note)
-    app.push(TitleScene(app, saved))
+    app.store = Store.open(paths.user_data(), app._)
+    app.notes += app.store.notes
+    app.push(TitleScene(app))
     if first_start and not kiosk:
         app.push(WelcomeScene(app))  # asks language and help region, with the guess preselected
+    if autoplay is not None:  # scripted play for the crash test: see max247/autoplay.py
+        from max247.autoplay import AutoPlayer
+
+        app.watch = AutoPlayer(app, autoplay).tick
     try:
         return app.run()
     except KeyboardInterrupt:

@@ -12,17 +12,17 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po, unescape, write_po
+from babel.messages.pofile import unescape, write_po
 
 from max247 import paths
-from max247.i18n import catalog_path
+from max247.i18n import catalog_path, read_catalog, refused
 from max247.settings import write_atomic
-from max247.story.findings import N_, Finding, Loc, finding, ngettext
+from max247.story.findings import N_, Finding, Loc, ScenarioError, finding, ngettext
 from max247.story.library import display_path, locales_folder
 from max247.story.loader import read_scenario
 from max247.story.model import LANGUAGES, Scenario, Text, texts
@@ -157,20 +157,26 @@ def interface_status(locales: Path, part: str | None = None) -> list[Status]:
         st = Status("(validator)" if part == "validator" else "(interface)", lang)
         path = catalog_path(locales, lang, "max247")
         entries = {}
+        refusals: dict[tuple[str, str], Finding] = {}
         if path.exists():
-            catalog = _read_catalog(path)
+            catalog = _catalog_for_status(path, st)
             entries = {
                 (m.context or "", m.id if isinstance(m.id, str) else m.id[0]): m
                 for m in catalog
                 if m.id
             }
+            for f, m in zip(*_refused_entries(catalog, path, interface=True), strict=True):
+                refusals[(m.context or "", m.id if isinstance(m.id, str) else m.id[0])] = f
             if part != "validator":
                 st.orphan = len(catalog.obsolete) + sum(1 for k in entries if k not in every)
         for key in wanted:
             m = entries.get(key)
             strings = m.string if m is not None else ""
             done = all(strings) if isinstance(strings, (list, tuple)) else bool(strings)
-            if m is None or not done:
+            if key in refusals:
+                st.refused += 1
+                st.problems.append(refusals[key])
+            elif m is None or not done:
                 st.missing += 1
             elif m.fuzzy:
                 st.stale += 1
@@ -191,9 +197,19 @@ def _write_catalog(path: Path, catalog: Catalog, *, lines: bool = True) -> None:
     write_atomic(path, buf.getvalue().decode("utf-8"))
 
 
+def catalog_problems(path: Path, interface: bool = False) -> list[Finding]:
+    """Why a catalog, or some of its translations, will not be shown (W704, W705); [] if all
+    can be. `interface`: the game's own catalog, whose texts are templates."""
+    try:
+        catalog = read_catalog(path)
+    except ScenarioError as exc:
+        return exc.findings
+    return [*catalog.problems, *refused(catalog, display_path(path), interface)]
+
+
 def _read_catalog(path: Path) -> Catalog:
-    with path.open("rb") as f:
-        catalog = read_po(f)
+    """A catalog to write back or count; ScenarioError (W704) if it cannot be read."""
+    catalog = read_catalog(path)
     # Babel reads the `#| msgid "..."` lines of a fuzzy entry as a translator comment and would
     # write it back as `# | ...` for good: turn them back into the previous id, or drop them
     # where the entry is no longer fuzzy (the translator checked it).
@@ -275,10 +291,32 @@ class Status:
     missing: int = 0
     stale: int = 0
     orphan: int = 0
+    refused: int = 0  # translated, but not shown (W705): another placeholder, ...
+    problems: list[Finding] = field(default_factory=list)  # W704 and W705, said by the command
 
     @property
     def complete(self) -> bool:
-        return not (self.missing or self.stale)
+        return not (self.missing or self.stale or self.refused or self.problems)
+
+
+def _catalog_for_status(path: Path, st: Status) -> Catalog:
+    """The catalog to count, its problems (W704) kept in the status; an empty one if it cannot
+    be read, so that every text counts as missing."""
+    try:
+        catalog = _read_catalog(path)
+    except ScenarioError as exc:
+        st.problems += exc.findings
+        return Catalog()
+    st.problems += catalog.problems
+    return catalog
+
+
+def _refused_entries(catalog: Catalog, path: Path, interface: bool) -> tuple[list, list]:
+    """The W705 findings of a catalog and the entries they are about, side by side."""
+    found = refused(catalog, display_path(path), interface)
+    by_line = {m.lineno: m for m in catalog if m.id}
+    pairs = [(f, by_line[f.loc.line]) for f in found if f.loc.line in by_line]
+    return [f for f, _ in pairs], [m for _, m in pairs]
 
 
 def status(scenario: Scenario, locales: Path | None) -> list[Status]:
@@ -288,15 +326,23 @@ def status(scenario: Scenario, locales: Path | None) -> list[Status]:
         entries = {}
         orphans = 0
         path = catalog_path(locales, lang, scenario.id) if locales else None
+        refusals: set[tuple[str, str]] = set()
         if path is not None and path.exists():
-            catalog = _read_catalog(path)
-            entries = {(m.context or "", m.id): m for m in catalog if m.id}
+            catalog = _catalog_for_status(path, st)
+            found, entries_refused = _refused_entries(catalog, path, interface=False)
+            st.problems += found
+            refusals = {(m.context or "", m.id) for m in entries_refused}
+            entries = {
+                (m.context or "", m.id): m for m in catalog if isinstance(m.id, str) and m.id
+            }
             orphans = len(catalog.obsolete)
         wanted = {(t.context, t.source): t for t, _ in scenario_messages(scenario)}
         for key, text in wanted.items():
             m = entries.get(key)
             if text.inline_for(lang) is not None:
                 st.translated += 1
+            elif key in refusals:
+                st.refused += 1
             elif m is None or not m.string:
                 st.missing += 1
             elif m.fuzzy:
@@ -351,9 +397,16 @@ def translation_findings(
         if reader is not None and (found := reader.catalog(path)) is not None:
             catalog = found[0]
         else:
-            catalog = _read_catalog(path)
+            try:
+                catalog = _read_catalog(path)
+            except ScenarioError as exc:  # said once; the texts are shown untranslated
+                out += exc.findings
+                continue
         po = display_path(path)
-        entries = {(m.context or "", m.id): m for m in catalog if m.id}
+        out += getattr(catalog, "problems", [])
+        out += refused(catalog, po, interface=False)
+        # a plural entry (msgid_plural) is refused above; it is no scenario text either
+        entries = {(m.context or "", m.id): m for m in catalog if isinstance(m.id, str) and m.id}
         for key, text in wanted.items():
             if text.inline_for(lang) is not None:
                 continue
@@ -423,6 +476,8 @@ def translation_findings(
     return out
 
 
-def _short(text: str, size: int = 50) -> str:
+def _short(text: str | tuple[str, ...], size: int = 50) -> str:
+    if not isinstance(text, str):  # a plural entry: its singular
+        text = text[0] if text else ""
     text = " ".join(text.split())
     return text if len(text) <= size else text[: size - 1] + "…"

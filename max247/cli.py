@@ -16,7 +16,9 @@ from max247.settings import load_settings, save_settings
 
 SCREENS = (
     "title",
+    "lessons",
     "setup",
+    "name",
     "board",
     "briefing",
     "story",
@@ -52,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     g = sub.add_parser("game", help="start the game (what `max247` alone does)")
     g.add_argument("--size", type=_size, help="window size, e.g. 1280x720")
     g.add_argument("--kiosk", action="store_true", help="event mode: closing does not quit")
+    # scripted play, for the crash test (tests/test_crash.py): not for classes
+    g.add_argument("--autoplay", type=int, metavar="SEED", help=argparse.SUPPRESS)
 
     n = sub.add_parser("new", help="write a commented starting scenario that validates as it is")
     n.add_argument("id", help="the new scenario's id: lower-case letters, digits and '-'")
@@ -74,7 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     sh = sub.add_parser("screenshot", help="render a screen to PNG, without a window")
     sh.add_argument("screen", choices=SCREENS)
     sh.add_argument("--scenario", help="scenario id or file (default: the first shipped)")
-    sh.add_argument("--choose", default="", help="choices to make first, e.g. 1,2")
+    sh.add_argument(
+        "--choose", type=_choices, default=[], help="choices to make first (1 to 4), e.g. 1,2"
+    )
     sh.add_argument("--next", type=int, default=0, help="presses of next on the story screen")
     sh.add_argument("--lang", choices=("nl", "fr", "en"), default="en")
     sh.add_argument("--region", choices=("be", "nl", "uk", "intl"), default="be")
@@ -103,7 +109,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     lib.add_argument("action", choices=("list", "add", "remove"))
     lib.add_argument("folder", nargs="?", type=Path)
 
+    from max247 import cli_sessions
+
+    cli_sessions.add_parsers(sub)
+
     args = parser.parse_args(argv)
+    if args.command in ("sessions", "summary", "cards"):
+        return cli_sessions.run(args)
     if args.command == "validate":
         return cmd_validate(args.paths, args.strict, args.lang)
     if args.command == "test":
@@ -131,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from max247.app import start
 
     if args.command == "game":
-        return start(args.size, args.kiosk)
+        return start(args.size, args.kiosk, args.autoplay)
     return start()
 
 
@@ -157,6 +169,16 @@ def _size(text: str) -> tuple[int, int]:
     except ValueError:
         raise argparse.ArgumentTypeError("a size is written WIDTHxHEIGHT, e.g. 1280x720") from None
     return w, h
+
+
+def _choices(text: str) -> list[int]:
+    """`--choose 1,2`: option numbers as the class sees them, 1 to 4."""
+    parts = [x.strip() for x in text.split(",") if x.strip()]
+    if not all(p in ("1", "2", "3", "4") for p in parts):
+        raise argparse.ArgumentTypeError(
+            f"'{text}': choices are option numbers from 1 to 4, separated by commas, e.g. 1,2"
+        )
+    return [int(p) for p in parts]
 
 
 def library_roots() -> list[Path]:
@@ -328,45 +350,64 @@ def cmd_test(targets: list[Path], language: str = "en") -> int:
 
 def cmd_i18n(action: str, folder: Path | None) -> int:
     from max247 import catalogs
+    from max247.story.findings import ScenarioError
     from max247.story.library import display_path, load_library
 
     root = folder or paths.SCENARIOS
     library = load_library([root], help_needs())
     interface = folder is None  # the shipped library goes with the interface's own catalogs
-    if interface and action in ("extract", "update"):
-        for p in catalogs.update_interface(paths.LOCALES):
-            print(display_path(p))
+    unreadable = False
+    try:
+        if interface and action in ("extract", "update"):
+            for p in catalogs.update_interface(paths.LOCALES):
+                print(display_path(p))
+    except ScenarioError as exc:  # never written over: the translator's work is in it
+        for f in exc.findings:
+            print(f, file=sys.stderr)
+        unreadable = True
     for path in library.broken:
         print(f"{display_path(path)}: has errors, left out (see max247 validate)", file=sys.stderr)
     incomplete = False
     rows = []
     for s in sorted(library.scenarios.values(), key=lambda s: s.id):
         locales = library.locales_for(s) or root.resolve().parent / "locales"
-        if action == "extract":
-            print(display_path(catalogs.extract(s, locales)))
-        elif action == "update":
-            for p in catalogs.update(s, locales):
-                print(display_path(p))
-        elif action == "compile":
-            for p in catalogs.compile_catalogs(s, locales):
-                print(display_path(p))
-        else:
-            for st in catalogs.status(s, locales):
-                rows.append(st)
-                incomplete = incomplete or not st.complete
+        try:
+            if action == "extract":
+                print(display_path(catalogs.extract(s, locales)))
+            elif action == "update":
+                for p in catalogs.update(s, locales):
+                    print(display_path(p))
+            elif action == "compile":
+                for p in catalogs.compile_catalogs(s, locales):
+                    print(display_path(p))
+            else:
+                for st in catalogs.status(s, locales):
+                    rows.append(st)
+                    incomplete = incomplete or not st.complete
+        except ScenarioError as exc:
+            for f in exc.findings:
+                print(f, file=sys.stderr)
+            unreadable = True
     if action == "status":
         if interface:
             rows += catalogs.interface_status(paths.LOCALES, "game")
             rows += catalogs.interface_status(paths.LOCALES, "validator")
             incomplete = incomplete or not all(st.complete for st in rows)
-        print(f"{'scenario':28} lang  translated  missing  stale  orphan")
+        said = set()
+        for st in rows:  # catalogs that cannot be read, translations that are not shown
+            for f in st.problems:
+                if str(f) not in said:
+                    said.add(str(f))
+                    print(f, file=sys.stderr)
+        sys.stderr.flush()
+        print(f"{'scenario':28} lang  translated  missing  stale  orphan  refused")
         for st in rows:
             print(
                 f"{st.scenario:28} {st.language:4} {st.translated:11} {st.missing:8} "
-                f"{st.stale:6} {st.orphan:7}"
+                f"{st.stale:6} {st.orphan:7} {st.refused:8}"
             )
-        return 1 if incomplete or library.broken else 0
-    return 1 if library.broken else 0
+        return 1 if incomplete or library.broken or unreadable else 0
+    return 1 if library.broken or unreadable else 0
 
 
 def cmd_new(scenario_id: str, folder: Path) -> int:
@@ -476,10 +517,44 @@ def cmd_library(action: str, folder: Path | None) -> int:
             return 1
         if where not in settings.libraries:
             settings.libraries.append(where)
+        report_library(folder, settings.language)
     elif where in settings.libraries:
         settings.libraries.remove(where)
-    save_settings(settings)
+    try:
+        save_settings(settings)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        where = exc.filename or paths.user_data()
+        print(f"{where}: cannot be written ({reason}); nothing changed", file=sys.stderr)
+        return 1
     return 0
+
+
+def report_library(folder: Path, language: str) -> None:
+    """What `library add` found: how many stories can be played, and each one that cannot,
+    with its first error, in the teacher's language; a broken story never disappears silently."""
+    from max247.story.library import load_library
+
+    tr = messages_translator(language)
+    library = load_library([folder], help_needs())
+    _ = tr.gettext if tr is not None else (lambda m: m)
+    n = len(library.scenarios)
+    if tr is None:  # English
+        said = (
+            "{n} story can be played from {folder}"
+            if n == 1
+            else "{n} stories can be played from {folder}"
+        )
+    else:
+        said = tr.ngettext(
+            "{n} story can be played from {folder}", "{n} stories can be played from {folder}", n
+        )
+    print(said.format(n=n, folder=folder))
+    for path in library.broken:
+        errors = [f for f in library.findings[path] if f.is_error]
+        print(_("{file}: cannot be played").format(file=path.name))
+        if errors:
+            print("  " + errors[0].render(tr))
 
 
 def run() -> int:

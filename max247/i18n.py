@@ -12,24 +12,240 @@ from __future__ import annotations
 import gettext
 import io
 import logging
+import re
+import stat
+import string
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel import Locale
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-from max247.story.library import locales_folder
+from max247.story.findings import N_, Finding, Loc, Msg, ScenarioError, finding
+from max247.story.library import display_path, locales_folder
 from max247.story.model import Scenario, Text
+from max247.story.yamlread import CONTROL
 
 log = logging.getLogger(__name__)
 
 
+MAX_CATALOG_BYTES = 5 * 1024 * 1024  # the interface's catalog is about 50 KB
+MAX_PLURALS = 6  # Arabic has the most plural forms of any language: 6
+
+
 def catalog_path(locales: Path, language: str, scenario_id: str) -> Path:
     return locales / language / "LC_MESSAGES" / f"{scenario_id}.po"
+
+
+# --- reading a PO file with care --------------------------------------------------------------
+#
+# Translators edit PO files by hand, in any editor. A catalog that cannot be read is set aside
+# as a whole (W704) and the texts are shown in their own language; a translation that cannot be
+# shown (W705: another placeholder than its text's, a control character, far too long) is left
+# out on its own. Nothing in a catalog ever stops the game or the validator.
+
+
+def read_catalog(path: Path, locale: str | None = None) -> Catalog:
+    """A PO file read with Babel; ScenarioError (W704) if it cannot be read as a catalog.
+
+    A Plural-Forms line that cannot be used (nplurals not a number from 1 to 6, an expression
+    that fails for some n) is replaced by the language's usual one, and said (W704 in
+    `catalog.problems`, the findings a readable catalog still has)."""
+    shown = display_path(path)
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise ScenarioError([_unreadable(shown, N_("it is not a plain file"))])
+        if info.st_size > MAX_CATALOG_BYTES:
+            size = f"{info.st_size / 1024 / 1024:.1f}"
+            raise ScenarioError(
+                [_unreadable(shown, N_("it is {size} MB; a catalog is at most 5 MB", size=size))]
+            )
+        with path.open("rb") as f:
+            raw = f.read(MAX_CATALOG_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        raise ScenarioError(
+            [_unreadable(shown, getattr(exc, "strerror", None) or str(exc))]
+        ) from None
+    try:
+        catalog = read_po(io.BytesIO(raw), locale=locale)
+    except UnicodeDecodeError as exc:
+        raise ScenarioError([_not_decoded(shown, raw, exc)]) from None
+    except LookupError:
+        charset = _charset(raw) or "?"
+        reason = N_("its charset '{charset}' is not one anyone knows", charset=charset)
+        hint = N_("Write charset=UTF-8 in its Content-Type line, and save it as UTF-8.")
+        raise ScenarioError([_unreadable(shown, reason, hint)]) from None
+    except Exception as exc:  # Babel's parser: whatever it meets, the catalog is set aside
+        reason = f"{type(exc).__name__}: {exc}"[:200]
+        raise ScenarioError([_unreadable(shown, reason)]) from None
+    catalog.problems = []  # type: ignore[attr-defined]
+    plural = _plural_problem(catalog)
+    if plural is not None:
+        num, expr = get_plural(catalog.locale or locale or "en")
+        catalog.mime_headers = [("Plural-Forms", f"nplurals={num}; plural={expr};")]
+        catalog.problems.append(  # type: ignore[attr-defined]
+            finding(
+                "W704",
+                Loc(shown, 1, 1),
+                N_(
+                    "the Plural-Forms line cannot be used ({reason}); the language's usual "
+                    "plural forms are used instead.",
+                    reason=plural,
+                ),
+                N_("Copy the Plural-Forms line from another catalog of the same language."),
+            )
+        )
+    return catalog
+
+
+def _unreadable(shown: str, reason: str, hint: str = "") -> Finding:
+    return finding(
+        "W704",
+        Loc(shown),
+        N_(
+            "this catalog cannot be read ({reason}): its texts are shown untranslated.",
+            reason=reason,
+        ),
+        hint or N_("Open it in Poedit (or your editor) and save it again as UTF-8."),
+    )
+
+
+def _charset(raw: bytes) -> str | None:
+    found = re.search(rb"charset=([-\w.:]+)", raw[:4096])
+    return found.group(1).decode("ascii", "replace") if found else None
+
+
+def _not_decoded(shown: str, raw: bytes, exc: UnicodeDecodeError) -> Finding:
+    """Where the bytes the charset cannot read are: the first line that does not decode."""
+    charset = _charset(raw) or "utf-8"
+    line = 1
+    for number, text in enumerate(raw.split(b"\n"), 1):
+        try:
+            text.decode(charset)
+        except (UnicodeDecodeError, LookupError):
+            line = number
+            break
+    byte = f"0x{exc.object[exc.start]:02X}" if exc.start < len(exc.object) else "?"
+    return finding(
+        "W704",
+        Loc(shown, line, 1),
+        N_(
+            "this catalog cannot be read: byte {byte} is not {charset}; its texts are shown "
+            "untranslated.",
+            byte=byte,
+            charset=charset,
+        ),
+        N_("Open it in Poedit (or your editor) and save it again as UTF-8."),
+    )
+
+
+def _plural_problem(catalog: Catalog) -> str | None:
+    """Why the catalog's plural forms cannot be used, or None. The expression is C, compiled by
+    the standard library's own checker; it must give a form for every count a screen shows."""
+    try:
+        count = catalog.num_plurals
+        expr = catalog.plural_expr
+    except (ValueError, TypeError):
+        return "nplurals"
+    if not isinstance(count, int) or not 1 <= count <= MAX_PLURALS:
+        return f"nplurals={count}"
+    try:
+        choose = gettext.c2py(expr)
+        for n in (*range(0, 201), 1000, 10**6):
+            form = choose(n)
+            if not 0 <= form < count:
+                return f"plural({n}) = {form}"
+    except Exception as exc:  # a division by zero, a syntax error, an expression too deep
+        return f"plural: {type(exc).__name__}"
+    return None
+
+
+def _fields(template: str) -> set[tuple[str, str, str]] | None:
+    """The placeholders of a `str.format` template as (name, conversion, spec); None if the
+    braces do not make a template."""
+    try:
+        return {
+            (name, conversion or "", spec or "")
+            for _, name, spec, conversion in string.Formatter().parse(template)
+            if name is not None
+        }
+    except ValueError:
+        return None
+
+
+def refusal(message: Message, interface: bool) -> Msg | None:
+    """Why a translation is not shown (W705), or None when it can be.
+
+    Interface texts are `str.format` templates, so a translation may only use its text's own
+    placeholders, as written there: `{name.__class__}` or another name would show Python's
+    insides or stop the screen. Scenario texts have no plural forms and no placeholders.
+    """
+    ids = list(message.id) if isinstance(message.id, (list, tuple)) else [message.id]
+    strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+    strings = [s for s in strings if s]
+    if not strings:
+        return None  # untranslated: shown in the text's own language, said as missing
+    if not interface and len(ids) > 1:
+        return N_("a scenario's texts have no plural forms (msgid_plural)")
+    longest = max(len(i) for i in ids)
+    wanted: set[tuple[str, str, str]] = set()
+    for i in ids:
+        wanted |= _fields(i) or set()
+    for text in strings:
+        bad = CONTROL.search(text)
+        if bad is not None:
+            code = f"{ord(bad.group()):04X}"
+            return N_("it holds the control character U+{code}", code=code)
+        if len(text) > 4 * longest + 200:
+            return N_(
+                "it is {length} characters long, far longer than its text ({original})",
+                length=len(text),
+                original=longest,
+            )
+        if not interface:
+            continue
+        got = _fields(text)
+        if got is None:
+            return N_("a '{{' or '}}' in it is not a placeholder (write {{{{ or }}}})")
+        extra = sorted(got - wanted)
+        if extra:
+            shown = ", ".join(
+                "{" + name + (f"!{conv}" if conv else "") + (f":{spec}" if spec else "") + "}"
+                for name, conv, spec in extra
+            )
+            return N_("it uses {placeholders}, which its text does not have", placeholders=shown)
+    return None
+
+
+def refused(catalog: Catalog, shown: str, interface: bool) -> list[Finding]:
+    """A W705 finding for each translation of the catalog that will not be shown."""
+    out = []
+    for message in catalog:
+        if not message.id:
+            continue
+        why = refusal(message, interface)
+        if why is not None:
+            first = message.id[0] if isinstance(message.id, (list, tuple)) else message.id
+            short = " ".join(first.split())
+            out.append(
+                finding(
+                    "W705",
+                    Loc(shown, message.lineno or 1, 1),
+                    N_(
+                        'the translation of "{text}" is not shown: {reason}.',
+                        text=short if len(short) <= 50 else short[:49] + "…",
+                        reason=why,
+                    ),
+                    N_("Until it is corrected, the text is shown untranslated."),
+                )
+            )
+    return out
 
 
 @dataclass
@@ -96,10 +312,10 @@ class ScenarioTranslator:
         if cached and cached[0] == mtime:
             return cached[1]
         try:
-            with path.open("rb") as f:
-                catalog = read_po(f)
-        except Exception as exc:  # a broken catalog falls back to the source, never a crash
-            log.warning("cannot read %s: %s", path, exc)
+            catalog = read_catalog(path)
+        except ScenarioError as exc:  # a broken catalog falls back to the source, never a crash
+            # said by `max247 validate` and `i18n status` (W704); the game only logs it
+            log.info("%s", "; ".join(str(f) for f in exc.findings))
             found = None
         else:
             found = (catalog, translations(catalog))
@@ -113,7 +329,7 @@ def translations(catalog: Catalog) -> dict[tuple[str, str], str]:
     for message in catalog:
         if not message.id or message.fuzzy or not isinstance(message.string, str):
             continue
-        if message.string:
+        if message.string and refusal(message, interface=False) is None:
             out[(message.context or "", message.id)] = message.string
     return out
 
@@ -127,31 +343,46 @@ class Interface:
     """The interface's texts in one language, read from its PO file (fuzzy entries left out).
 
     The PO file is compiled in memory when the language is chosen, so what is shown is never
-    out of date with the file and no compile step is needed.
+    out of date with the file and no compile step is needed. A catalog that cannot be read
+    shows English; a translation that cannot be shown (`refusal`) shows its English text; the
+    reasons are kept in `problems` for `max247 i18n status`.
     """
 
     def __init__(self, language: str, locales: Path | None = None) -> None:
         from max247.paths import LOCALES
 
         self.language = language
+        self.problems: list[Finding] = []
         self._tr: gettext.NullTranslations = gettext.NullTranslations()
         path = catalog_path(locales or LOCALES, language, INTERFACE_DOMAIN)
-        if path.exists():
-            try:
-                with path.open("rb") as f:
-                    catalog = read_po(f, locale=language)
-                buf = io.BytesIO()
-                write_mo(buf, catalog, use_fuzzy=False)
-                buf.seek(0)
-                self._tr = gettext.GNUTranslations(buf)
-            except Exception as exc:  # a broken catalog shows English, never a crash
-                log.warning("cannot read %s: %s", path, exc)
+        if not path.exists():
+            return
+        try:
+            catalog = read_catalog(path, locale=language)
+        except ScenarioError as exc:  # a broken catalog shows English, never a crash
+            self.problems = exc.findings
+            log.warning("%s", "; ".join(str(f) for f in exc.findings))
+            return
+        self.problems = [*catalog.problems, *refused(catalog, display_path(path), True)]
+        for message in catalog:
+            if message.id and refusal(message, interface=True) is not None:
+                message.string = ("",) * len(message.string) if message.pluralizable else ""
+        try:
+            buf = io.BytesIO()
+            write_mo(buf, catalog, use_fuzzy=False)
+            buf.seek(0)
+            self._tr = gettext.GNUTranslations(buf)
+        except Exception as exc:  # what Babel read, gettext should read: English if not
+            log.warning("cannot use %s: %s", path, exc)
 
     def gettext(self, message: str) -> str:
         return self._tr.gettext(message)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self._tr.ngettext(singular, plural, n)
+        try:
+            return self._tr.ngettext(singular, plural, n)
+        except Exception:  # a plural expression that fails for this n: the English forms
+            return singular if n == 1 else plural
 
     def pgettext(self, context: str, message: str) -> str:
         return self._tr.pgettext(context, message)

@@ -11,26 +11,40 @@ import sys
 
 from max247.input import Action
 from max247.pilot import Pilot
+from max247.story.findings import ScenarioError
 from max247.story.loader import load_scenario
 
 
+class NotOffered(Exception):
+    """A --choose number the choice on screen does not offer."""
+
+
 def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nexts: int) -> None:
-    """Bring the pilot's app to `screen`, after the given choices and presses of next."""
+    """Bring the pilot's app to `screen`, after the given choices and presses of next;
+    NotOffered if a number is not one of the options of the choice it is for."""
     from max247.scenes.board import BoardScene
     from max247.scenes.cards import FeedbackScene, HelpCardScene
     from max247.scenes.choice import ChoiceScene
     from max247.scenes.closing import ClosingScene
     from max247.scenes.ending import DecisionsScene, EndingScene
+    from max247.scenes.sessions import NameOverlay, SessionsScene
     from max247.scenes.setup import SetupScene
     from max247.scenes.story import StoryScene
     from max247.scenes.title import TitleScene
 
     app = pilot.app
-    if screen == "title":
+    if screen in ("title", "lessons"):
+        example_lessons(pilot)
         pilot.start(TitleScene(app))
+        if screen == "lessons":
+            app.push(SessionsScene(app))
+            pilot.step()
         return
-    if screen == "setup":
+    if screen in ("setup", "name"):
         pilot.start(SetupScene(app))
+        if screen == "name":
+            app.push(NameOverlay(app, "6B", lambda name: None))
+            pilot.step()
         return
     if screen in ("welcome", "welcome-region"):
         from max247.scenes.welcome import WelcomeScene
@@ -67,6 +81,12 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
                 if wanted is None:
                     break
                 numbers = [1]  # go on along the first option to reach the screen asked for
+            offered = [o.number for o in top.offered.options]
+            if numbers[0] not in offered:
+                raise NotOffered(
+                    f"--choose {numbers[0]}: this choice offers "
+                    f"{', '.join(str(n) for n in offered)}"
+                )
             pilot.press(
                 (Action.CHOOSE_1, Action.CHOOSE_2, Action.CHOOSE_3, Action.CHOOSE_4)[
                     numbers.pop(0) - 1
@@ -100,11 +120,29 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
         print(f"note: the story ended before the {screen} screen", file=sys.stderr)
 
 
+def example_lessons(pilot: Pilot) -> None:
+    """Three unfinished lessons in the pilot's store, as a teacher of several classes has."""
+    from max247.session import Session
+
+    app = pilot.app
+    ids = sorted(app.library.scenarios)
+    for k, name in enumerate(("5C", "6A", "6B")):
+        chosen = [app.library.scenarios[i] for i in ids[k : k + 3]]
+        lesson = Session.new(chosen, app.settings.language, app.settings.region, name)
+        lesson.created = f"2026-11-{24 + k:02d}T10:30"
+        app.store.save(lesson)
+
+
 def screenshot(args: argparse.Namespace) -> int:
     pilot = Pilot(args.size, args.lang, args.region, args.scale)
     scenario_id = args.scenario or ""
     if scenario_id.endswith((".yaml", ".yml")):
-        s = load_scenario(scenario_id)
+        try:
+            s = load_scenario(scenario_id)
+        except ScenarioError as exc:  # said as `max247 validate` says it
+            for f in exc.findings:
+                print(f, file=sys.stderr)
+            return 1
         pilot.app.library.scenarios[s.id] = s
         scenario_id = s.id
     if not scenario_id:
@@ -112,8 +150,11 @@ def screenshot(args: argparse.Namespace) -> int:
     if scenario_id not in pilot.app.library.scenarios:
         print(f"no scenario '{scenario_id}'", file=sys.stderr)
         return 1
-    choose = [int(x) for x in args.choose.split(",") if x.strip()]
-    navigate(pilot, args.screen, scenario_id, choose, args.next)
+    try:
+        navigate(pilot, args.screen, scenario_id, args.choose, args.next)
+    except NotOffered as exc:
+        print(exc, file=sys.stderr)
+        return 2
     pilot.screenshot(args.output)
     print(args.output)
     return 0

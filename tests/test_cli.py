@@ -59,3 +59,31 @@ def test_characters_no_font_can_draw(write, capsys):
     bad = write("s/noor-gems.yaml", text.replace("gg! you're", "gg! \U000e0001 you're"))
     main(["validate", str(bad)])
     assert "W604" in capsys.readouterr().out
+
+
+def test_library_add_names_a_story_that_cannot_be_played_with_its_first_error(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    folder = tmp_path / "verhalen"
+    folder.mkdir()
+    (folder / "kapot.yaml").write_text(
+        "format: 1\nid: kapot\nlanguage: nl\ntitle: Kapot\ntheme: grooming\nages: 10-12\n"
+        "minutes: 5\ncharacter: kai\nmood: 2\ncontent_warning: Geen.\ngoals: [Test.]\n"
+        "characters:\n  kai: {name: Kai}\nstart: begin\npassages:\n  begin:\n"
+        "    - narrate: Kai speelt.\n    - goto: nergens\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-m", "max247", "library", "add", str(folder)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "0 stories can be played" in out.stdout or "0 verhalen" in out.stdout
+    assert "kapot.yaml" in out.stdout and ":18:" in out.stdout and "E202" in out.stdout
+    assert "Traceback" not in out.stderr

@@ -262,9 +262,11 @@ def build(scenario: Scenario, translate: Translate, language: str) -> Graph:
 
 
 def mermaid_escape(text: str) -> str:
-    """Text for inside a quoted Mermaid label: Mermaid reads #name; as an entity, so # is one."""
+    """Text for inside a quoted Mermaid label: Mermaid reads #name; as an entity, so # is one.
+    A line break (an ending's title written as a YAML block) would end the node's line: the
+    label's lines are given apart, so breaks inside one become spaces."""
     out = []
-    for ch in text:
+    for ch in " ".join(text.split()):
         if ch in '"#<>&|`\\{}[]':
             out.append(f"#{ord(ch)};")
         else:

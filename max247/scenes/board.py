@@ -23,6 +23,12 @@ class BoardScene(Menu):
         super().__init__(app)
         self.build()
 
+    def entered(self) -> None:
+        session = self.app.session
+        if session is not None and session.current:
+            session.current = ""  # back on the board: a resumed lesson opens here
+            self.app.save_session()
+
     def build(self) -> None:
         _ = self.app._
         session = self.app.session
@@ -56,7 +62,7 @@ class BoardScene(Menu):
         from max247.scenes.title import TitleScene
 
         self.app.save_session()
-        self.app.reset(TitleScene(self.app, self.app.session))
+        self.app.reset(TitleScene(self.app))  # it offers this lesson first: saved just now
 
     def finish(self) -> None:
         from max247.scenes.closing import ClosingScene

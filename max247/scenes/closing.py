@@ -12,6 +12,8 @@ from babel.lists import format_list
 from max247.helpdir import help_list
 from max247.scenes.base import Item, Menu
 from max247.scenes.cards import checked_words
+from max247.scenes.sessions import PrintOverlay
+from max247.session import FINISHED
 from max247.ui import draw
 from max247.ui import theme as th
 from max247.ui.text import fit
@@ -26,10 +28,13 @@ class ClosingScene(Menu):
         super().__init__(app)
         _ = app._
         self.items = [
-            Item(lambda: _("Back to the board"), self.back),
+            # "Back", not "Back to the board": three buttons fit one row, and the help cards
+            # above them keep their room on a small screen
+            Item(lambda: _("Back"), self.back),
+            Item(lambda: _("Print…"), lambda: app.push(PrintOverlay(app))),
             Item(lambda: _("End the lesson"), self.end, primary=True),
         ]
-        self.index = 1
+        self.index = 2
 
     @staticmethod
     def card_line(card, lang: str) -> str:
@@ -54,11 +59,12 @@ class ClosingScene(Menu):
     def end(self) -> None:
         from max247.scenes.title import TitleScene
 
+        session = self.app.session
+        if session is not None:  # kept, for its summary; no longer offered to resume
+            session.state = FINISHED
+            session.current = ""
+            self.app.save_session()
         self.app.session = None
-        if not self.app.headless:
-            from max247 import paths
-
-            (paths.user_data() / "session.json").unlink(missing_ok=True)
         self.app.reset(TitleScene(self.app))
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -153,9 +159,11 @@ class ClosingScene(Menu):
 
         self.draw_help_column(c, right, plan)
 
-        w = (t.width - 2 * t.margin - t.u(3)) // 2
+        # the buttons on one row (a long label takes two lines): the help cards keep the room
+        n, gap = len(self.items), t.u(3)
+        w = (t.width - 2 * t.margin - (n - 1) * gap) // n
         for i, item in enumerate(self.items):
-            rect = pygame.Rect(t.margin + i * (w + t.u(3)), t.height - t.u(5) - bh, w, bh)
+            rect = pygame.Rect(t.margin + i * (w + gap), t.height - t.u(5) - bh, w, bh)
             item.rect = rect
             c.button(item.label(), rect, i == self.index, item.primary)
 

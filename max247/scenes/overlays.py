@@ -22,12 +22,16 @@ class MenuOverlay(Menu):
     overlay = True
     heading = ""
 
-    def draw(self, surface: pygame.Surface) -> None:
-        t = self.app.theme
-        c = self.canvas(surface)
+    def veil(self, surface: pygame.Surface) -> None:
+        """Dim the screen below, so the overlay reads as a question over it."""
         veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
         veil.fill((*th.INK, 170))
         surface.blit(veil, (0, 0))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.app.theme
+        c = self.canvas(surface)
+        self.veil(surface)
         bh = round(t.body * 2.2)
         gap = t.u(1.5)
         w = min(t.width - 2 * t.margin, t.u(90))
@@ -200,6 +204,10 @@ class TeacherOverlay(Menu):
         super().__init__(app)
         self.scenario = scenario
         self.items = [Item(lambda: app._("Close"), self.app.pop, primary=True)]
+        if app.session is not None:  # the summary so far, at any time of the lesson
+            from max247.printouts.game import print_summary
+
+            self.items.append(Item(lambda: app._("Print the summary"), lambda: print_summary(app)))
         self.page = 0
         self.pages = 1
 
@@ -266,10 +274,12 @@ class TeacherOverlay(Menu):
         box = pygame.Rect(t.margin, t.u(3), t.width - 2 * t.margin, t.height - t.u(8) - bh)
         fitted = c.text("\n\n".join(parts), box, th.INK, page=self.page, pageable=True)
         self.pages = len(fitted.pages)
-        rect = pygame.Rect(0, 0, t.u(40), bh)
-        rect.midbottom = (t.width // 2, t.height - t.u(3))
-        self.items[0].rect = rect
-        c.button(self.items[0].label(), rect, True, True)
+        gap = t.u(2)
+        w = min(t.u(50), (t.width - 2 * t.margin - gap) // len(self.items))
+        x = (t.width - len(self.items) * w - (len(self.items) - 1) * gap) // 2
+        for i, item in enumerate(self.items):
+            item.rect = pygame.Rect(x + i * (w + gap), t.height - t.u(3) - bh, w, bh)
+            c.button(item.label(), item.rect, i == self.index, item.primary)
 
 
 def _story_class():

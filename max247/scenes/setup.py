@@ -16,6 +16,7 @@ import pygame
 
 from max247.i18n import language_name
 from max247.scenes.base import Item, Menu
+from max247.scenes.sessions import NameOverlay, default_name
 from max247.session import Session
 from max247.story.model import LANGUAGES, THEMES, Scenario
 from max247.ui import draw
@@ -24,6 +25,7 @@ from max247.ui.text import ellipsize
 
 AGE_BANDS = ("", "10-12", "12-15")
 FILTERS = 3  # ages, language, theme: the first items, on one row
+FOOTER = 3  # the lesson's name, its length, start: the last items, on one row
 LESSON_LENGTHS = (50, 100, 150, 200)
 
 
@@ -33,10 +35,11 @@ class SetupScene(Menu):
         self.ages = ""
         self.theme = ""
         self.chosen: list[str] = []
+        self.name = default_name(app)  # the teacher may type their own: "6B Tuesday"
         self.first = 0  # the first story row on screen
         self.follow = True  # the scroll follows the ring (keys), not after the wheel moved it
         self.build()
-        self.index = FILTERS if len(self.items) > FILTERS + 2 else self.index
+        self.index = FILTERS if len(self.items) > FILTERS + FOOTER else self.index
 
     def theme_word(self, theme: str) -> str:
         _ = self.app._
@@ -96,6 +99,7 @@ class SetupScene(Menu):
             )
         for path, _error in self.broken():
             self.items.append(Item(lambda path=path: path.name, lambda: None))
+        self.items.append(Item(lambda: _("Name: {name}").format(name=self.name), self.rename))
         self.items.append(
             Item(
                 lambda: _("Lesson: {minutes} minutes").format(
@@ -129,6 +133,12 @@ class SetupScene(Menu):
         self.app.settings.lesson_minutes = LESSON_LENGTHS[(i + 1) % len(LESSON_LENGTHS)]
         self.app.save_settings()
 
+    def rename(self) -> None:
+        def named(name: str) -> None:
+            self.name = name
+
+        self.app.push(NameOverlay(self.app, self.name, named))
+
     def toggle(self, scenario_id: str) -> None:
         if scenario_id in self.chosen:
             self.chosen.remove(scenario_id)
@@ -145,7 +155,7 @@ class SetupScene(Menu):
             return
         scenarios = [self.app.library.scenarios[i] for i in self.chosen]
         self.app.session = Session.new(
-            scenarios, self.app.settings.language, self.app.settings.region
+            scenarios, self.app.settings.language, self.app.settings.region, self.name
         )
         self.app.save_session()
         self.app.reset(BoardScene(self.app))
@@ -203,12 +213,12 @@ class SetupScene(Menu):
             self.items[i].rect = r
             c.button(self.items[i].label(), r, self.index == i)
         foot_y = bottom - row_h
-        fw = (t.width - 2 * t.margin - gap) // 2
-        for k, i in enumerate((len(self.items) - 2, len(self.items) - 1)):
+        fw = (t.width - 2 * t.margin - (FOOTER - 1) * gap) // FOOTER
+        for k, i in enumerate(range(len(self.items) - FOOTER, len(self.items))):
             r = pygame.Rect(t.margin + k * (fw + gap), foot_y, fw, row_h)
             self.items[i].rect = r
             c.button(self.items[i].label(), r, self.index == i, self.items[i].primary)
-        stories = self.items[FILTERS:-2]
+        stories = self.items[FILTERS:-FOOTER]
         scenarios: list = [*self.visible(), *self.broken()]
         list_top = top + filter_h + gap * 2
         room = max(1, (foot_y - gap - list_top) // (row_h + gap))

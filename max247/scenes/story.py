@@ -73,12 +73,16 @@ class StoryScene(Common):
     def entered(self) -> None:
         if self.shown or self.story.state.log:
             return  # back on top after a card or a choice: nothing to start
+        if self.app.session is not None:  # a lesson resumed later opens this story again
+            self.app.session.current = self.scenario.id
         if self.log is not None:  # replay the class's decisions, up to the next choice
-            events, _ = self.story.replay(self.log)
+            events, done = self.story.replay(self.log)
             for event in events:
                 self.absorb(event, quiet=True)
             self.record()
             self.after_replay()
+            if done < len(self.log):
+                self.changed_since(done)
         else:
             self.advance()
             self.record()
@@ -186,10 +190,28 @@ class StoryScene(Common):
         self.record()
         self.app.push(EndingScene(self.app, self))
 
+    def changed_since(self, done: int) -> None:
+        """The story was edited since these decisions: say where the class goes on from."""
+        from max247.scenes.sessions import NoticeOverlay
+
+        self.app.push(
+            NoticeOverlay(
+                self.app,
+                self.app._(
+                    "“{title}” was changed since the class played it. It goes on from the last "
+                    "decision that still matches: {done} of {n}."
+                ).format(
+                    title=self.app.text(self.scenario, self.scenario.title),
+                    done=done,
+                    n=len(self.log),
+                ),
+            )
+        )
+
     def record(self) -> None:
         if self.progress is not None:
             self.progress.record(self.story)
-            self.app.save_session()
+            self.app.save_session(self.scenario.id)
 
     # --- input ---------------------------------------------------------------------------
 

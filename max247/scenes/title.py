@@ -7,7 +7,8 @@ from babel import Locale
 
 from max247.i18n import language_name
 from max247.scenes.base import Item, Menu
-from max247.session import Session
+from max247.scenes.sessions import SessionsScene, lesson_label, resume
+from max247.story.findings import render_text
 from max247.story.model import LANGUAGES
 from max247.ui import draw
 from max247.ui import theme as th
@@ -23,9 +24,9 @@ def region_name(region: str, language: str, fallback: str) -> str:
 
 
 class TitleScene(Menu):
-    def __init__(self, app, saved: Session | None = None) -> None:
+    def __init__(self, app) -> None:
         super().__init__(app)
-        self.saved = saved
+        self.unfinished = app.store.sessions(unfinished=True)
         self.build()
 
     def build(self) -> None:
@@ -43,10 +44,21 @@ class TitleScene(Menu):
                 self.next_region,
             ),
         ]
-        if self.saved is not None:
-            self.items.append(Item(lambda: _("Continue the lesson"), self.resume, primary=True))
-        self.items.append(Item(lambda: _("New lesson"), self.start, primary=self.saved is None))
-        self.index = len(self.items) - (2 if self.saved is not None else 1)
+        # the lesson played last resumes with one press; the others are one screen away
+        if self.unfinished:
+            last = self.unfinished[0]
+            self.items.append(
+                Item(lambda: lesson_label(self.app, last), lambda: self.resume(last.id), True)
+            )
+        if len(self.unfinished) > 1:
+            self.items.append(
+                Item(
+                    lambda: _("Other unfinished lessons ({n})").format(n=len(self.unfinished) - 1),
+                    self.others,
+                )
+            )
+        self.items.append(Item(lambda: _("New lesson"), self.start, primary=not self.unfinished))
+        self.index = 2 if self.unfinished else len(self.items) - 1
 
     def next_language(self) -> None:
         langs = list(LANGUAGES)
@@ -67,14 +79,11 @@ class TitleScene(Menu):
 
         self.app.push(SetupScene(self.app))
 
-    def resume(self) -> None:
-        from max247.scenes.board import BoardScene
+    def resume(self, session_id: int) -> None:
+        resume(self.app, session_id)
 
-        assert self.saved is not None
-        self.app.session = self.saved
-        self.saved.region = self.app.settings.region
-        self.app.set_language(self.app.settings.language)
-        self.app.push(BoardScene(self.app))
+    def others(self) -> None:
+        self.app.push(SessionsScene(self.app))
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
@@ -119,4 +128,5 @@ class TitleScene(Menu):
             c.button(item.label(), rect, i == self.index, item.primary)
             y += h + gap
         for note in self.app.notes[-1:]:
-            c.hint(note, t.height - t.u(0.5))
+            if note is not self.app.notice:  # the app says a fresh notice itself
+                c.hint(render_text(note, self.app.interface), t.height - t.u(0.5))

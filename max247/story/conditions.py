@@ -17,15 +17,40 @@ from max247.story.findings import N_, Msg
 FlagValue = bool | int | str
 
 FLAG_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
+MAX_DIGITS = 9  # a whole number in a scenario is a count: up to 999,999,999
+MAX_LENGTH = 500  # characters in one condition: a real one has fewer than 60
+MAX_NESTING = 20  # brackets and nots inside one another
 OPERATORS = ("==", "!=", "<=", ">=", "<", ">")
 _TOKEN = re.compile(r"\s*(\(|\)|==|!=|<=|>=|<|>|[^\s()<>=!]+|\S)")
 
 
 class ConditionSyntaxError(ValueError):
-    def __init__(self, message: Msg, column: int) -> None:
+    def __init__(self, message: Msg, column: int, code: str = "E501") -> None:
         super().__init__(message)
         self.reason = message  # said in the validator's language
         self.column = column  # 0-based offset into the condition's text
+        self.code = code  # E501 it does not parse, E504 past a limit, E111 a number too long
+
+
+class NumberTooLong(ValueError):
+    """A whole number with more than MAX_DIGITS digits: nobody counts that far in a story."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.text = text
+
+
+def whole_number(text: str) -> int | None:
+    """A whole number as written (`3`, `+1`, `-2`), or None if it is not one.
+
+    Raises NumberTooLong past MAX_DIGITS digits, before Python's own limit on converting long
+    numbers (4,300 digits) could raise something no reader expects.
+    """
+    if not re.fullmatch(r"[+-]?\d+", text):
+        return None
+    if len(text.lstrip("+-")) > MAX_DIGITS:
+        raise NumberTooLong(text)
+    return int(text)
 
 
 @dataclass(frozen=True)
@@ -61,12 +86,20 @@ def parse_value(text: str) -> FlagValue | None:
         return True
     if text == "false":
         return False
-    if re.fullmatch(r"[+-]?\d+", text):
-        return int(text)
+    number = whole_number(text)
+    if number is not None:
+        return number
     return text.strip() or None  # anything else is a word; words compare exactly
 
 
 def parse(text: str) -> Condition:
+    """The condition written in `text`, or ConditionSyntaxError saying where and why not."""
+    if len(text) > MAX_LENGTH:
+        raise ConditionSyntaxError(
+            N_("the condition is longer than {limit} characters", limit=MAX_LENGTH),
+            MAX_LENGTH,
+            "E504",
+        )
     tokens = [(m.group(1), m.start(1)) for m in _TOKEN.finditer(text)]
     if not tokens:
         raise ConditionSyntaxError(N_("the condition is empty"), 0)
@@ -85,6 +118,19 @@ class _Parser:
         self.tokens = tokens
         self.pos = 0
         self.end = end
+        self.depth = 0  # brackets and nots open around the current place
+
+    def deeper(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise ConditionSyntaxError(
+                N_(
+                    "the condition nests brackets and 'not' more than {limit} deep",
+                    limit=MAX_NESTING,
+                ),
+                self.col(),
+                "E504",
+            )
 
     def peek(self) -> str | None:
         return self.tokens[self.pos][0] if self.pos < len(self.tokens) else None
@@ -112,10 +158,16 @@ class _Parser:
         return left
 
     def parse_not(self) -> Condition:
-        if self.peek() == "not":
+        nots = 0
+        while self.peek() == "not":  # a loop, not a recursion: `not not not x` is flat
             self.take()
-            return Not(self.parse_not())
-        return self.parse_atom()
+            self.deeper()
+            nots += 1
+        cond = self.parse_atom()
+        self.depth -= nots
+        for _ in range(nots):
+            cond = Not(cond)
+        return cond
 
     def parse_atom(self) -> Condition:
         tok = self.peek()
@@ -124,10 +176,12 @@ class _Parser:
             raise ConditionSyntaxError(N_("the condition stops too early"), col)
         if tok == "(":
             self.take()
+            self.deeper()
             inner = self.parse_or()
             if self.peek() != ")":
                 raise ConditionSyntaxError(N_("a '(' is never closed with ')'"), self.col())
             self.take()
+            self.depth -= 1
             return inner
         if tok in ("and", "or", ")") or tok in OPERATORS:
             raise ConditionSyntaxError(N_("expected a flag name, found '{token}'", token=tok), col)
@@ -148,7 +202,18 @@ class _Parser:
         if raw is None or raw in ("(", ")", "and", "or", "not") or raw in OPERATORS:
             raise ConditionSyntaxError(N_("expected a value after '{op}'", op=op), value_col)
         self.take()
-        value = parse_value(raw)
+        try:
+            value = parse_value(raw)
+        except NumberTooLong:
+            raise ConditionSyntaxError(
+                N_(
+                    "the number {value} has more than {limit} digits",
+                    value=raw if len(raw) <= 15 else raw[:12] + "…",
+                    limit=MAX_DIGITS,
+                ),
+                value_col,
+                "E111",
+            ) from None
         if value is None:
             raise ConditionSyntaxError(
                 N_("'{value}' is not a number, true, false or a word", value=raw), value_col
@@ -157,12 +222,19 @@ class _Parser:
 
 
 def leaves(cond: Condition) -> list[Flag | Compare]:
-    """The flags and comparisons a condition is made of, left to right."""
-    if isinstance(cond, Flag | Compare):
-        return [cond]
-    if isinstance(cond, Not):
-        return leaves(cond.operand)
-    return leaves(cond.left) + leaves(cond.right)
+    """The flags and comparisons a condition is made of, left to right (walked with a stack:
+    `a and b and ...` is as deep as it is long)."""
+    out: list[Flag | Compare] = []
+    stack: list[Condition] = [cond]
+    while stack:
+        c = stack.pop()
+        if isinstance(c, Flag | Compare):
+            out.append(c)
+        elif isinstance(c, Not):
+            stack.append(c.operand)
+        else:
+            stack += (c.right, c.left)
+    return out
 
 
 def flags_read(cond: Condition) -> list[str]:

@@ -50,6 +50,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "E007": (Severity.ERROR, "too many aliases or nodes, or nested too deeply"),
     "E008": (Severity.ERROR, "the same key twice in one mapping"),
     "E009": (Severity.ERROR, "a tab used for indentation"),
+    "E010": (Severity.ERROR, "a control character in a text"),
+    "E011": (Severity.ERROR, "a text too long to be one value"),
     # keys and types
     "E101": (Severity.ERROR, "unknown key"),
     "E102": (Severity.ERROR, "missing required key"),
@@ -61,6 +63,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "E108": (Severity.ERROR, "a key that does not belong beside this beat"),
     "E109": (Severity.ERROR, "unsupported format version"),
     "E110": (Severity.ERROR, "an inline translation without the file's own language"),
+    "E111": (Severity.ERROR, "a number with too many digits"),
     # ids and references
     "E201": (Severity.ERROR, "an id that is not well formed"),
     "E202": (Severity.ERROR, "a goto or start to a passage that does not exist"),
@@ -86,6 +89,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "E501": (Severity.ERROR, "a condition that does not parse"),
     "E502": (Severity.ERROR, "a flag read but never set"),
     "E503": (Severity.ERROR, "a flag value that is not true, false, a whole number or a word"),
+    "E504": (Severity.ERROR, "a condition too long or nested too deeply"),
     "W501": (Severity.WARNING, "a flag set but never read"),
     "W502": (Severity.WARNING, "a flag set to yes, no, on or off, which are words"),
     # texts
@@ -97,6 +101,8 @@ CODES: dict[str, tuple[Severity, str]] = {
     "W701": (Severity.WARNING, "a missing translation"),
     "W702": (Severity.WARNING, "a stale translation"),
     "W703": (Severity.WARNING, "an orphan translation"),
+    "W704": (Severity.WARNING, "a catalog that cannot be read"),
+    "W705": (Severity.WARNING, "a translation the game will not show"),
     # help directory
     "E801": (Severity.ERROR, "a help card without a source address or a checked date"),
     "W801": (Severity.WARNING, "a help card checked more than a year ago"),

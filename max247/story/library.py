@@ -8,15 +8,21 @@ the others from loading: its findings are kept, and the rest of the library is t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import logging
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from max247.story.findings import N_, Finding, Loc, finding
-from max247.story.loader import DEFAULT_NEEDS, read_scenario
+from max247.story.loader import DEFAULT_NEEDS, Loaded, read_scenario
 from max247.story.model import Scenario
 
 PLAN_SUFFIX = ".plan.yaml"
+MAX_ENTRIES = 20_000  # files and folders looked at in one library: a big one has a few hundred
+MAX_LEVELS = 8  # folders inside folders
+
+log = logging.getLogger(__name__)
 
 
 def is_plan(path: Path) -> bool:
@@ -27,23 +33,50 @@ def scenario_files(folder: Path) -> list[Path]:
     """Every scenario file under a folder (test plans and hidden folders left out), sorted."""
     if folder.is_file():
         return [folder]
-    found = []
-    for path in folder.rglob("*.yaml"):
-        rel = path.relative_to(folder).parts
-        if is_plan(path) or any(p.startswith(".") for p in rel) or "locales" in rel[:-1]:
-            continue
-        found.append(path)
-    return sorted(found)
+    return sorted(
+        path
+        for path in _yaml_files(folder)
+        if not is_plan(path) and "locales" not in path.relative_to(folder).parts[:-1]
+    )
 
 
 def plan_files(folder: Path) -> list[Path]:
     if folder.is_file():
         return [folder]
-    return sorted(
-        p
-        for p in folder.rglob("*" + PLAN_SUFFIX)
-        if not any(part.startswith(".") for part in p.relative_to(folder).parts)
-    )
+    return sorted(p for p in _yaml_files(folder) if is_plan(p))
+
+
+def _yaml_files(folder: Path) -> Iterator[Path]:
+    """The `.yaml` files under a folder, hidden ones left out, looked for with care: folders
+    that cannot be read are passed over, links are only followed to files inside the folder,
+    and the walk stops after MAX_ENTRIES entries or MAX_LEVELS levels (a teacher who adds their
+    whole disk as a library gets a game that starts, not one that searches for an hour)."""
+    root = folder.resolve()
+    seen = 0
+    for current, dirs, files in os.walk(folder, onerror=lambda exc: None):
+        here = Path(current)
+        depth = len(here.relative_to(folder).parts)
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if depth < MAX_LEVELS else []
+        seen += len(dirs) + len(files)
+        if seen > MAX_ENTRIES:
+            log.warning("%s: more than %d files, the rest is not looked at", folder, MAX_ENTRIES)
+            return
+        for name in sorted(files):
+            if name.startswith(".") or not name.endswith(".yaml"):
+                continue
+            path = here / name
+            if path.is_symlink() and not _inside(path, root):
+                log.warning("%s: a link out of the library, not followed", path)
+                continue
+            yield path
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+    except (ValueError, OSError, RuntimeError):  # outside, unreadable, or a loop of links
+        return False
+    return True
 
 
 def locales_folder(scenario_path: Path, root: Path | None = None) -> Path | None:
@@ -86,7 +119,7 @@ def load_library(roots: Iterable[Path], needs: Iterable[str] = DEFAULT_NEEDS) ->
     library = Library(roots)
     for root in roots:
         for path in scenario_files(root):
-            loaded = read_scenario(path, needs, display=display_path(path))
+            loaded = _read(path, needs)
             library.findings[path] = list(loaded.findings)
             s = loaded.scenario
             if s is None:
@@ -109,6 +142,19 @@ def load_library(roots: Iterable[Path], needs: Iterable[str] = DEFAULT_NEEDS) ->
             library.scenarios[s.id] = s
             library.root_of[s.id] = root
     return library
+
+
+def _read(path: Path, needs: tuple[str, ...]) -> Loaded:
+    """One scenario of a library. The readers raise nothing but ScenarioError, and even that
+    is turned into findings; should a mistake of ours ever let something else through, the
+    file is still listed as broken, with the reason, and the rest of the library loads."""
+    try:
+        return read_scenario(path, needs, display=display_path(path))
+    except Exception as exc:  # the library's promise: one file never stops the others
+        log.exception("reading %s", path)
+        reason = f"{type(exc).__name__}: {exc}"
+        message = N_("cannot read the file: {reason}.", reason=reason)
+        return Loaded(None, [finding("E001", Loc(display_path(path)), message)])
 
 
 def display_path(path: Path) -> str:

@@ -165,6 +165,7 @@ class _Reader:
         self.yes_no_words: list[tuple[str, str, Loc]] = []
         self.choice_count: dict[str, int] = {}
         self.passage = ""
+        self.too_long: set[str] = set()  # numbers already reported as too long (E111)
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -285,14 +286,15 @@ class _Reader:
         s = self.scalar(node, what)
         if s is None:
             return None
-        if not re.fullmatch(r"\d+", s.value):
-            self.add(
-                "E103",
-                s.loc,
-                N_("{what} should be a whole number, not '{value}'.", what=what, value=s.value),
-            )
+        value = self.whole_number(s)
+        if value is None or s.value[:1] in "+-":
+            if value is not None or s.value not in self.too_long:
+                self.add(
+                    "E103",
+                    s.loc,
+                    N_("{what} should be a whole number, not '{value}'.", what=what, value=s.value),
+                )
             return None
-        value = int(s.value)
         if not low <= value <= high:
             self.add(
                 "E106",
@@ -307,6 +309,27 @@ class _Reader:
             )
             return None
         return value
+
+    def whole_number(self, s: Scalar) -> int | None:
+        """The scalar as a whole number, None if it is not one; a number too long to be meant
+        gets its own finding (E111) and None."""
+        try:
+            return conditions.whole_number(s.value.strip())
+        except conditions.NumberTooLong:
+            self.number_too_long(s.loc, s.value)
+            return None
+
+    def number_too_long(self, loc: Loc, value: str) -> None:
+        self.too_long.add(value)
+        self.add(
+            "E111",
+            loc,
+            N_(
+                "the number {value} has more than {limit} digits; no story counts that far.",
+                value=value if len(value) <= 15 else value[:12] + "…",
+                limit=conditions.MAX_DIGITS,
+            ),
+        )
 
     def boolean(self, node: Node | None, what: str) -> bool:
         s = self.scalar(node, what)
@@ -325,14 +348,15 @@ class _Reader:
         s = self.scalar(node, "mood")
         if s is None:
             return 0
-        if not re.fullmatch(r"[+-]?\d+", s.value.strip()):
-            self.add(
-                "E103",
-                s.loc,
-                N_("mood should be a change such as +1 or -1, not '{value}'.", value=s.value),
-            )
+        value = self.whole_number(s)
+        if value is None:
+            if s.value not in self.too_long:
+                self.add(
+                    "E103",
+                    s.loc,
+                    N_("mood should be a change such as +1 or -1, not '{value}'.", value=s.value),
+                )
             return 0
-        value = int(s.value)
         if value == 0 or not -4 <= value <= 4:
             self.add(
                 "E106",
@@ -819,15 +843,17 @@ class _Reader:
             cond = conditions.parse(s.value)
         except conditions.ConditionSyntaxError as exc:
             offset = exc.column + (1 if s.quoted else 0)
+            short = len(s.value) <= 100  # a condition past a limit is said in part, no pointer
             self.add(
-                "E501",
+                exc.code,
                 Loc(s.loc.file, s.loc.line, s.loc.col + offset),
                 N_(
                     "the condition '{condition}' cannot be read: {reason}.",
-                    condition=s.value,
+                    condition=s.value if short else s.value[:60] + "…",
                     reason=exc.reason,
                 ),
-                f"\n    {s.value}\n    {' ' * exc.column}^",  # points at the place: no words
+                # points at the place: no words
+                f"\n    {s.value}\n    {' ' * exc.column}^" if short else "",
             )
             return None
         for flag in conditions.flags_read(cond):
@@ -852,7 +878,12 @@ class _Reader:
                     ),
                 )
                 continue
-            parsed = conditions.parse_value(value.value) if isinstance(value, Scalar) else None
+            try:
+                parsed = conditions.parse_value(value.value) if isinstance(value, Scalar) else None
+            except conditions.NumberTooLong:
+                self.number_too_long(value.loc, value.value)
+                self.flags_set.setdefault(key.value, key.loc)  # set, to a number too long
+                continue
             if parsed is None or (isinstance(value, Scalar) and value.is_null):
                 self.add(
                     "E503",
@@ -876,7 +907,11 @@ class _Reader:
         out: list[tuple[str, int]] = []
         for key, value in m.items:
             s = self.scalar(value, N_("the value of '{name}'", name=key.value))
-            if s is None or not re.fullmatch(r"[+-]?\d+", s.value):
+            number = self.whole_number(s) if s is not None else None
+            if s is not None and s.value in self.too_long:
+                self.flags_set.setdefault(key.value, key.loc)  # set, by a number too long
+                continue
+            if number is None:
                 self.add(
                     "E503",
                     value.loc,
@@ -887,7 +922,7 @@ class _Reader:
                 self.add("E201", key.loc, N_("'{name}' is not a valid flag name.", name=key.value))
                 continue
             self.flags_set.setdefault(key.value, key.loc)
-            out.append((key.value, int(s.value)))
+            out.append((key.value, number))
         return tuple(out)
 
     def choice(self, value: Node, loc: Loc) -> Choice | None:

@@ -8,10 +8,12 @@ interface's language by `max247 test --lang`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from max247.story.conditions import MAX_DIGITS, NumberTooLong, parse_value
 from max247.story.findings import N_, Finding, Loc, Msg, ScenarioError, finding
 from max247.story.library import display_path, scenario_files
 from max247.story.loader import read_scenario
@@ -106,7 +108,8 @@ def _read_play(node: Node) -> Play:
         if not isinstance(cnode, Sequence):
             raise _err(cnode.loc, N_("choose is a list of option numbers, such as [1, 3]."))
         for item in cnode.items:
-            if not isinstance(item, Scalar) or not item.value.isdigit() or item.value == "0":
+            # ASCII digits only ("²".isdigit() is true), and few: an option is 1 to 4
+            if not isinstance(item, Scalar) or not re.fullmatch(r"[1-9][0-9]?", item.value):
                 raise _err(item.loc, N_("each choice is an option number: 1, 2, 3 or 4."))
             choose.append((int(item.value), item.loc))
     language = None
@@ -124,8 +127,41 @@ def _read_play(node: Node) -> Play:
                 raise _err(
                     key.loc, N_("'{key}' is not something a play can expect.", key=key.value)
                 )
+            _check_expect(key.value, value)
             expect[key.value] = (_plain(value), key.loc)
     return Play(name.value, name.loc, choose, language, expect)
+
+
+def _check_expect(key: str, value: Node) -> None:
+    """An expectation of the shape its key needs: one value (ending, mood), one value or a list
+    of values (told, help, says), or a mapping of flags to values."""
+    if key == "flags":
+        if not isinstance(value, Mapping):
+            raise _err(value.loc, N_("flags is a mapping such as {{gems: true}}."))
+        for _, v in value.items:
+            if not isinstance(v, Scalar):
+                raise _err(v.loc, N_("a flag is expected to hold one value."))
+            try:
+                parse_value(v.value)
+            except NumberTooLong:
+                raise _err(
+                    v.loc,
+                    N_(
+                        "the number {value} has more than {limit} digits",
+                        value=v.value[:12] + "…",
+                        limit=MAX_DIGITS,
+                    ),
+                ) from None
+        return
+    items = (
+        value.items if isinstance(value, Sequence) and key in ("told", "help", "says") else [value]
+    )
+    for item in items:
+        if not isinstance(item, Scalar):
+            # TRANSLATORS: {key} is ending, mood, told, help or says
+            raise _err(
+                item.loc, N_("{key} is expected to be a value, or a list of values.", key=key)
+            )
 
 
 def _plain(node: Node) -> object:
@@ -284,8 +320,6 @@ def _where(scenario, story: Story, ending, lang: str, translate: Translate) -> s
 
 
 def _check_flags(want: object, flags: dict, where: str) -> str | None:
-    from max247.story.conditions import parse_value
-
     if not isinstance(want, dict):
         return N_("flags is a mapping such as {{gems: true}}.")
     wrong = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,8 +25,13 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
 
 MAX_BYTES = 2 * 1024 * 1024  # the longest real scenario is ~30 KB
-MAX_NODES = 50_000  # counted after aliases are expanded: a long scenario has about 2,000
+MAX_ALIASED = 50_000  # values that aliases add when expanded: a scenario needs none
+MAX_NODES = 500_000  # values in all, as written: a long scenario has about 2,000
 MAX_DEPTH = 60
+MAX_TEXT = 10_000  # characters in one value: the longest real text has about 600
+# Control characters (NUL, escape, ...) reach a text through "\0" or "\e" in double quotes: no
+# font draws them and SDL refuses a NUL. A line break is the one a text may hold.
+CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 NULLS = {"", "~", "null", "Null", "NULL"}
 
@@ -81,7 +87,12 @@ def read_yaml(path: Path | str, display: str | None = None) -> Document:
     path = Path(path)
     name = display or str(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a folder, a device, a pipe that would never end
+            raise ScenarioError(
+                [finding("E001", Loc(name), N_("cannot read the file: it is not a plain file."))]
+            )
+        size = info.st_size
         if size > MAX_BYTES:
             megabytes = f"{size / 1024 / 1024:.1f}"
             raise ScenarioError(
@@ -98,15 +109,19 @@ def read_yaml(path: Path | str, display: str | None = None) -> Document:
                     )
                 ]
             )
-        raw = path.read_bytes()
-    except OSError as exc:
+        with path.open("rb") as f:
+            raw = f.read(MAX_BYTES + 1)  # a file that grew since stat() is still cut short
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path itself
         # the reason is the operating system's own words
-        message = N_("cannot read the file: {reason}.", reason=exc.strerror)
+        reason = getattr(exc, "strerror", None) or str(exc)
+        message = N_("cannot read the file: {reason}.", reason=reason)
         raise ScenarioError([finding("E001", Loc(name), message)]) from None
     return parse_yaml(raw, name)
 
 
-def parse_yaml(raw: bytes, name: str) -> Document:
+def parse_yaml(raw: bytes, name: str, pure: bool = False) -> Document:
+    """Read YAML text; `pure` uses PyYAML's Python composer instead of libyaml (the fuzzer
+    reaches inside it; both give the same nodes)."""
     if len(raw) > MAX_BYTES:
         raise ScenarioError(
             [
@@ -118,6 +133,8 @@ def parse_yaml(raw: bytes, name: str) -> Document:
             ]
         )
     text = _decode(raw, name)
+    # the pure-Python composer recurses once per nested value: give it room for MAX_DEPTH (and
+    # refuse deeper files itself) without ever reaching Python's own limit
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
@@ -131,8 +148,10 @@ def parse_yaml(raw: bytes, name: str) -> Document:
                 )
             ]
         )
-    loader = _Loader(text)
+    loader = None
     try:
+        # the pure-Python reader checks for unprintable characters as it is made
+        loader = (yaml.SafeLoader if pure else _Loader)(text)
         node = loader.get_single_node()
     except yaml.YAMLError as exc:
         raise ScenarioError([explain_yaml_error(text, exc, name)]) from None
@@ -141,7 +160,8 @@ def parse_yaml(raw: bytes, name: str) -> Document:
             [finding("E007", Loc(name), N_("the file is nested too deeply to read."))]
         ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         raise ScenarioError([finding("E004", Loc(name, 1, 1), N_("the file is empty."))])
     _check_expansion(node, name)
@@ -205,10 +225,11 @@ def _decode(raw: bytes, name: str) -> str:
 
 
 def _check_expansion(root: yaml.Node, name: str) -> None:
-    """Refuse aliases that would expand into too many nodes, before building any of them.
+    """Refuse aliases that would expand into too many values, before building any of them.
 
     Composed YAML shares one node for every use of an anchor, so sizes are summed once per
-    distinct node: an alias bomb is measured in microseconds, not expanded.
+    distinct node: an alias bomb is measured in microseconds, not expanded. What counts is what
+    the aliases add: a long file with no alias at all is only limited by its size in bytes.
     """
     sizes: dict[int, int] = {}
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
@@ -218,27 +239,10 @@ def _check_expansion(root: yaml.Node, name: str) -> None:
         key = id(node)
         if done:
             active.discard(key)
-            children = (
-                node.value
-                if isinstance(node, yaml.SequenceNode)
-                else [n for pair in node.value for n in pair]
-            )
-            size = 1 + sum(sizes[id(c)] for c in children)
+            size = 1 + sum(sizes[id(c)] for c in _children(node))
             sizes[key] = size
-            if size > MAX_NODES:
-                raise ScenarioError(
-                    [
-                        finding(
-                            "E007",
-                            Loc(name, node.start_mark.line + 1, node.start_mark.column + 1),
-                            N_(
-                                "the aliases (*) here expand into too many values: "
-                                "a scenario never needs this."
-                            ),
-                            N_("Remove the & anchors and * aliases, and write the text out."),
-                        )
-                    ]
-                )
+            if size > MAX_ALIASED and size - _distinct(node) > MAX_ALIASED:
+                raise ScenarioError([_aliases_finding(name, node.start_mark)])
             continue
         if key in sizes:
             continue
@@ -257,12 +261,54 @@ def _check_expansion(root: yaml.Node, name: str) -> None:
             )
         active.add(key)
         stack.append((node, True))
-        children = (
-            node.value
-            if isinstance(node, yaml.SequenceNode)
-            else [n for pair in node.value for n in pair]
+        stack.extend((c, False) for c in _children(node) if id(c) not in sizes)
+    if len(sizes) > MAX_NODES:
+        raise ScenarioError(
+            [
+                finding(
+                    "E007",
+                    Loc(name, root.start_mark.line + 1, root.start_mark.column + 1),
+                    N_(
+                        "the file holds more than {limit} values: a scenario never needs this.",
+                        limit=MAX_NODES,
+                    ),
+                    N_("Is this really a scenario? Split a very long story into several."),
+                )
+            ]
         )
-        stack.extend((c, False) for c in children if id(c) not in sizes)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    return [n for pair in node.value for n in pair]
+
+
+def _distinct(node: yaml.Node) -> int:
+    """How many values stand under a node as written, not counting repeats through aliases.
+
+    Only asked of the few nodes whose expanded size passes the limit (the ancestors of a very
+    long part, or the aliases of a bomb), so the walks stay short.
+    """
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if id(n) in seen:
+            continue
+        seen.add(id(n))
+        if not isinstance(n, yaml.ScalarNode):
+            stack.extend(_children(n))
+    return len(seen)
+
+
+def _aliases_finding(name: str, mark: yaml.Mark) -> Finding:
+    return finding(
+        "E007",
+        Loc(name, mark.line + 1, mark.column + 1),
+        N_("the aliases (*) here expand into too many values: a scenario never needs this."),
+        N_("Remove the & anchors and * aliases, and write the text out."),
+    )
 
 
 class _Builder:
@@ -282,18 +328,15 @@ class _Builder:
 
     def build(self, node: yaml.Node, depth: int) -> Node:
         self.count += 1
-        if self.count > MAX_NODES or depth > MAX_DEPTH:
-            message = (
-                N_("the aliases (*) here expand into too many values: a scenario never needs this.")
-                if self.count > MAX_NODES
-                else N_("the file is nested too deeply: a scenario never needs this.")
-            )
+        if self.count > MAX_NODES + MAX_ALIASED:  # _check_expansion refused this already
+            raise ScenarioError([_aliases_finding(self.name, node.start_mark)])
+        if depth > MAX_DEPTH:
             raise ScenarioError(
                 [
                     finding(
                         "E007",
                         self.loc(node.start_mark),
-                        message,
+                        N_("the file is nested too deeply: a scenario never needs this."),
                         N_("Remove the & anchors and * aliases, and write the text out."),
                     )
                 ]
@@ -315,12 +358,46 @@ class _Builder:
 
     def scalar(self, node: yaml.ScalarNode, loc: Loc) -> Scalar:
         quoted = node.style in ("'", '"', "|", ">")
+        self.check_text(node.value, node.start_mark)
         after = False
         line = node.end_mark.line
         if not quoted and node.start_mark.line == line and line < len(self.lines):
             rest = self.lines[line][node.end_mark.column :]
             after = rest.lstrip().startswith("#")
         return Scalar(loc, node.value, quoted, after)
+
+    def check_text(self, value: str, mark: yaml.Mark) -> None:
+        """Every value is text: no control character, and no longer than any text can be."""
+        if len(value) > MAX_TEXT:
+            self.findings.append(
+                finding(
+                    "E011",
+                    self.loc(mark),
+                    N_(
+                        "this value is {length} characters long; a text is at most {limit}.",
+                        length=len(value),
+                        limit=MAX_TEXT,
+                    ),
+                    N_("Split it into several beats."),
+                )
+            )
+        bad = CONTROL.search(value)
+        if bad is not None:
+            code = f"{ord(bad.group()):04X}"
+            self.findings.append(
+                finding(
+                    "E010",
+                    self.loc(mark),
+                    N_(
+                        "this text holds the control character U+{code}, which no screen can show.",
+                        code=code,
+                    ),
+                    N_(
+                        "Remove it: in double quotes, a backslash followed by 0, a, b, e, t, "
+                        "v, f, r or x writes such a character (write \\\\ for a backslash)."
+                    ),
+                )
+            )
 
     def mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> Mapping:
         out = Mapping(loc)

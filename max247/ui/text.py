@@ -30,6 +30,7 @@ SHY = "\u00ad"
 BREAKABLE_SPACES = " \t\u2002\u2003\u2009"
 # joiners and modifiers that belong to the emoji before them
 _ATTACHED = {"\u200d", "\ufe0f", "\ufe0e", "\u20e3"} | {chr(c) for c in range(0x1F3FB, 0x1F400)}
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # a tab is a space here
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Fonts:
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._emoji: pygame.font.Font | None = None
         self._renders: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._wraps: OrderedDict[tuple, list[str]] = OrderedDict()  # see wrap()
         self._cache_size = cache_size
         self._has: dict[str, bool] = {}
         self._coverage: dict[str, pygame.freetype.Font] = {}
@@ -104,7 +106,9 @@ class Fonts:
 
     def runs(self, text: str) -> list[Run]:
         out: list[Run] = []
-        for ch in text:
+        # the readers refuse control characters (E010, W705); should one still come through,
+        # it is left out here rather than stop the screen (SDL refuses a NUL outright)
+        for ch in _CONTROL.sub("", text):
             emoji = out[-1].emoji if ch in _ATTACHED and out else not self.main_has(ch)
             if out and out[-1].emoji == emoji:
                 out[-1] = Run(out[-1].text + ch, emoji)
@@ -162,12 +166,23 @@ class Fonts:
 
 
 def wrap(fonts: Fonts, text: str, width: int, size: int, style: str = "regular") -> list[str]:
-    """Break text into lines no wider than `width` (except a lone glyph wider than the box)."""
+    """Break text into lines no wider than `width` (except a lone glyph wider than the box).
+
+    Measured once per text, box and size, and kept: a screen is drawn again and again, and a
+    long text costs one measure per word, so it must not be measured every frame."""
     width = max(1, width)  # a box squeezed to nothing still gets one glyph per line
+    key = (text, width, size, style)
+    cached = fonts._wraps.get(key)
+    if cached is not None:
+        fonts._wraps.move_to_end(key)
+        return list(cached)
     lines: list[str] = []
     for paragraph in text.split("\n"):
         lines += _wrap_paragraph(fonts, paragraph, width, size, style)
-    return lines
+    fonts._wraps[key] = lines
+    if len(fonts._wraps) > fonts._cache_size:
+        fonts._wraps.popitem(last=False)
+    return list(lines)
 
 
 def _words(paragraph: str) -> list[str]:
