@@ -24,6 +24,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 RUNS = int(os.environ.get("MAX247_CRASH_RUNS", "50"))
 
 
@@ -152,6 +154,7 @@ def chain(data: Path, runs: int, seed: int) -> dict[str, int]:
     return stats
 
 
+@pytest.mark.slow  # 50 real processes killed: over a minute
 def test_kill_9_at_random_moments_loses_at_most_the_step_in_progress(tmp_path):
     # two data folders side by side, so the 50 restarts take half the time on two cores
     seed = int(os.environ.get("MAX247_CRASH_SEED", "247"))

@@ -126,6 +126,7 @@ def test_every_kept_input_is_read_or_refused(name):
             raise AssertionError(f"{path.relative_to(FUZZ)}: {exc!r}") from exc
 
 
+@pytest.mark.slow  # 4 s of atheris per target, and about 20 s of instrumenting the imports
 @pytest.mark.parametrize("name", sorted(fuzz_targets.TARGETS))
 def test_a_short_coverage_guided_run_finds_nothing(name, tmp_path):
     """A few seconds of atheris per target, from no seed, with the target's dictionary: the

@@ -31,6 +31,8 @@ from max247.scenes.ending import EndingScene
 from max247.session import steps
 from tests.printing import A4_POINTS, page_png, pages, to_pdf, to_png, words
 
+pytestmark = pytest.mark.slow  # real processes (a real window, Chromium)
+
 LANGUAGES = ("nl", "fr", "en")
 REGIONS = ("be", "nl", "uk", "intl")
 BORDER_RGB = (0, 110, 190)

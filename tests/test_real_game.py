@@ -17,6 +17,8 @@ import pytest
 
 from tests.conftest import require_tool
 
+pytestmark = pytest.mark.slow  # real processes (a real window, Chromium)
+
 MAX247 = Path(sys.executable).with_name("max247")
 
 # title: "Help cards for" (one up from "New lesson"), confirm: a region change, saved;
