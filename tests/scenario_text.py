@@ -50,3 +50,13 @@ UNBOUNDED = """\
     - help: talk
     - ending: {title: E, message: M}
 """
+
+
+# A Dutch story that cannot be played: its last goto names a passage that does not exist
+# (E202 at line 18), for the tests that show a broken story in the teacher's language.
+BROKEN_NL = (
+    "format: 1\nid: kapot\nlanguage: nl\ntitle: Kapot\ntheme: grooming\nages: 10-12\n"
+    "minutes: 5\ncharacter: kai\nmood: 2\ncontent_warning: Geen.\ngoals: [Test.]\n"
+    "characters:\n  kai: {name: Kai}\nstart: begin\npassages:\n  begin:\n"
+    "    - narrate: Kai speelt.\n    - goto: nergens\n"
+)

@@ -5,6 +5,7 @@ import pytest
 
 from max247.cli import main
 from tests.conftest import ROOT
+from tests.scenario_text import BROKEN_NL
 
 
 def test_validate_prints_one_line_per_finding_and_exits_1_on_errors(write, capsys):
@@ -71,10 +72,7 @@ def test_library_add_names_a_story_that_cannot_be_played_with_its_first_error(tm
     folder = tmp_path / "verhalen"
     folder.mkdir()
     (folder / "kapot.yaml").write_text(
-        "format: 1\nid: kapot\nlanguage: nl\ntitle: Kapot\ntheme: grooming\nages: 10-12\n"
-        "minutes: 5\ncharacter: kai\nmood: 2\ncontent_warning: Geen.\ngoals: [Test.]\n"
-        "characters:\n  kai: {name: Kai}\nstart: begin\npassages:\n  begin:\n"
-        "    - narrate: Kai speelt.\n    - goto: nergens\n",
+        BROKEN_NL,
         encoding="utf-8",
     )
     env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "HOME": str(tmp_path)}

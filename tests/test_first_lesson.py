@@ -17,6 +17,7 @@ from max247.scenes.keycard import KeyCard
 from max247.scenes.overlays import BlankScreen, ConfirmQuit, PauseOverlay, TeacherOverlay
 from max247.scenes.story import StoryScene
 from max247.scenes.title import TitleScene
+from tests.scenario_text import BROKEN_NL
 
 
 @pytest.fixture
@@ -223,10 +224,7 @@ def test_a_broken_story_saved_during_play_is_explained_in_the_teachers_language(
 
     story = tmp_path / "kapot.yaml"
     story.write_text(
-        "format: 1\nid: kapot\nlanguage: nl\ntitle: Kapot\ntheme: grooming\nages: 10-12\n"
-        "minutes: 5\ncharacter: kai\nmood: 2\ncontent_warning: Geen.\ngoals: [Test.]\n"
-        "characters:\n  kai: {name: Kai}\nstart: begin\npassages:\n  begin:\n"
-        "    - narrate: Kai speelt.\n    - goto: nergens\n",
+        BROKEN_NL,
         encoding="utf-8",
     )
     pilot = Pilot((1024, 768), "nl")
@@ -244,10 +242,7 @@ def test_setup_lists_a_broken_story_with_its_first_error_in_the_teachers_languag
     folder = tmp_path / "mijn-verhalen"
     folder.mkdir()
     (folder / "kapot.yaml").write_text(
-        "format: 1\nid: kapot\nlanguage: nl\ntitle: Kapot\ntheme: grooming\nages: 10-12\n"
-        "minutes: 5\ncharacter: kai\nmood: 2\ncontent_warning: Geen.\ngoals: [Test.]\n"
-        "characters:\n  kai: {name: Kai}\nstart: begin\npassages:\n  begin:\n"
-        "    - narrate: Kai speelt.\n    - goto: nergens\n",
+        BROKEN_NL,
         encoding="utf-8",
     )
     pilot = Pilot((1024, 768), "nl", text_scale=1.5)

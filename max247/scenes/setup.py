@@ -262,21 +262,8 @@ class SetupScene(Menu):
         mark = pygame.Rect(rect.x + t.u(1.5), rect.centery - t.u(2), t.u(4), t.u(4))
         draw.shape(surface, "triangle", mark.center, t.u(2.2), th.WARM)
         x = mark.right + t.u(2)
-        w = rect.right - x - t.u(1.5)
-        title_h = c.line_height(t.body, "bold")
-        info_h = c.line_height(t.small)
-        top = rect.y + (rect.h - title_h - info_h) // 2
-        head = _("{file}: cannot be played").format(file=path.name)
-        c.text(head, pygame.Rect(x, top, w, title_h), th.INK, style="bold", min_size=t.floor)
-        said = ellipsize(self.app.fonts, error, w, t.small)
-        c.text(
-            said,
-            pygame.Rect(x, top + title_h, w, info_h),
-            th.INK_SOFT,
-            size=t.small,
-            min_size=t.floor,
-            pageable=False,
-        )
+        said = ellipsize(self.app.fonts, error, rect.right - x - t.u(1.5), t.small)
+        self.two_lines(c, rect, x, _("{file}: cannot be played").format(file=path.name), said)
 
     def story_row(self, c, surface, rect: pygame.Rect, s: Scenario, highlighted: bool) -> None:
         t = self.app.theme
@@ -292,14 +279,17 @@ class SetupScene(Menu):
         info = f"{s.ages} · {s.minutes} min · {self.theme_word(s.theme)}"
         if not self.app.translated(s):
             info += " · " + _("not fully translated")
-        x = box.right + t.u(2)
+        self.two_lines(c, rect, box.right + t.u(2), self.app.text(s, s.title), info)
+
+    def two_lines(self, c, rect: pygame.Rect, x: int, title: str, info: str) -> None:
+        """A row's words from `x` on: the title above, its facts under it, one line each, both
+        as big as the row allows."""
+        t = self.app.theme
         w = rect.right - x - t.u(1.5)
-        title = self.app.text(s, s.title)
         title_h = c.line_height(t.body, "bold")
         info_h = c.line_height(t.small)
-        # one line each: the title above, its facts under it, both as big as the row allows
         top = rect.y + (rect.h - title_h - info_h) // 2
-        c.text(title, pygame.Rect(x, top, w, title_h), th.INK, style="bold", min_size=t.small)
+        c.text(title, pygame.Rect(x, top, w, title_h), th.INK, style="bold", min_size=t.floor)
         c.text(
             info,
             pygame.Rect(x, top + title_h, w, info_h),
