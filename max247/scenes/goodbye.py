@@ -53,10 +53,10 @@ class GoodbyeScene(Common):
             self.app.directory, CLASS_NEEDS, settings.region, settings.language, first_only=True
         )
 
-    def lines(self) -> list[str]:
+    def lines(self, found: HelpList) -> list[str]:
         """The region's help lines for children, one each: name and number or address."""
         lang = self.app.settings.language
-        return [ClosingScene.card_line(card, lang) for card in self.help().cards]
+        return [ClosingScene.card_line(card, lang) for card in found.cards]
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
@@ -66,8 +66,9 @@ class GoodbyeScene(Common):
         w = t.width - 2 * t.margin
         title = _("It is never too late to tell someone.")
         call = _("Talk to your Max, a friend, or call for free:")
-        lines = self.lines()
-        checked = checked_words(self.app, self.help().checked)
+        found = self.help()  # once a frame: the screen redraws four times a second
+        lines = self.lines(found)
+        checked = checked_words(self.app, found.checked)
         hint = _("Press any key to close.")
         # everything above the hint: with big text on a small screen, tighter gaps rather than
         # a help line or the date under the hint
