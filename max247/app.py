@@ -14,6 +14,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 # Sharp on a scaled Windows display, and no minimising when the projector window loses focus.
@@ -29,6 +30,8 @@ from max247 import paths
 from max247.helpdir import Directory, load_directory
 from max247.i18n import Interface, ScenarioTranslator
 from max247.input import Action, key_action, pad_action
+from max247.scenes import create
+from max247.scenes.scene import Callback, Scene
 from max247.session import Session
 from max247.settings import Settings, load_settings, save_settings, settings_path
 from max247.store import Store
@@ -40,47 +43,6 @@ from max247.ui.theme import TEXT_SCALES, Theme
 
 IDLE_WAIT_MS = 1000
 FRAME_MS = 16
-
-
-class Scene:
-    """One screen. It reads state and turns actions into calls on the story and the session."""
-
-    context = "menu"  # which key table applies: "menu" or "reading"
-    overlay = False  # drawn over the scene below it
-
-    def __init__(self, app: App) -> None:
-        self.app = app
-
-    def handle(self, action: Action) -> None:
-        """An action from a key, a clicker, a pad, or a test."""
-
-    def click(self, pos: tuple[int, int]) -> None:
-        """A mouse click or a tap (touch boards send one mouse event per touch)."""
-
-    def hover(self, pos: tuple[int, int]) -> None:
-        """The pointer moved: menus follow it with their highlight."""
-
-    def update(self, now: float) -> bool:
-        """Move animations on; return True while something still moves."""
-        return False
-
-    def entered(self) -> None:
-        """The scene is now on the stack: it may push what it needs over itself."""
-
-    def draw(self, surface: pygame.Surface) -> None:
-        raise NotImplementedError
-
-    def ticking(self) -> bool:
-        """True while a clock on screen changes every second (a running timer)."""
-        return False
-
-    def wheel(self, dy: int) -> bool:
-        """The mouse wheel turned `dy` notches (up is positive); True if this screen scrolled."""
-        return False
-
-    def trace_line(self) -> str:
-        """What `MAX247_TRACE` records of this screen: its kind, and what it rings or says."""
-        return type(self).__name__
 
 
 @dataclass
@@ -239,27 +201,50 @@ class App:
     def top(self) -> Scene:
         return self.scenes[-1]
 
-    def push(self, scene: Scene) -> None:
-        self.scenes.append(scene)
+    def _scene(self, scene: Scene | str, args: dict[str, Any]) -> Scene:
+        return create(scene, self, **args) if isinstance(scene, str) else scene
+
+    def push(self, scene: Scene | str, on_dismiss: Callback | None = None, **args: Any) -> Scene:
+        """Put a scene (or the scene called so, made with `args`) on top; `on_dismiss` gets
+        the value it is dismissed with."""
+        new = self._scene(scene, args)
+        new.on_dismiss = on_dismiss
+        self.scenes.append(new)
         self.dirty = True
-        scene.entered()
+        new.entered()
+        return new
 
     def pop(self) -> Scene:
         scene = self.scenes.pop()
         self.dirty = True
         return scene
 
-    def replace(self, scene: Scene) -> None:
-        self.scenes[-1] = scene
+    def dismiss(self, scene: Scene, result: object = None) -> None:
+        """Take `scene` off the stack and hand `result` to the callback it was pushed with."""
+        if scene in self.scenes:
+            self.scenes.remove(scene)
         self.dirty = True
-        scene.entered()
+        if scene.on_dismiss is not None:
+            scene.on_dismiss(result)
 
-    def reset(self, scene: Scene) -> None:
-        self.scenes = [scene]
+    def replace(self, scene: Scene | str, **args: Any) -> Scene:
+        new = self._scene(scene, args)
+        self.scenes[-1] = new
         self.dirty = True
-        scene.entered()
+        new.entered()
+        return new
 
-    def find(self, kind: type) -> Scene | None:
+    def reset(self, scene: Scene | str, **args: Any) -> Scene:
+        new = self._scene(scene, args)
+        self.scenes = [new]
+        self.dirty = True
+        new.entered()
+        return new
+
+    def find(self, kind: str | type) -> Scene | None:
+        """The topmost scene called `kind` (or of that class)."""
+        if isinstance(kind, str):
+            return next((s for s in reversed(self.scenes) if s.screen == kind), None)
         return next((s for s in reversed(self.scenes) if isinstance(s, kind)), None)
 
     def save_session(self, scenario: str | None = None) -> None:

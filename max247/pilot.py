@@ -14,8 +14,9 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import pygame
 
-from max247.app import App, Scene
+from max247.app import App
 from max247.input import Action
+from max247.scenes.scene import Scene
 from max247.session import Session
 from max247.settings import Settings
 from max247.ui.widgets import Drawn

@@ -9,10 +9,18 @@ from dataclasses import dataclass
 
 import pygame
 
-from max247.app import Scene
 from max247.input import CHOOSE, Action
+from max247.scenes.scene import Scene
 from max247.ui import theme as th
 from max247.ui.widgets import Canvas
+
+# The screens that the same key opens over every screen, by name (see max247.scenes.SCENES).
+COMMON_SCREENS = {
+    Action.BLANK: "blank",
+    Action.PAUSE: "pause",
+    Action.TEACHER: "teacher",
+    Action.KEYS: "keys",
+}
 
 NO_HIGHLIGHT = -1  # a menu whose items nothing rings yet (a fresh choice)
 
@@ -29,20 +37,10 @@ class Common(Scene):
     """Blank, pause and the teacher view, the same on every screen."""
 
     def common(self, action: Action) -> bool:
-        from max247.scenes.overlays import BlankScreen, PauseOverlay, TeacherOverlay
-
-        if action is Action.BLANK:
-            self.app.push(BlankScreen(self.app))
-        elif action is Action.PAUSE:
-            self.app.push(PauseOverlay(self.app))
-        elif action is Action.TEACHER:
-            self.app.push(TeacherOverlay(self.app))
-        elif action is Action.KEYS:
-            from max247.scenes.keycard import KeyCard
-
-            self.app.push(KeyCard(self.app))
-        else:
+        screen = COMMON_SCREENS.get(action)
+        if screen is None:
             return False
+        self.app.push(screen)
         return True
 
     def lesson_actions(self) -> list[Item]:

@@ -19,6 +19,8 @@ from max247.ui.widgets import mood_word
 
 
 class BoardScene(Menu):
+    screen = "board"
+
     def __init__(self, app) -> None:
         super().__init__(app)
         self.build()

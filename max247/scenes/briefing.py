@@ -19,6 +19,8 @@ from max247.ui.text import wrap
 
 
 class BriefingScene(Menu):
+    screen = "briefing"
+
     def __init__(self, app, scenario: Scenario) -> None:
         super().__init__(app)
         self.scenario = scenario

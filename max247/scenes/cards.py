@@ -91,6 +91,8 @@ class Card(Common):
 class FeedbackScene(Card):
     """What the class's choice means, right after it: Back here takes the decision back."""
 
+    screen = "feedback"
+
     height = 64
 
     def handle(self, action: Action) -> None:
@@ -159,6 +161,8 @@ class FeedbackScene(Card):
 class HelpCardScene(Card):
     """The services for a need, one card after another (Child Focus, then Take It Down): next
     turns a long card's page, then goes to the next service, then back to the story."""
+
+    screen = "help-card"
 
     def __init__(self, app, scenario: Scenario, need: str) -> None:
         super().__init__(app)

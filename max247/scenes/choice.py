@@ -23,6 +23,7 @@ EXTRA_SECONDS = 30
 
 
 class ChoiceScene(Menu):
+    screen = "choice"
     overlay = True
 
     def __init__(self, app, story_scene, offered: ChoiceOffered) -> None:

@@ -24,6 +24,8 @@ CLASS_NEEDS = ("talk", "exploitation", "crisis", "emergency")
 
 
 class ClosingScene(Menu):
+    screen = "closing"
+
     def __init__(self, app) -> None:
         super().__init__(app)
         _ = app._

@@ -16,6 +16,8 @@ from max247.ui import theme as th
 
 
 class DisplayQuestion(MenuOverlay):
+    screen = "displays"
+
     def __init__(self, app) -> None:
         super().__init__(app)
         _ = app._

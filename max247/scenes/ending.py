@@ -18,6 +18,8 @@ from max247.ui.widgets import mood_word
 
 
 class EndingScene(Menu):
+    screen = "ending"
+
     def __init__(self, app, story_scene) -> None:
         super().__init__(app)
         self.story_scene = story_scene
@@ -123,6 +125,8 @@ class EndingScene(Menu):
 
 class DecisionsScene(Menu):
     """The class's decisions in this story; picking one replays up to it, to choose again."""
+
+    screen = "decisions"
 
     def __init__(self, app, scenario: Scenario) -> None:
         super().__init__(app)

@@ -19,6 +19,7 @@ SECONDS = 8.0
 
 
 class GoodbyeScene(Common):
+    screen = "goodbye"
     context = "reading"
 
     def __init__(self, app) -> None:

@@ -62,6 +62,8 @@ class KeyCard(Menu):
     """The table, paged where the screen is too short for it at a readable size (PageDown turns
     the page, with a "1/2" mark); Escape, Back, F1 or the button close it."""
 
+    screen = "keys"
+
     overlay = True
 
     def __init__(self, app) -> None:

@@ -61,6 +61,8 @@ class MenuOverlay(Menu):
 
 
 class PauseOverlay(MenuOverlay):
+    screen = "pause"
+
     def __init__(self, app) -> None:
         super().__init__(app)
         _ = app._
@@ -133,6 +135,8 @@ class PauseOverlay(MenuOverlay):
 
 
 class ConfirmQuit(MenuOverlay):
+    screen = "confirm-quit"
+
     def __init__(self, app) -> None:
         super().__init__(app)
         _ = app._
@@ -153,6 +157,8 @@ class ConfirmQuit(MenuOverlay):
 
 class BlankScreen(Menu):
     """The screen goes calm and dark at once; timers pause while it is up."""
+
+    screen = "blank"
 
     overlay = False
 
@@ -197,6 +203,8 @@ class BlankScreen(Menu):
 class TeacherOverlay(Menu):
     """For the teacher's eyes, on request only (F2, or "For the teacher" on the briefing): the
     content warning, notes, questions, where adults get advice, the keys."""
+
+    screen = "teacher"
 
     overlay = True
 

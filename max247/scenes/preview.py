@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pygame
 
-from max247.app import Scene
 from max247.input import Action
+from max247.scenes.scene import Scene
 from max247.session import Session
 from max247.story.library import display_path
 from max247.story.loader import read_scenario
@@ -89,6 +89,8 @@ class Watcher:
 
 class BrokenFile(Scene):
     """The validator's messages over the story; the game goes on as it was under it."""
+
+    screen = "broken-file"
 
     overlay = True
 

@@ -64,6 +64,8 @@ def resume(app, session_id: int) -> None:
 class SessionsScene(Menu):
     """Every unfinished lesson, the most recent first; picking one resumes it."""
 
+    screen = "sessions"
+
     def __init__(self, app) -> None:
         super().__init__(app)
         self.lessons = app.store.sessions(unfinished=True)
@@ -134,6 +136,8 @@ class SessionsScene(Menu):
 class NoticeOverlay(MenuOverlay):
     """A message the teacher reads once and closes: a changed story, a page written."""
 
+    screen = "session-notice"
+
     def __init__(self, app, message: str) -> None:
         super().__init__(app)
         self.message = message
@@ -165,6 +169,8 @@ class NoticeOverlay(MenuOverlay):
 
 class NameOverlay(MenuOverlay):
     """The lesson's name, typed by the teacher; the field itself says: never a child's name."""
+
+    screen = "session-name"
 
     typing = True  # the app gives this scene the keyboard's text, not the key map
 
@@ -247,6 +253,8 @@ class NameOverlay(MenuOverlay):
 
 class PrintOverlay(MenuOverlay):
     """What the closing screen prints: the lesson's summary, or a sheet of Max cards."""
+
+    screen = "print"
 
     def __init__(self, app) -> None:
         from max247.printouts.game import print_cards, print_summary

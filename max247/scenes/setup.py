@@ -30,6 +30,8 @@ LESSON_LENGTHS = (50, 100, 150, 200)
 
 
 class SetupScene(Menu):
+    screen = "setup"
+
     def __init__(self, app) -> None:
         super().__init__(app)
         self.ages = ""

@@ -52,6 +52,7 @@ class Shown:
 
 
 class StoryScene(Common):
+    screen = "story"
     context = "reading"
 
     def __init__(

@@ -24,6 +24,8 @@ def region_name(region: str, language: str, fallback: str) -> str:
 
 
 class TitleScene(Menu):
+    screen = "title"
+
     def __init__(self, app) -> None:
         super().__init__(app)
         self.unfinished = app.store.sessions(unfinished=True)

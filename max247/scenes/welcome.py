@@ -16,6 +16,8 @@ from max247.story.model import LANGUAGES
 
 
 class WelcomeScene(Menu):
+    screen = "welcome"
+
     def __init__(self, app) -> None:
         super().__init__(app)
         self.step = "language"

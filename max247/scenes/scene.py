@@ -1,0 +1,128 @@
+"""A screen on the app's stack, and `Host`: everything a screen may ask of the app.
+
+Scenes know the app only through `Host` and one another only by name: a scene opens another
+with `app.push("board")` (or `replace`, `reset`) and gets an answer back through the callback
+it gave to `push`, which the opened scene fulfils with `dismiss(value)`, as Textual's screens do.
+So no scene imports another scene or the app, and a front end (a test's pilot, a teacher's
+second window) can stand in for the app as long as it keeps this contract.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+
+import pygame
+
+from max247.input import Action
+
+if TYPE_CHECKING:
+    from max247.helpdir import Directory
+    from max247.i18n import Interface
+    from max247.session import Session
+    from max247.settings import Settings
+    from max247.store import Store
+    from max247.story.library import Library
+    from max247.story.model import Scenario, Text
+    from max247.ui.text import Fonts
+    from max247.ui.theme import Theme
+    from max247.ui.widgets import Drawn
+
+Callback = Callable[[Any], None]
+
+
+class Host(Protocol):
+    """What a scene may read and ask of the app. Nothing else of the app is a scene's business."""
+
+    settings: Settings
+    theme: Theme
+    fonts: Fonts
+    interface: Interface
+    library: Library
+    directory: Directory
+    store: Store
+    session: Session | None
+    scenes: list[Scene]
+    notes: list[str]
+    notice: str | None
+    now: float
+    dirty: bool
+    running: bool
+    persist: bool
+    headless: bool
+    drawn: list[Drawn] | None
+    print_folder: Path | None
+
+    @property
+    def top(self) -> Scene: ...
+
+    # words
+    def _(self, message: str) -> str: ...
+    def ngettext(self, singular: str, plural: str, n: int) -> str: ...
+    def text(self, scenario: Scenario, text: Text | None) -> str: ...
+    def translated(self, scenario: Scenario) -> bool: ...
+    def set_language(self, language: str) -> None: ...
+
+    # the stack: a scene or a scene's name (see max247.scenes.SCENES) with its arguments
+    def push(
+        self, scene: Scene | str, on_dismiss: Callback | None = None, **args: Any
+    ) -> Scene: ...
+    def replace(self, scene: Scene | str, **args: Any) -> Scene: ...
+    def reset(self, scene: Scene | str, **args: Any) -> Scene: ...
+    def pop(self) -> Scene: ...
+    def dismiss(self, scene: Scene, result: object = None) -> None: ...
+    def find(self, name: str) -> Scene | None: ...
+
+    # keeping things
+    def save_session(self, scenario: str | None = None) -> None: ...
+    def save_settings(self) -> None: ...
+    def say(self, note: str) -> None: ...
+    def toggle_fullscreen(self) -> None: ...
+
+
+class Scene:
+    """One screen. It reads state and turns actions into calls on the story and the session."""
+
+    screen: ClassVar[str] = ""  # its name in max247.scenes.SCENES, for `find` and navigation
+    context = "menu"  # which key table applies: "menu" or "reading"
+    overlay = False  # drawn over the scene below it
+
+    def __init__(self, app: Host) -> None:
+        self.app = app
+        self.on_dismiss: Callback | None = None  # set by `push`: who gets this scene's answer
+
+    def dismiss(self, result: object = None) -> None:
+        """Leave the stack and hand `result` to whoever pushed this scene."""
+        self.app.dismiss(self, result)
+
+    def handle(self, action: Action) -> None:
+        """An action from a key, a clicker, a pad, or a test."""
+
+    def click(self, pos: tuple[int, int]) -> None:
+        """A mouse click or a tap (touch boards send one mouse event per touch)."""
+
+    def hover(self, pos: tuple[int, int]) -> None:
+        """The pointer moved: menus follow it with their highlight."""
+
+    def update(self, now: float) -> bool:
+        """Move animations on; return True while something still moves."""
+        return False
+
+    def entered(self) -> None:
+        """The scene is now on the stack: it may push what it needs over itself."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        raise NotImplementedError
+
+    def ticking(self) -> bool:
+        """True while a clock on screen changes every second (a running timer)."""
+        return False
+
+    def wheel(self, dy: int) -> bool:
+        """The mouse wheel turned `dy` notches (up is positive); True if this screen scrolled."""
+        return False
+
+    def trace_line(self) -> str:
+        """What `MAX247_TRACE` records of this screen: its kind, and what it rings or says."""
+        return type(self).__name__
