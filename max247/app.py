@@ -34,6 +34,7 @@ from max247.scenes import create
 from max247.scenes.scene import Callback, Scene
 from max247.session import Session
 from max247.settings import Settings, load_settings, save_settings, settings_path
+from max247.stand import StandCounts, load_counts, save_counts
 from max247.store import Store
 from max247.story.findings import N_, ScenarioError, render_text
 from max247.story.library import Library, load_library
@@ -43,6 +44,12 @@ from max247.ui.theme import TEXT_SCALES, Theme
 
 IDLE_WAIT_MS = 1000
 FRAME_MS = 16
+
+# In kiosk mode (the stand at an event) the screens where a teacher sets up, resumes or prints a
+# lesson are out of a child's reach: every way to them leads back to the stand's welcome.
+ORGANISER_ONLY = frozenset(
+    {"title", "welcome", "displays", "setup", "sessions", "session-name", "print", "broken-file"}
+)
 
 
 @dataclass
@@ -61,7 +68,7 @@ class App:
         # full screen on the display it was asked for; in a window if that one is gone (the
         # projector of last lesson is not connected)
         if (
-            self.settings.fullscreen
+            (self.settings.fullscreen or self.kiosk)  # a stand fills its screen
             and not self.headless
             and self.settings.display < self.display_count()
         ):
@@ -93,6 +100,26 @@ class App:
         trace = os.environ.get("MAX247_TRACE")
         self.trace = Path(trace) if trace else None
         self._traced = ""
+        # the stand at an event: only counts are kept, never a lesson; see max247.stand
+        self.counts = StandCounts()
+        self.closing = False  # the organiser closes the game (in kiosk mode nothing else does)
+        self.last_input = self.now  # when a key, a click or a button last came (see step)
+        self.touched = False
+        self.idle_seconds: float = 60.0 * self.settings.stand_idle_minutes
+        if self.kiosk:
+            self.persist = False
+            if not self.headless:
+                self.counts = load_counts(paths.user_data())
+                self._grab_keyboard()
+
+    def _grab_keyboard(self) -> None:
+        """Keep system keys (Alt+Tab, the Windows key, Alt+F4) in the stand's window: SDL's
+        keyboard grab, without SDL's own Alt+Tab escape. What no program can block
+        (Ctrl+Alt+Del, touch edge swipes) is the platform's lock-down: see the README."""
+        with contextlib.suppress(pygame.error, AttributeError):
+            window = pygame.Window.from_display_module()
+            window.grab_keyboard = True
+            window.always_on_top = True
 
     # --- set-up ---------------------------------------------------------------------------
 
@@ -202,6 +229,9 @@ class App:
         return self.scenes[-1]
 
     def _scene(self, scene: Scene | str, args: dict[str, Any]) -> Scene:
+        name = scene if isinstance(scene, str) else scene.screen
+        if self.kiosk and name in ORGANISER_ONLY:
+            scene, args = "stand", {}  # a group that leaves the story ends at the welcome
         return create(scene, self, **args) if isinstance(scene, str) else scene
 
     def push(self, scene: Scene | str, on_dismiss: Callback | None = None, **args: Any) -> Scene:
@@ -247,6 +277,36 @@ class App:
             return next((s for s in reversed(self.scenes) if s.screen == kind), None)
         return next((s for s in reversed(self.scenes) if isinstance(s, kind)), None)
 
+    def end_group(self) -> None:
+        """The group at the stand has gone: count what it played, then forget it."""
+        if self.session is None:
+            return
+        played = [(p.scenario, p.found_help) for p in self.session.characters if p.started]
+        self.session = None
+        if not played:
+            return
+        self.counts.record(played)
+        if self.kiosk and not self.headless and self.keeping:
+            try:
+                save_counts(paths.user_data(), self.counts)
+            except OSError as exc:
+                self.cannot_keep(exc)
+
+    def close(self) -> None:
+        """End the program (in kiosk mode, the organiser's menu is the only way to do it)."""
+        self.closing = True
+        self.running = False
+
+    def _kiosk_idle(self) -> None:
+        """A group left the stand in the middle of a story: it ends gently, with the help
+        lines, and the stand waits for the next group."""
+        if self.top.screen in ("stand", "stand-setup", "goodbye"):
+            return
+        if self.now - self.last_input < self.idle_seconds:
+            return
+        self.reset("stand")
+        self.push("goodbye", next_group=True)
+
     def save_session(self, scenario: str | None = None) -> None:
         """Save the lesson (or one character's play of it) in one transaction."""
         if self.session is None or not self.persist:
@@ -270,12 +330,18 @@ class App:
         if action is Action.TEXT_SCALE:
             self.cycle_text_scale()
             return
+        if action is Action.ORGANISER and self.top.screen not in ("stand", "stand-setup"):
+            if self.kiosk:  # the organiser steps in: the group's play ends at the welcome
+                self.reset("stand")
+                self.push("stand-setup")
+            return
         self.notice = None  # read: the key that follows it goes on with the lesson
+        self.touched = True
         self.top.handle(action)
         self.dirty = True
 
     def toggle_fullscreen(self) -> None:
-        if self.headless:
+        if self.headless or self.kiosk:  # a stand stays full screen: F11 is no way out
             return
         self.settings.fullscreen = not self.settings.fullscreen
         flags = pygame.FULLSCREEN if self.settings.fullscreen else pygame.RESIZABLE
@@ -289,6 +355,8 @@ class App:
         self.dirty = True
 
     def event(self, ev: pygame.event.Event) -> None:
+        if ev.type in _INPUT_EVENTS:
+            self.touched = True
         if getattr(self.top, "typing", False) and ev.type in (pygame.TEXTINPUT, pygame.KEYDOWN):
             self.top.type(ev)  # a text field has the keyboard: letters are letters, not keys
             self.dirty = True
@@ -360,7 +428,12 @@ class App:
     def step(self, now: float | None = None) -> bool:
         """Advance animations and draw if needed; return True while something moves."""
         self.now = time.monotonic() if now is None else now
+        if self.touched:
+            self.touched, self.last_input = False, self.now
         moving = self.top.update(self.now)
+        if self.kiosk:  # after the screen's own clock, which may have ended the lesson
+            self._kiosk_hold()
+            moving = self.top.update(self.now) or moving
         if self.dirty or moving:
             self.draw()
             if not self.headless:
@@ -401,9 +474,33 @@ class App:
             moving = self.step()
         return 0
 
+    def _kiosk_hold(self) -> None:
+        """In kiosk mode the game ends only from the organiser's menu: a screen that would
+        stop it (the goodbye after "Stop the lesson") leads back to the stand instead."""
+        if not self.running and not self.closing:
+            self.running = True
+            self.reset("stand")
+        self._kiosk_idle()
+
+
+_INPUT_EVENTS = frozenset(
+    {
+        pygame.KEYDOWN,
+        pygame.MOUSEBUTTONDOWN,
+        pygame.MOUSEWHEEL,
+        pygame.FINGERDOWN,
+        pygame.CONTROLLERBUTTONDOWN,
+        pygame.JOYBUTTONDOWN,
+        pygame.TEXTINPUT,
+    }
+)
+
 
 def start(
-    size: tuple[int, int] | None = None, kiosk: bool = False, autoplay: int | None = None
+    size: tuple[int, int] | None = None,
+    kiosk: bool = False,
+    autoplay: int | None = None,
+    idle: float | None = None,
 ) -> int:
     """Start the game for a class: the title screen, with the unfinished lessons to resume."""
     from max247 import firststart
@@ -417,9 +514,17 @@ def start(
     # projector: full screen there, and asked once (until the welcome is answered, nothing is
     # saved, so both are asked again after a start that was left halfway)
     ask = first_start and firststart.first_start(settings, firststart.display_count())
+    if kiosk:
+        os.environ.setdefault("SDL_GRAB_KEYBOARD", "1")
+        os.environ.setdefault("SDL_ALLOW_ALT_TAB_WHILE_GRABBED", "0")
     app = App(settings, size=size or (1280, 720), kiosk=kiosk)
     if note:
         app.notes.append(note)
+    if kiosk:  # a stand keeps counts, never a lesson (see max247.stand)
+        if idle is not None:
+            app.idle_seconds = idle
+        app.push("stand")
+        return app.run()
     app.store = Store.open(paths.user_data(), app._)
     app.notes += app.store.notes
     app.push(TitleScene(app))

@@ -55,9 +55,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     g = sub.add_parser("game", help="start the game (what `max247` alone does)")
     g.add_argument("--size", type=_size, help="window size, e.g. 1280x720")
-    g.add_argument("--kiosk", action="store_true", help="event mode: closing does not quit")
+    g.add_argument("--kiosk", action="store_true", help="the stand at an event (= max247 kiosk)")
     # scripted play, for the crash test (tests/test_crash.py): not for classes
     g.add_argument("--autoplay", type=int, metavar="SEED", help=argparse.SUPPRESS)
+
+    k = sub.add_parser(
+        "kiosk",
+        help="the stand at an event: full screen, children cannot leave, Ctrl+Shift+O for the "
+        "organiser's menu",
+    )
+    k.add_argument(
+        "--idle", type=float, metavar="SECONDS", help="reset after this long untouched (a test's)"
+    )
 
     n = sub.add_parser("new", help="write a commented starting scenario that validates as it is")
     n.add_argument("id", help="the new scenario's id: lower-case letters, digits and '-'")
@@ -155,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.command == "game":
         return start(args.size, args.kiosk, args.autoplay)
+    if args.command == "kiosk":
+        return start(kiosk=True, idle=args.idle)
     return start()
 
 

@@ -36,6 +36,7 @@ class Action(str, Enum):
     REREAD = "reread"  # show the last messages again
     TEXT_SCALE = "text_scale"
     KEYS = "keys"  # the key card: every key, clicker button, click and tap
+    ORGANISER = "organiser"  # the stand's own menu (kiosk mode): Ctrl+Shift+O, never a child's
 
 
 CHOOSE = (Action.CHOOSE_1, Action.CHOOSE_2, Action.CHOOSE_3, Action.CHOOSE_4)
@@ -124,7 +125,14 @@ PAD: dict[str, dict[int, Action]] = {
 }
 
 
+# The stand's organiser opens their menu with three keys at once, which no child presses by
+# chance and no clicker sends; the menu is where the stand is set up and closed.
+ORGANISER_KEY = pygame.K_o
+
+
 def key_action(context: str, key: int, mod: int = 0) -> Action | None:
+    if key == ORGANISER_KEY and mod & pygame.KMOD_CTRL and mod & pygame.KMOD_SHIFT:
+        return Action.ORGANISER
     if key == pygame.K_SLASH and mod & pygame.KMOD_SHIFT:
         return Action.KEYS  # '?' on a US or UK keyboard
     if key == pygame.K_TAB and mod & pygame.KMOD_SHIFT:

@@ -29,9 +29,10 @@ class Pilot:
         language: str = "en",
         region: str = "be",
         text_scale: float = 1.0,
+        kiosk: bool = False,
     ) -> None:
         settings = Settings(language=language, region=region, text_scale=text_scale)
-        self.app = App(settings, size=size, headless=True)
+        self.app = App(settings, size=size, headless=True, kiosk=kiosk)
         self.time = 1000.0
         self.app.drawn = []
         self.drawn: list[Drawn] = self.app.drawn

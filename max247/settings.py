@@ -42,6 +42,11 @@ class Settings:
     display: int = 0
     fullscreen: bool = False
     lesson_minutes: int = 50
+    # the stand at an event (max247 kiosk): its stories (none ticked: the age band's), its
+    # age band, and how long a group may leave the game untouched before the stand resets
+    stand_stories: list[str] = field(default_factory=list)
+    stand_ages: str = "10-12"
+    stand_idle_minutes: int = 3
 
 
 def _is_int(value: object) -> bool:
@@ -73,6 +78,13 @@ CHECKS = {
     "display": lambda v: _is_int(v) and 0 <= v < MAX_DISPLAYS,
     "fullscreen": lambda v: isinstance(v, bool),
     "lesson_minutes": lambda v: _is_int(v) and 10 <= v <= 600,
+    "stand_stories": lambda v: (
+        isinstance(v, list)
+        and len(v) <= MAX_LIBRARIES * 20
+        and all(isinstance(i, str) and 0 < len(i) <= 200 for i in v)
+    ),
+    "stand_ages": lambda v: v in ("10-12", "12-15"),
+    "stand_idle_minutes": lambda v: _is_int(v) and 1 <= v <= 60,
 }
 
 

@@ -38,6 +38,8 @@ SCENES: dict[str, str] = {
     "teacher": "max247.scenes.overlays:TeacherOverlay",
     "keys": "max247.scenes.keycard:KeyCard",
     "broken-file": "max247.scenes.preview:BrokenFile",
+    "stand": "max247.scenes.stand:StandScene",
+    "stand-setup": "max247.scenes.stand:OrganiserScene",
 }
 
 

@@ -22,9 +22,12 @@ class GoodbyeScene(Common):
     screen = "goodbye"
     context = "reading"
 
-    def __init__(self, app) -> None:
+    def __init__(self, app, next_group: bool = False) -> None:
         super().__init__(app)
-        self.until = app.now + SECONDS
+        self.until = app.now + SECONDS * (3 if next_group else 1)
+        # at the stand (kiosk mode) a group that walked away mid-story: the screen thanks it
+        # and gives the help lines, then the stand welcomes the next group; nothing closes
+        self.next_group = next_group
 
     def handle(self, action: Action) -> None:
         if action is Action.BLANK:
@@ -36,6 +39,9 @@ class GoodbyeScene(Common):
         self.close()
 
     def close(self) -> None:
+        if self.next_group:
+            self.dismiss()
+            return
         self.app.save_session()
         self.app.running = False
 
@@ -66,11 +72,13 @@ class GoodbyeScene(Common):
         self.background(surface)
         w = t.width - 2 * t.margin
         title = _("It is never too late to tell someone.")
+        if self.next_group:
+            title = _("Thank you for helping! It is never too late to tell someone.")
         call = _("Talk to your Max, a friend, or call for free:")
         found = self.help()  # once a frame: the screen redraws four times a second
         lines = self.lines(found)
         checked = checked_words(self.app, found.checked)
-        hint = _("Press any key to close.")
+        hint = _("Press any key to go on.") if self.next_group else _("Press any key to close.")
         # everything above the hint: with big text on a small screen, tighter gaps rather than
         # a help line or the date under the hint
         room = t.height - t.u(1) - c.block_height(hint, w, t.small) - t.u(1)
@@ -92,4 +100,4 @@ class GoodbyeScene(Common):
             y += gap(1)
         if checked:
             c.block(checked, t.margin, y, w, th.INK_SOFT, size=t.small, align="center")
-        c.hint(_("Press any key to close."), t.height - t.u(1))
+        c.hint(hint, t.height - t.u(1))

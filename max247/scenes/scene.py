@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from max247.i18n import Interface
     from max247.session import Session
     from max247.settings import Settings
+    from max247.stand import StandCounts
     from max247.store import Store
     from max247.story.library import Library
     from max247.story.model import Scenario, Text
@@ -53,6 +54,8 @@ class Host(Protocol):
     headless: bool
     drawn: list[Drawn] | None
     print_folder: Path | None
+    kiosk: bool  # the stand at an event: see max247.stand
+    counts: StandCounts
 
     @property
     def top(self) -> Scene: ...
@@ -79,6 +82,10 @@ class Host(Protocol):
     def save_settings(self) -> None: ...
     def say(self, note: str) -> None: ...
     def toggle_fullscreen(self) -> None: ...
+
+    # the stand at an event
+    def end_group(self) -> None: ...
+    def close(self) -> None: ...
 
 
 class Scene:

@@ -1,0 +1,223 @@
+"""The stand at an event: the welcome that invites the next group, and the organiser's menu.
+
+The welcome says an adult is nearby and that any button starts; the group then meets the stand's
+characters on the board. The organiser's menu (Ctrl+Shift+O, see max247.input) chooses the
+stories, the age band and the idle time, shows today's counts and is the only way to close the
+game. No child's name or choice appears here: only counts (see max247.stand).
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from max247.input import Action
+from max247.scenes.base import Item, Menu
+from max247.scenes.scene import Host
+from max247.session import Session
+from max247.stand import AGE_BANDS, IDLE_MINUTES, offered
+from max247.story.model import Scenario
+from max247.ui import draw
+from max247.ui import theme as th
+
+# keys that never start a group: the safe exit, pause, the key card, the teacher's view
+_NOT_A_START = (Action.BLANK, Action.PAUSE, Action.KEYS, Action.TEACHER)
+
+
+def stand_stories(app: Host) -> list[Scenario]:
+    """The stories this stand offers, in the library's order."""
+    s = app.settings
+    library = app.library.scenarios
+    ids = offered(s.stand_stories, [(sid, sc.ages) for sid, sc in library.items()], s.stand_ages)
+    return [library[sid] for sid in ids]
+
+
+class StandScene(Menu):
+    """Welcome, next group: any button starts; the organiser's keys open their menu."""
+
+    screen = "stand"
+
+    def __init__(self, app: Host) -> None:
+        super().__init__(app)
+        self.items = [Item(lambda: app._("Start"), self.start, primary=True)]
+
+    def entered(self) -> None:
+        self.app.end_group()  # the group before has gone: only its counts stay
+
+    def handle(self, action: Action) -> None:
+        if action is Action.ORGANISER:
+            self.app.push("stand-setup")
+        elif action in _NOT_A_START:
+            self.common(action)
+        else:
+            self.start()
+
+    def click(self, pos: tuple[int, int]) -> None:
+        self.start()
+
+    def start(self) -> None:
+        stories = stand_stories(self.app)
+        if not stories:
+            self.app.say(self.app._("The stand has no stories: the organiser chooses them."))
+            return
+        s = self.app.settings
+        self.app.session = Session.new(stories, s.language, s.region)
+        self.app.reset("board")
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.app.theme
+        _ = self.app._
+        c = self.canvas(surface)
+        self.background(surface)
+        r = t.u(18)
+        centre = (t.width // 2, t.u(22))
+        draw.circles(
+            surface,
+            centre,
+            r,
+            (
+                th.mix(th.ACCENT, th.PAPER, 0.85),
+                th.mix(th.WARM, th.PAPER, 0.7),
+                th.mix(th.MOOD_COLOURS[4], th.PAPER, 0.6),
+            ),
+        )
+        draw.heart(surface, (centre[0], centre[1] - t.u(7)), t.u(3.5), (220, 70, 90))
+        title = pygame.Rect(0, 0, t.width - 2 * t.margin, t.huge * 2)
+        title.center = (centre[0], centre[1] + t.u(1))
+        c.text(
+            "Max 24/7", title, th.INK, size=t.huge, style="bold", align="center", valign="center"
+        )
+        w = t.width - 2 * t.margin
+        y = centre[1] + r + t.u(3)
+        y += c.block(
+            _("Welcome! Together you help a few pupils who have a problem online."),
+            t.margin,
+            y,
+            w,
+            size=t.body,
+            style="bold",
+            align="center",
+        )
+        y += t.u(1.5)
+        y += c.block(
+            _("An adult is nearby: you can ask them anything, about the game or about yourself."),
+            t.margin,
+            y,
+            w,
+            th.INK_SOFT,
+            align="center",
+        )
+        button = pygame.Rect(0, 0, min(w, t.u(60)), round(t.body * 2.2))
+        button.midtop = (t.width // 2, max(y + t.u(3), t.height - t.u(6) - button.h))
+        button.bottom = min(button.bottom, t.height - t.u(5))
+        self.items[0].rect = button
+        c.button(_("Press any button to start"), button, True, True)
+
+
+class OrganiserScene(Menu):
+    """The organiser's menu: stories, age band, idle time, today's counts, closing the game."""
+
+    screen = "stand-setup"
+
+    def __init__(self, app: Host) -> None:
+        super().__init__(app)
+        self.top_row = 0  # the first row shown when the list is longer than the screen
+        self.build()
+
+    def build(self) -> None:
+        _ = self.app._
+        s = self.app.settings
+        self.items = [
+            Item(lambda: _("Open the stand"), self.dismiss, primary=True),
+            Item(lambda: _("Ages: {band}").format(band=s.stand_ages), self.next_band),
+            Item(
+                lambda: self.app.ngettext(
+                    "A group is gone after {n} minute untouched",
+                    "A group is gone after {n} minutes untouched",
+                    s.stand_idle_minutes,
+                ).format(n=s.stand_idle_minutes),
+                self.next_idle,
+            ),
+        ]
+        for sid, scenario in self.app.library.scenarios.items():
+            self.items.append(
+                Item(lambda sc=scenario: self.story_label(sc), lambda sid=sid: self.toggle(sid))
+            )
+        self.items.append(Item(lambda: _("Close the game"), self.app.close))
+
+    def story_label(self, scenario: Scenario) -> str:
+        on = scenario.id in {sc.id for sc in stand_stories(self.app)}
+        mark = "\u2611" if on else "\u2610"  # a ticked or an empty box: never colour alone
+        name = self.app.text(scenario, scenario.title)
+        return f"{mark} {name} ({scenario.ages})"
+
+    def handle(self, action: Action) -> None:
+        if action in (Action.ORGANISER, Action.BACK):
+            self.dismiss()
+        else:
+            super().handle(action)
+
+    def next_band(self) -> None:
+        s = self.app.settings
+        s.stand_ages = AGE_BANDS[(AGE_BANDS.index(s.stand_ages) + 1) % len(AGE_BANDS)]
+        s.stand_stories = []  # the new band's stories, until the organiser ticks others
+        self.app.save_settings()
+
+    def next_idle(self) -> None:
+        s = self.app.settings
+        later = [m for m in IDLE_MINUTES if m > s.stand_idle_minutes]
+        s.stand_idle_minutes = later[0] if later else IDLE_MINUTES[0]
+        self.app.save_settings()
+
+    def toggle(self, sid: str) -> None:
+        s = self.app.settings
+        chosen = [sc.id for sc in stand_stories(self.app)]
+        if sid in chosen:
+            if len(chosen) == 1:
+                return  # a stand always has a story to offer
+            chosen.remove(sid)
+        else:
+            chosen.append(sid)
+        s.stand_stories = chosen
+        self.app.save_settings()
+
+    def counts_line(self) -> str:
+        today = self.app.counts.today()
+        groups = sum(c.groups for c in today.values())
+        helped = sum(c.helped for c in today.values())
+        return self.app.ngettext(
+            "Today: {n} story played, {helped} of them to help",
+            "Today: {n} stories played, {helped} of them to help",
+            groups,
+        ).format(n=groups, helped=helped)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.app.theme
+        _ = self.app._
+        c = self.canvas(surface)
+        self.background(surface)
+        w = t.width - 2 * t.margin
+        y = t.u(2)
+        y += c.block(_("The stand"), t.margin, y, w, size=t.title, style="bold")
+        y += c.block(self.counts_line(), t.margin, y, w, th.INK_SOFT)
+        y += t.u(2)
+        bh = round(t.body * 2.0)
+        gap = t.u(1)
+        bottom = t.height - t.u(6)
+        rows = max(1, (bottom - y + gap) // (bh + gap))
+        # the highlighted row stays in view: the list scrolls by whole rows
+        if self.index < self.top_row:
+            self.top_row = self.index
+        elif self.index >= self.top_row + rows:
+            self.top_row = self.index - rows + 1
+        for item in self.items:
+            item.rect = None
+        for i in range(self.top_row, min(len(self.items), self.top_row + rows)):
+            item = self.items[i]
+            rect = pygame.Rect(t.margin, y, w, bh)
+            item.rect = rect
+            c.button(item.label(), rect, i == self.index, item.primary)
+            y += bh + gap
+        c.hint(
+            _("Ctrl+Shift+O opens this menu; the children cannot leave the game."),
+            t.height - t.u(1),
+        )
