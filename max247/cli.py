@@ -37,6 +37,9 @@ SCREENS = (
     "welcome",
     "welcome-region",
     "displays",
+    "stand",
+    "stand-setup",
+    "stand-next-group",
 )
 
 

@@ -60,6 +60,9 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
         if screen == "welcome-region":
             pilot.press(Action.CONFIRM)
         return
+    if screen.startswith("stand"):
+        stand(pilot, screen)
+        return
     others = [i for i in sorted(app.library.scenarios) if i != scenario_id][:5]
     pilot.lesson(scenario_id, *others)
     if screen == "board":
@@ -125,6 +128,19 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
         pilot.app.now = pilot.time  # shown, not yet timed out
     if isinstance(pilot.top, BoardScene) and screen != "board":
         print(f"note: the story ended before the {screen} screen", file=sys.stderr)
+
+
+def stand(pilot: Pilot, screen: str) -> None:
+    """The stand at an event, as the organiser left it: a few groups counted today."""
+    app = pilot.app
+    app.kiosk, app.persist = True, False
+    app.counts.record([("noor-gems", True), ("lucas-password", True), ("mehdi-coach", False)])
+    pilot.start(app._scene("stand", {}))
+    if screen == "stand-setup":
+        app.push("stand-setup")
+    elif screen == "stand-next-group":
+        app.push("goodbye", next_group=True)
+    pilot.step()
 
 
 def example_lessons(pilot: Pilot) -> None:

@@ -59,10 +59,10 @@ def test_the_organiser_chooses_an_older_story_and_it_is_offered():
     assert pilot.top.screen == "stand-setup"
     labels = [item.label() for item in pilot.top.items]
     older = next(i for i, label in enumerate(labels) if "(12-15)" in label)
-    assert labels[older].startswith("\u2610")  # an empty box: off
+    assert labels[older].startswith("\u2b1c")  # an empty box: off
     pilot.top.index = older
     pilot.press(Action.CONFIRM)
-    assert pilot.top.items[older].label().startswith("\u2611")
+    assert pilot.top.items[older].label().startswith("\u2611\ufe0f")
     chosen = pilot.app.settings.stand_stories
     pilot.press(Action.BACK)
     assert pilot.top.screen == "stand"

@@ -146,7 +146,9 @@ class OrganiserScene(Menu):
 
     def story_label(self, scenario: Scenario) -> str:
         on = scenario.id in {sc.id for sc in stand_stories(self.app)}
-        mark = "\u2611" if on else "\u2610"  # a ticked or an empty box: never colour alone
+        # A ticked or an empty box, never colour alone (both are in the emoji font;
+        # the plain ballot box U+2610 is not, and would draw as nothing).
+        mark = "\u2611\ufe0f" if on else "\u2b1c"
         name = self.app.text(scenario, scenario.title)
         return f"{mark} {name} ({scenario.ages})"
 
