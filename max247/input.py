@@ -146,6 +146,23 @@ def pad_action(context: str, button: int) -> Action | None:
     return PAD[context].get(button)
 
 
+class TablePress(str, Enum):
+    """What a button on a table's device (max247.player.tables) means."""
+
+    JOIN = "join"  # any button: the table joins, or comes back after an unplug
+    VOTE = "vote"  # an option's button: the table's ballot, which may change until the reveal
+
+
+# A table's device, per screen. On every other screen its buttons mean nothing: the lesson is the
+# teacher's, and no table's press ever pauses, blanks or skips. (SDL cannot tell two keyboards or
+# two clickers apart, so those are never a table's.)
+TABLE_PRESSES: dict[str, TablePress] = {"tables": TablePress.JOIN, "vote": TablePress.VOTE}
+
+
+def table_press(screen: str) -> TablePress | None:
+    return TABLE_PRESSES.get(screen)
+
+
 KEY_NAMES = {
     pygame.K_PAGEDOWN: "PageDown",
     pygame.K_PAGEUP: "PageUp",
