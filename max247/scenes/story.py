@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pygame
 
 from max247.input import Action
+from max247.player.votes import keep
 from max247.scenes.base import Common, Item
 from max247.story.model import Scenario, Text
 from max247.story.runtime import (
@@ -155,9 +156,13 @@ class StoryScene(Common):
         self.record()
         self.app.push(ChoiceScene(self.app, self, event))
 
-    def choose(self, number: int) -> None:
-        """Called by the choice scene with the class's decision."""
+    def choose(self, number: int, spread: dict[str, int] | None = None) -> None:
+        """Called by the choice scene with the class's decision, and the vote's counts per
+        option key when the tables voted (kept with the decision, counts only)."""
         self.story.choose(number)
+        if self.progress is not None:
+            self.progress.record(self.story)
+            keep(self.progress, spread or {})
         self.record()
         self.advance()
         self.just_decided = True
