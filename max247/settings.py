@@ -47,6 +47,8 @@ class Settings:
     stand_stories: list[str] = field(default_factory=list)
     stand_ages: str = "10-12"
     stand_idle_minutes: int = 3
+    # tables with a device each may share one keyboard in zones (see max247.input)
+    keyboard_zones: bool = False
 
 
 def _is_int(value: object) -> bool:
@@ -85,6 +87,7 @@ CHECKS = {
     ),
     "stand_ages": lambda v: v in ("10-12", "12-15"),
     "stand_idle_minutes": lambda v: _is_int(v) and 1 <= v <= 60,
+    "keyboard_zones": lambda v: isinstance(v, bool),
 }
 
 
