@@ -31,7 +31,15 @@ from max247 import paths
 from max247.devices import Device, open_joystick
 from max247.helpdir import Directory, load_directory
 from max247.i18n import Interface, ScenarioTranslator
-from max247.input import Action, TablePress, key_action, pad_action, table_press
+from max247.input import (
+    KEYBOARD,
+    Action,
+    TablePress,
+    key_action,
+    pad_action,
+    table_press,
+    zone_press,
+)
 from max247.player.tables import Seat, Tables, press
 from max247.scenes import create
 from max247.scenes.scene import Callback, Scene
@@ -372,6 +380,8 @@ class App:
         if ev.type == pygame.QUIT:
             if not self.kiosk:  # in event mode the close button and Alt+F4 do not quit
                 self.running = False
+        elif ev.type == pygame.KEYDOWN and self._keyboard_zone(ev):
+            pass  # a table's key on the shared keyboard, where tables press (see input.py)
         elif ev.type == pygame.KEYDOWN:
             action = key_action(self.top.context, ev.key, ev.mod)
             if action is not None:
@@ -435,19 +445,38 @@ class App:
                 self.dirty = True
         elif ev.type == pygame.JOYBUTTONDOWN:
             device = self.devices.get(ev.instance_id)
-            meaning = table_press(self.top.screen)
-            if device is None or meaning is None:
-                return
-            group, option = press(device.name, device.buttons, ev.button)
-            seat = Seat(device.instance, group)
-            known = self.tables.at(seat) is not None
-            table = self.tables.join(seat, device.kind)  # a press anywhere it counts rejoins
-            if table is None:
-                return
-            if not known:
-                device.rumble()
-            self.top.table_press(table, seat, option if meaning is TablePress.VOTE else None)
-            self.dirty = True
+            if device is not None:
+                group, option = press(device.name, device.buttons, ev.button)
+                self._table_press(Seat(device.instance, group), device.kind, option, device)
+
+    def _keyboard_zone(self, ev: pygame.event.Event) -> bool:
+        """A key of the shared keyboard's zones, on a screen where tables press: True if it
+        was a table's (then it means nothing else)."""
+        if self.tables is None or not self.settings.keyboard_zones:
+            return False
+        if table_press(self.top.screen) is None:
+            return False
+        zone = zone_press(getattr(ev, "scancode", 0), ev.mod)
+        if zone is None:
+            return False
+        self._table_press(Seat(KEYBOARD, zone[0]), "keyboard", zone[1])
+        return True
+
+    def _table_press(
+        self, seat: Seat, kind: str, option: int | None, device: Device | None = None
+    ) -> None:
+        assert self.tables is not None
+        meaning = table_press(self.top.screen)
+        if meaning is None:
+            return
+        known = self.tables.at(seat) is not None
+        table = self.tables.join(seat, kind)  # a press anywhere it counts joins or rejoins
+        if table is None:
+            return
+        if not known and device is not None:
+            device.rumble()
+        self.top.table_press(table, seat, option if meaning is TablePress.VOTE else None)
+        self.dirty = True
 
     # --- drawing --------------------------------------------------------------------------
 

@@ -61,6 +61,8 @@ class Settings:
     decision_mode: str = DEFAULT_MODE.value
     tables: int = DEFAULT_TABLES
     talk_seconds: int = DEFAULT_TALK
+    # tables with a device each may share one keyboard in zones (see max247.input)
+    keyboard_zones: bool = False
 
 
 def _is_int(value: object) -> bool:
@@ -102,6 +104,7 @@ CHECKS = {
     "decision_mode": lambda v: v in {m.value for m in MODES},
     "tables": lambda v: _is_int(v) and v in TABLES,
     "talk_seconds": lambda v: _is_int(v) and v in TALK_TIMES,
+    "keyboard_zones": lambda v: isinstance(v, bool),
 }
 
 

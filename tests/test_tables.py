@@ -144,3 +144,33 @@ def test_the_teachers_keys_keep_their_meaning_on_the_join_screen():
     pilot.key(pygame.K_b)
     pilot.key(pygame.K_ESCAPE)
     assert pilot.top.screen == "pause"
+
+
+def _key(name: str, mod: int = 0) -> pygame.event.Event:
+    key = pygame.key.key_code(name)
+    scancode = getattr(pygame, f"KSCAN_{name.upper()}")
+    return pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, scancode=scancode)
+
+
+def test_one_keyboard_shared_in_zones_seats_four_tables_and_never_takes_a_teachers_key():
+    from max247.input import COMMON, KEYBOARD_ZONES, KEYMAPS
+
+    pilot = _pilot()
+    pilot.app.settings.keyboard_zones = True
+    pilot.app.reset("title")
+    pilot.app.push("tables")
+    pilot.queue(_key("y"), _key("g"), _key("v"), _key("l"), _key("o"))
+    assert pilot.top.trace_line() == "TablesScene\t4\t1 2 3 4"
+    pilot.queue(_key("k", pygame.KMOD_CTRL))  # held with Ctrl: the teacher's, not a table's
+    assert pilot.top.screen == "tables"
+    pilot.queue(_key("b"))  # B still blanks the screen
+    assert pilot.top.screen == "blank"
+    # no zone key is a key the game gives a meaning, on any screen, on QWERTY or AZERTY
+    taken = {key for keymap in KEYMAPS.values() for key in keymap} | set(COMMON)
+    for scancode in (pygame.KSCAN_B, pygame.KSCAN_R, pygame.KSCAN_S, pygame.KSCAN_T):
+        assert scancode not in KEYBOARD_ZONES
+    qwerty = set("yuiodfghzxcvjkl;")
+    azerty = set("yuiodfghwxcvjklm")  # the same keys, as a Belgian keyboard names them
+    for letter in qwerty | azerty:
+        assert pygame.key.key_code(letter) not in taken, letter
+    assert len(set(KEYBOARD_ZONES.values())) == 16
