@@ -48,9 +48,9 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
         app.push(DisplayQuestion(app))
         pilot.step()
         return
-    if screen in ("setup", "name", "deciding"):
+    if screen in ("setup", "name", "deciding", "cards"):  # the table cards print from here
         pilot.start(SetupScene(app))
-        if screen == "deciding":
+        if screen in ("deciding", "cards"):
             app.push("deciding")
             pilot.step()
         if screen == "name":

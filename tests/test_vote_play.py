@@ -210,3 +210,34 @@ def test_digits_type_a_count_and_backspace_goes_back_a_step():
     assert vote.vote.counts[vote.vote.keys[0]] == 1
     pilot.key(pygame.K_TAB, pygame.K_3, pygame.K_UP, pygame.K_PLUS)
     assert [vote.vote.counts[k] for k in vote.vote.keys[:2]] == [2, 3]
+
+
+@pytest.mark.slow  # every choice of every story, three times over: minutes
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_every_vote_fits_at_the_largest_text_size(language):
+    """At every choice of every shipped story (along option 1), while the tables decide and at
+    a reveal with a discussion question: no text leaves its box, none pages, none is too small."""
+    from max247.input import Action
+    from max247.ui.theme import TEXT_SCALES
+    from tests.test_layout import LIBRARY, check
+
+    for scenario_id in sorted(LIBRARY.scenarios):
+        pilot = Pilot((1024, 768), language, text_scale=max(TEXT_SCALES))
+        pilot.lesson(scenario_id).press(Action.CONFIRM, Action.CONFIRM)
+        for _ in range(300):
+            top = pilot.top
+            if isinstance(top, EndingScene):
+                break
+            if not isinstance(top, ChoiceScene):
+                pilot.press(Action.NEXT)
+                continue
+            where = f"{scenario_id} {language} {top.offered.choice.key}"
+            pilot.app.push("vote", choice=top, mode=Mode.CARDS)
+            pilot.press(Action.PLUS)
+            check(pilot, where + " deciding")
+            pilot.press(Action.CONFIRM, Action.PLUS, Action.CONFIRM, Action.PLUS, Action.PLUS)
+            check(pilot, where + " counting")
+            while pilot.top.vote.state is State.COUNTING:
+                pilot.press(Action.CONFIRM)
+            check(pilot, where + " revealed")
+            pilot.press(Action.CONFIRM)  # most votes: option 2

@@ -21,8 +21,10 @@ from max247.player.votes import Mode, State, Vote
 from max247.scenes.base import Common, Item
 from max247.ui import draw
 from max247.ui import theme as th
+from max247.ui.text import wrap
 
 NO_RING = -1
+BAR_SHARES = (0.4, 0.3, 0.2)  # of a row's width: the count and its bar; at the last, a number
 
 
 class VoteScene(Common):
@@ -39,6 +41,7 @@ class VoteScene(Common):
         self.ring = NO_RING  # after the reveal: the option the teacher rings to play
         self.typed = ""  # digits typed for the count being entered
         self.rows: list[pygame.Rect] = []
+        self.bar_share = BAR_SHARES[0]
         devices = getattr(app, "tables", None)
         if devices is not None and devices.tables:  # tables with a device each vote by button
             devices.next_vote()
@@ -260,60 +263,75 @@ class VoteScene(Common):
         t = self.app.theme
         c = self.canvas(surface)
         self.background(surface)
-        v = self.vote
         full = t.width - 2 * t.margin
-        scenario = self.story_scene.scenario
-        prompt = self.app.text(scenario, self.offered.choice.prompt)
-        size = (
-            t.title
-            if c.block_height(prompt, full, t.title, "bold") <= 2 * c.line_height(t.title, "bold")
-            else t.body
-        )
-        y = t.u(2)
-        y += c.block(prompt, t.margin, y, full, size=size, style="bold", min_size=t.floor)
-        y += t.u(1)
-        y = self.draw_status(c, surface, y, full)
+        prompt = self.app.text(self.story_scene.scenario, self.offered.choice.prompt)
         hint = self.hint()
-        hint_h = c.block_height(hint, full, t.small)
-        bottom = t.height - t.u(1.5) - hint_h - t.u(1)
-        talk = v.state is State.REVEALED and v.disagree
+        talk = self.vote.state is State.REVEALED and self.vote.disagree
+        # the options never page: the question, the status and the hint give up size first,
+        # then the hint its place, as on the choice's screen
+        plans = [
+            (t.title, t.body, True),
+            (t.body, t.body, True),
+            (t.body, t.small, True),
+            (t.floor, t.floor, True),
+            (t.floor, t.floor, False),
+        ]
+        if len(wrap(self.app.fonts, prompt, full, t.title, "bold")) > 2:
+            plans = plans[1:]
+        for prompt_size, size, with_hint in plans:
+            top = t.u(2) + c.block_height(prompt, full, prompt_size, "bold") + t.u(1)
+            top += self.status_height(c, size) + t.u(1)
+            bottom = t.height - t.u(1.5)
+            if with_hint:
+                bottom -= c.block_height(hint, full, t.small) + t.u(1)
+            if talk:
+                bottom -= self.question_height(c, size) + t.u(1)
+            # the count's column narrows (down to the bare number) before any text shrinks more
+            for self.bar_share in BAR_SHARES:
+                if self.rows_fit(c, top, bottom - t.u(1)):
+                    break
+            else:
+                continue
+            break
+        y = t.u(2)
+        y += c.block(prompt, t.margin, y, full, size=prompt_size, style="bold", min_size=t.floor)
+        self.draw_status(c, surface, y + t.u(1), size)
         if talk:
-            bottom -= self.draw_question(c, surface, bottom)
-        self.draw_rows(c, surface, y + t.u(1), bottom - t.u(1))
-        c.hint(hint, t.height - t.u(1.5))
+            self.draw_question(c, surface, bottom, size)
+        self.draw_rows(c, surface, top, bottom - t.u(1))
+        if with_hint:
+            c.hint(hint, t.height - t.u(1.5))
 
-    def draw_status(self, c, surface, y: int, full: int) -> int:
+    def status_layout(self, c, size: int) -> tuple[int, int]:
+        """The status band's height at this text size, and the width of its side (the clock
+        and the ready tables, while the tables decide)."""
+        t = self.app.theme
+        full = t.width - 2 * t.margin
+        words = self.status()
+        if self.vote.state is not State.DECIDING:
+            return c.block_height(words, full - t.u(4), size, "bold") + 2 * t.u(1), 0
+        side_w = min(full // 2, max(t.u(36), self.side_width()))
+        text_h = c.block_height(words, full - side_w - t.u(5), size, "bold")
+        return max(text_h, self.side_height(c, side_w)) + 2 * t.u(1), side_w
+
+    def status_height(self, c, size: int) -> int:
+        return self.status_layout(c, size)[0]
+
+    def draw_status(self, c, surface, y: int, size: int) -> None:
         """The band under the question: what to do now, the ready tables and the clock."""
         t = self.app.theme
-        _ = self.app._
         v = self.vote
-        side_w = 0
-        words = self.status()
-        band_h = c.block_height(words, full, t.body, "bold") + 2 * t.u(1)
-        if v.state is State.DECIDING:
-            side_w = min(full // 2, max(t.u(36), self.side_width()))
-            band_h = max(
-                c.block_height(words, full - side_w - t.u(2), t.body, "bold"),
-                self.side_height(c, side_w),
-            ) + 2 * t.u(1)
-        band = pygame.Rect(t.margin, y, full, band_h)
-        colour = th.BLANK if v.mode is Mode.HEADS_DOWN and v.state is not State.REVEALED else None
-        draw.panel(surface, band, th.CAPTION if colour is None else (52, 58, 84), t.radius)
-        ink = th.INK if colour is None else th.WHITE
-        c.block(
-            words,
-            band.x + t.u(2),
-            band.y + t.u(1),
-            band.w - side_w - t.u(4),
-            ink,
-            size=t.body,
-            style="bold",
-            min_size=t.floor,
-        )
+        band_h, side_w = self.status_layout(c, size)
+        band = pygame.Rect(t.margin, y, t.width - 2 * t.margin, band_h)
+        # heads down reads as a quiet, dark band: eyes are closed, nothing to look at
+        dark = v.mode is Mode.HEADS_DOWN and v.state is not State.REVEALED
+        draw.panel(surface, band, (52, 58, 84) if dark else th.CAPTION, t.radius)
+        ink = th.WHITE if dark else th.INK
+        width = band.w - (side_w + t.u(5) if side_w else t.u(4))
+        c.block(self.status(), band.x + t.u(2), band.y + t.u(1), width, ink, size, "bold")
         if side_w:
             side = pygame.Rect(band.right - side_w - t.u(1), band.y + t.u(1), side_w, band_h)
             self.draw_side(c, surface, side, ink)
-        return band.bottom
 
     def clock_words(self) -> str:
         _ = self.app._
@@ -371,37 +389,69 @@ class VoteScene(Common):
             else:
                 pygame.draw.rect(surface, ink, box, max(1, t.u(0.3)), border_radius=max(1, s // 5))
 
-    def draw_question(self, c, surface, bottom: int) -> int:
-        """The discussion question above the hint; returns the height it took."""
+    def question_height(self, c, size: int) -> int:
         t = self.app.theme
-        _ = self.app._
-        full = t.width - 2 * t.margin
-        inner = full - 4 * t.u(1)
-        head = _("Talk about it")
-        question = self.question()
-        h = (
-            c.block_height(head, inner, t.small, "bold")
-            + c.block_height(question, inner, t.body)
+        inner = t.width - 2 * t.margin - 4 * t.u(1)
+        return (
+            c.block_height(self.app._("Talk about it"), inner, t.small, "bold")
+            + c.block_height(self.question(), inner, size)
             + 2 * t.u(1.2)
         )
-        box = pygame.Rect(t.margin, bottom - h, full, h)
+
+    def draw_question(self, c, surface, bottom: int, size: int) -> None:
+        """The discussion question, ending at `bottom`."""
+        t = self.app.theme
+        full = t.width - 2 * t.margin
+        inner = full - 4 * t.u(1)
+        h = self.question_height(c, size)
+        box = pygame.Rect(t.margin, bottom + t.u(1), full, h)
         draw.panel(surface, box, th.WHITE, t.radius, border=th.ACCENT, border_width=t.u(0.4))
         y = box.y + t.u(1.2)
+        head = self.app._("Talk about it")
         y += c.block(head, box.x + t.u(2), y, inner, th.ACCENT, size=t.small, style="bold")
-        c.block(question, box.x + t.u(2), y, inner, size=t.body, min_size=t.floor)
-        return h + t.u(1)
+        c.block(self.question(), box.x + t.u(2), y, inner, size=size)
+
+    def row_layout(self, top: int, bottom: int) -> tuple[int, int, int]:
+        """Each option row's height, the gap between rows, and the width of the count area."""
+        t = self.app.theme
+        n = len(self.vote.keys)
+        gap = t.u(1.2)
+        row_h = min(t.u(16), (bottom - top - (n - 1) * gap) // n)
+        full = t.width - 2 * t.margin
+        bar_w = round(full * self.bar_share) if self.vote.state is not State.DECIDING else 0
+        return row_h, gap, bar_w
+
+    def text_box(self, row: pygame.Rect, bar_w: int) -> pygame.Rect:
+        t = self.app.theme
+        badge_w = min(t.u(12), row.h)
+        return pygame.Rect(
+            row.x + badge_w + t.u(2),
+            row.y + t.u(0.6),
+            row.w - badge_w - bar_w - t.u(4),
+            row.h - t.u(1.2),
+        )
+
+    def rows_fit(self, c, top: int, bottom: int) -> bool:
+        """Whether every option's words fit their row at the smallest text size."""
+        t = self.app.theme
+        row_h, _gap, bar_w = self.row_layout(top, bottom)
+        box = self.text_box(pygame.Rect(t.margin, 0, t.width - 2 * t.margin, row_h), bar_w)
+        lh = c.line_height(t.floor)
+        scenario = self.story_scene.scenario
+        return all(
+            len(wrap(self.app.fonts, self.app.text(scenario, o.option.text), box.w, t.floor)) * lh
+            <= box.h
+            for o in self.offered.options
+        )
 
     def draw_rows(self, c, surface, top: int, bottom: int) -> None:
         """A row per option: its number, shape and colour, its words, and once counting, its
         count (and after the reveal, a bar)."""
         t = self.app.theme
         v = self.vote
-        n = len(v.keys)
-        gap = t.u(1.2)
-        row_h = max(t.u(6), min(t.u(16), (bottom - top - (n - 1) * gap) // n))
+        row_h, gap, bar_w = self.row_layout(top, bottom)
         full = t.width - 2 * t.margin
         counts = v.state is not State.DECIDING
-        bar_w = round(full * 0.4) if counts else 0
         self.rows = []
         for i, o in enumerate(self.offered.options):
             key = v.keys[i]
@@ -436,10 +486,14 @@ class VoteScene(Common):
                 ),
             )
             words = self.app.text(self.story_scene.scenario, o.option.text)
-            text_box = pygame.Rect(
-                badge.right + t.u(2), r.y + t.u(0.6), r.w - badge.w - bar_w - t.u(4), r.h - t.u(1.2)
+            c.text(
+                words,
+                self.text_box(r, bar_w),
+                th.INK,
+                size=t.body,
+                min_size=t.floor,
+                valign="center",
             )
-            c.text(words, text_box, th.INK, size=t.body, min_size=t.floor, valign="center")
             if counts:
                 area = pygame.Rect(r.right - bar_w, r.y + t.u(1), bar_w - t.u(2), r.h - t.u(2))
                 self.draw_count(c, surface, area, i, v.counts[key])
@@ -448,9 +502,11 @@ class VoteScene(Common):
         t = self.app.theme
         v = self.vote
         label = self.app.ngettext("{n} vote", "{n} votes", n).format(n=n)
-        label_w = self.app.fonts.width(
-            self.app.ngettext("{n} vote", "{n} votes", 88), t.body, "bold"
-        )
+        widest = self.app.ngettext("{n} vote", "{n} votes", 88).format(n=88)
+        fonts = self.app.fonts
+        if self.bar_share == BAR_SHARES[-1] or fonts.width(widest, t.floor, "bold") > area.w // 2:
+            label, widest = str(n), "88"  # a narrow row: the number, beside its bar
+        label_w = fonts.width(widest, t.body, "bold")
         label_w = min(label_w + t.u(1), area.w // 2)
         text_box = pygame.Rect(area.right - label_w, area.y, label_w, area.h)
         if v.state is State.COUNTING:
