@@ -228,7 +228,9 @@ class Bench:
             b.append(base())
         return statistics.median(g), statistics.median(b)
 
-    def row(self, what: str, game: float, base: float, goal: float, unit: str, note: str = "") -> None:
+    def row(
+        self, what: str, game: float, base: float, goal: float, unit: str, note: str = ""
+    ) -> None:
         ratio = game / base if base else float("inf")
         self.rows.append((what, game, base, goal, unit, note))
         verdict = "met" if ratio <= goal else f"MISSED by {ratio / goal:.2f}x"
