@@ -90,7 +90,7 @@ class App:
         self.theme = Theme(*self.screen.get_size(), self.settings.text_scale)
         self.interface = Interface(self.settings.language)
         self.translator = ScenarioTranslator()
-        self.library: Library = load_library(self.library_roots())
+        self.library: Library = self.load_library()
         self.notes: list[str] = []  # messages for the teacher (corrupt files set aside, ...)
         self.directory = self._load_directory()  # a damaged file adds a note, never a crash
         self.session: Session | None = None
@@ -153,6 +153,15 @@ class App:
         except pygame.error:
             return 1
 
+    def load_library(self) -> Library:
+        """Every library, listed from the validation cache: a story is validated once, and
+        read when it is played (MAX247_NO_CACHE=1 reads and validates every file now)."""
+        from max247.story.cache import ValidationCache
+
+        use = not os.environ.get("MAX247_NO_CACHE")
+        cache = ValidationCache.open(paths.user_cache()) if use else None
+        return load_library(self.library_roots(), cache=cache)
+
     def library_roots(self) -> list[Path]:
         return [paths.SCENARIOS, *(Path(p) for p in self.settings.libraries if Path(p).is_dir())]
 
@@ -188,7 +197,9 @@ class App:
             return True
         key = (scenario.id, lang)
         if key not in self._translated:
-            rows = status(scenario, self.library.locales_for(scenario))
+            # a listed story (a Summary) is read here: its texts are what is counted
+            full = self.library.scenarios.get(scenario.id, scenario)
+            rows = status(full, self.library.locales_for(full))
             self._translated[key] = all(r.complete for r in rows if r.language == lang)
         return self._translated[key]
 
@@ -590,8 +601,10 @@ def start(
     kiosk: bool = False,
     autoplay: int | None = None,
     idle: float | None = None,
+    first_frame: bool = False,
 ) -> int:
-    """Start the game for a class: the title screen, with the unfinished lessons to resume."""
+    """Start the game for a class: the title screen, with the unfinished lessons to resume.
+    `first_frame` stops once the first frame is shown (the start-up benchmark)."""
     from max247 import firststart
     from max247.scenes.displays import DisplayQuestion
     from max247.scenes.title import TitleScene
@@ -621,6 +634,10 @@ def start(
         app.push(DisplayQuestion(app))  # after the welcome, in the language chosen there
     if first_start and not kiosk:
         app.push(WelcomeScene(app))  # asks language and help region, with the guess preselected
+    if first_frame:
+        app.step()
+        pygame.quit()
+        return 0
     if autoplay is not None:  # scripted play for the crash test: see max247/autoplay.py
         from max247.autoplay import AutoPlayer
 
