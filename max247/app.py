@@ -172,8 +172,9 @@ class App:
         """The help directory, read when first needed (the loop reads it right after the first
         frame, so a damaged file's note is on the title screen a moment later)."""
         if self._directory is None:
+            notes = len(self.notes)
             self._directory = self._load_directory()
-            self.dirty = True
+            self.dirty = self.dirty or len(self.notes) > notes  # a damaged file's note to show
         return self._directory
 
     @directory.setter
