@@ -50,6 +50,7 @@ class Host(Protocol):
     notice: str | None
     now: float
     dirty: bool
+    animating: bool  # this frame only moves what was moving: nothing else changed since the last
     running: bool
     persist: bool
     headless: bool
