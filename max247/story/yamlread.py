@@ -473,8 +473,9 @@ def explain_yaml_error(
     if trap is not None:
         return trap.finding(name)
 
-    at = Loc(name, min(line, max(len(lines) - 1, 0)) + 1, col + 1 if line < len(lines) else 1)
-    if line >= len(lines) or "quoted scalar" in problem or "end of stream" in problem:
+    at = Loc(name, line + 1, col + 1)
+    context = getattr(exc, "context", None) or ""
+    if "quoted scalar" in context:
         return finding(
             "E005",
             at,
@@ -482,6 +483,15 @@ def explain_yaml_error(
             N_(
                 "Look for a text that starts with ' or \" and put the whole text in double "
                 'quotes; a " inside it is written \\".'
+            ),
+        )
+    if "flow" in context:
+        return finding(
+            "E005",
+            at,
+            N_("YAML cannot find the end of a list in [ ] or a group in {{ }} that starts above."),
+            N_(
+                "Close it on the line where it starts, or put a text that starts with [ or {{ in double quotes."
             ),
         )
     if "expected ':'" in problem or "simple key" in problem:

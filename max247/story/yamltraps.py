@@ -173,6 +173,8 @@ def _check(number: int, col: int, key: str, value: str) -> Trap | None:
     elif value[:2] in ("- ", "? ") or value in ("-", "?"):
         kind = "item"
     elif first in "[{":
+        if not _closes(value):
+            return None  # a list or group that goes on below: not a text (the parser says)
         kind = "bracket"
     elif first in "&*!%@`|>":
         kind = "sign"
@@ -183,6 +185,16 @@ def _check(number: int, col: int, key: str, value: str) -> Trap | None:
     else:
         return None
     return Trap(number, col, kind, key, value, True)
+
+
+def _closes(value: str) -> bool:
+    """Does the [ or { that starts the value close on the same line?"""
+    depth = 0
+    for ch in value:
+        depth += (ch in "[{") - (ch in "]}")
+        if depth == 0:
+            return True
+    return False
 
 
 def silent(text: str, name: str) -> list[Finding]:
