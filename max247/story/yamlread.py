@@ -491,7 +491,8 @@ def explain_yaml_error(
             at,
             N_("YAML cannot find the end of a list in [ ] or a group in {{ }} that starts above."),
             N_(
-                "Close it on the line where it starts, or put a text that starts with [ or {{ in double quotes."
+                "Close it on the line where it starts, or put a text that starts with [ or {{ "
+                "in double quotes."
             ),
         )
     if "expected ':'" in problem or "simple key" in problem:
