@@ -106,6 +106,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     v = sub.add_parser("validate", help="check scenarios and the help directory")
     v.add_argument("paths", nargs="*", type=Path, help="files or folders (default: every library)")
     v.add_argument("--strict", action="store_true", help="warnings fail too")
+    v.add_argument(
+        "--all",
+        dest="every",
+        action="store_true",
+        help="list every missing translation and every knock-on error (default: one line each)",
+    )
     v.add_argument("--lang", choices=("nl", "fr", "en"), default="en", help=MESSAGES_LANGUAGE)
 
     t = sub.add_parser("test", help="run test plans (*.plan.yaml)")
@@ -137,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in ("sessions", "summary", "cards"):
         return cli_sessions.run(args)
     if args.command == "validate":
-        return cmd_validate(args.paths, args.strict, args.lang)
+        return cmd_validate(args.paths, args.strict, args.lang, args.every)
     if args.command == "test":
         return cmd_test(args.plans, args.lang)
     if args.command == "i18n":
@@ -224,11 +230,14 @@ def help_needs() -> tuple[str, ...]:
     return tuple(sorted(n for n in directory.needs if n != "adult-advice")) or DEFAULT_NEEDS
 
 
-def cmd_validate(targets: list[Path], strict: bool, language: str = "en") -> int:
+def cmd_validate(
+    targets: list[Path], strict: bool, language: str = "en", every: bool = False
+) -> int:
     from max247.helpdir import load_directory
     from max247.story.findings import N_, ScenarioError, render_text
     from max247.story.library import is_plan, load_library
     from max247.story.plans import read_plan
+    from max247.validation_report import report, translation_totals
 
     tr = messages_translator(language)
     findings = []
@@ -255,24 +264,29 @@ def cmd_validate(targets: list[Path], strict: bool, language: str = "en") -> int
     if plans:
         print(render_text(N_("test plans are played with `max247 test PLAN`"), tr), file=sys.stderr)
     targets = [t for t in targets if t.exists() and t not in plans]
-    library = load_library(targets, help_needs())
+    library = load_library(targets, help_needs()) if targets or not plans else None
     unproven = 0  # help not proven in a shipped story: an error there, as help is claimed
-    for path, fs in library.findings.items():
+    for path, fs in library.findings.items() if library else ():
         findings += fs
         if path.resolve().is_relative_to(paths.SCENARIOS.resolve()):
             unproven += sum(f.code == "W401" for f in fs)
-    findings += translation_checks(library)
-    for f in findings:
-        print(f.render(tr))
+    totals = {}
+    if library is not None:
+        findings += translation_checks(library)
+        totals = translation_totals(library.scenarios.values())
+    for line in report(findings, totals, tr, every):
+        print(line)
     errors = sum(f.is_error for f in findings) + unproven
     warnings = len(findings) - errors
-    files = len(library.findings)
-    summary = N_(
-        "{files} scenario file(s): {errors} error(s), {warnings} warning(s)",
-        files=files,
-        errors=errors,
-        warnings=warnings,
-    )
+    if library is None:  # only test plans were named
+        summary = N_("{plans} test plan(s): {errors} error(s)", plans=len(plans), errors=errors)
+    else:
+        summary = N_(
+            "{files} scenario file(s): {errors} error(s), {warnings} warning(s)",
+            files=len(library.findings),
+            errors=errors,
+            warnings=warnings,
+        )
     sys.stdout.flush()
     print(render_text(summary, tr), file=sys.stderr)
     return 1 if errors or missing or (strict and warnings) else 0

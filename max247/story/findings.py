@@ -243,6 +243,8 @@ class Finding:
     loc: Loc
     message: str
     hint: str = ""
+    # errors that only follow from this one (max247.story.knockon), said with it on demand
+    folded: tuple[Finding, ...] = ()
 
     @property
     def severity(self) -> Severity:

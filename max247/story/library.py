@@ -125,23 +125,51 @@ def load_library(roots: Iterable[Path], needs: Iterable[str] = DEFAULT_NEEDS) ->
             if s is None:
                 continue
             if s.id in library.scenarios:
-                first = library.scenarios[s.id].path
-                library.findings[path].append(
-                    finding(
-                        "E207",
-                        Loc(display_path(path), 1, 1),
-                        N_(
-                            "the scenario id '{id}' is already used by {path}.",
-                            id=s.id,
-                            path=display_path(first),
-                        ),
-                        N_("Give each scenario its own id."),
-                    )
-                )
+                first = library.scenarios[s.id]
+                if _is_copy(first.path, s.id) and not _is_copy(path, s.id):
+                    # the draft was read first: the file named after the id is the story
+                    library.scenarios[s.id], library.root_of[s.id] = s, root
+                    s, path = first, first.path
+                    library.findings.setdefault(path, [])
+                library.findings[path].append(_same_id(s.id, path, library.scenarios[s.id].path))
                 continue
             library.scenarios[s.id] = s
             library.root_of[s.id] = root
     return library
+
+
+def _is_copy(path: Path, scenario_id: str) -> bool:
+    """A file not named after its id is a copy: `noor-gems (2).yaml`, `noor-gems-draft.yaml`."""
+    return path.stem != scenario_id
+
+
+def _same_id(scenario_id: str, path: Path, first: Path) -> Finding:
+    """E207 on the copy, naming the file that keeps the id."""
+    if _is_copy(path, scenario_id) and not _is_copy(first, scenario_id):
+        return finding(
+            "E207",
+            Loc(display_path(path), 1, 1),
+            N_(
+                "this file is a copy (a draft?) of the scenario '{id}', which is {path}: "
+                "two stories cannot have the same id.",
+                id=scenario_id,
+                path=display_path(first),
+            ),
+            N_(
+                "Give the draft its own id (id: {new}), or move it out of the folder.",
+                new=f"{scenario_id}-draft"[:40],
+            ),
+        )
+    return finding(
+        "E207",
+        Loc(display_path(path), 1, 1),
+        N_(
+            "the scenario id '{id}' is already used by {path}.",
+            id=scenario_id,
+            path=display_path(first),
+        ),
+        N_("Give each scenario its own id."),
+    )
 
 
 def _read(path: Path, needs: tuple[str, ...]) -> Loaded:
