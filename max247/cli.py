@@ -75,6 +75,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     n = sub.add_parser("new", help="write a commented starting scenario that validates as it is")
     n.add_argument("id", help="the new scenario's id: lower-case letters, digits and '-'")
     n.add_argument("--folder", type=Path, default=Path("."), help="where (default: here)")
+    n.add_argument(
+        "--language",
+        choices=("nl", "fr", "en"),
+        default="en",
+        help="the language the story is written in: the template's texts and notes",
+    )
 
     gr = sub.add_parser("graph", help="the passages and choices of a scenario as a graph")
     gr.add_argument("scenario", help="a scenario file or id")
@@ -151,7 +157,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "library":
         return cmd_library(args.action, args.folder)
     if args.command == "new":
-        return cmd_new(args.id, args.folder)
+        return cmd_new(args.id, args.folder, args.language)
     if args.command == "build":
         from max247.build import cmd_build
 
@@ -370,7 +376,7 @@ def cmd_test(targets: list[Path], language: str = "en") -> int:
         for r in results:
             if not isinstance(r, PlayResult):
                 print(r.render(tr))
-                failed += 1
+                failed += r.is_error  # a warning (W901) lets the plays run
                 continue
             if r.ok:
                 passed += 1
@@ -455,11 +461,11 @@ def cmd_i18n(action: str, folder: Path | None) -> int:
     return 1 if library.broken or unreadable else 0
 
 
-def cmd_new(scenario_id: str, folder: Path) -> int:
+def cmd_new(scenario_id: str, folder: Path, language: str = "en") -> int:
     from max247.authoring.new import new_scenario
 
     try:
-        path = new_scenario(scenario_id, folder)
+        path = new_scenario(scenario_id, folder, language)
     except ValueError as exc:
         print(f"max247 new: {exc}", file=sys.stderr)
         return 1

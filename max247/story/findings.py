@@ -113,6 +113,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "E802": (Severity.ERROR, "a need or region with no help card"),
     # test plans
     "E901": (Severity.ERROR, "a test plan that cannot be run"),
+    "W901": (Severity.WARNING, "a test plan expects a flag the story never sets to be false"),
 }
 
 
