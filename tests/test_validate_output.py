@@ -58,11 +58,13 @@ def test_a_plan_named_alone_is_counted_as_a_plan(capsys):
 def test_a_draft_copy_is_named_as_the_draft(write, tmp_path):
     write("lib/a-copy.yaml", GOOD)  # read first: sorted before the story itself
     write("lib/noor-gems.yaml", GOOD)
+    write("lib/z-copy.yaml", GOOD)
     library = load_library([tmp_path / "lib"])
-    assert library.scenarios["noor-gems"].path.name == "noor-gems.yaml"
-    [f] = [f for f in library.findings[tmp_path / "lib" / "a-copy.yaml"] if f.code == "E207"]
-    assert "copy" in f.message and "noor-gems.yaml" in f.message
-    assert "id: noor-gems-draft" in f.hint
+    [first] = [f for f in library.findings[tmp_path / "lib" / "noor-gems.yaml"] if f.code == "E207"]
+    assert "a-copy.yaml is a copy (a draft?)" in first.message
+    [last] = [f for f in library.findings[tmp_path / "lib" / "z-copy.yaml"] if f.code == "E207"]
+    assert "this file is a copy" in last.message
+    assert "id: noor-gems-draft" in first.hint and "id: noor-gems-draft" in last.hint
 
 
 def test_characters_and_passages_as_lists_are_one_error_each():
