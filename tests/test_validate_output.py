@@ -58,11 +58,13 @@ def test_a_plan_named_alone_is_counted_as_a_plan(capsys):
 def test_a_draft_copy_is_named_as_the_draft(write, tmp_path):
     write("lib/a-copy.yaml", GOOD)  # read first: sorted before the story itself
     write("lib/noor-gems.yaml", GOOD)
-    write("lib/z-copy.yaml", GOOD)
+    write("lib2/noor-gems.yaml", GOOD)
+    write("lib2/z-copy.yaml", GOOD)
     library = load_library([tmp_path / "lib"])
     [first] = [f for f in library.findings[tmp_path / "lib" / "noor-gems.yaml"] if f.code == "E207"]
     assert "a-copy.yaml is a copy (a draft?)" in first.message
-    [last] = [f for f in library.findings[tmp_path / "lib" / "z-copy.yaml"] if f.code == "E207"]
+    library = load_library([tmp_path / "lib2"])
+    [last] = [f for f in library.findings[tmp_path / "lib2" / "z-copy.yaml"] if f.code == "E207"]
     assert "this file is a copy" in last.message
     assert "id: noor-gems-draft" in first.hint and "id: noor-gems-draft" in last.hint
 
