@@ -496,6 +496,7 @@ def find_scenario(which: str):
 
 def cmd_document(args) -> int:
     from max247.i18n import ScenarioTranslator
+    from max247.story.findings import render_text
 
     scenario = find_scenario(args.scenario)
     if scenario is None:
@@ -543,12 +544,45 @@ def cmd_document(args) -> int:
             )
 
         text = to_html(scenario, translate, lang, lookup)
+        said = untranslated_note(scenario, translate, lang)
+        if said:
+            print(render_text(said, messages_translator(lang)), file=sys.stderr)
     if args.output is None:
         sys.stdout.write(text)
     else:
         args.output.write_text(text, encoding="utf-8")
         print(args.output)
     return 0
+
+
+def untranslated_note(scenario, translate, language: str) -> str:
+    """For `print --lang`: how many texts have no translation, and are shown in the story's own
+    language instead ("" when all are translated)."""
+    from max247.story.findings import N_, ngettext
+    from max247.story.model import texts
+
+    if language == scenario.language:
+        return ""
+    every = [t for _, t in texts(scenario)]
+    missing = sum(
+        1
+        for t in every
+        if t.inline_for(language) is None and not translate.is_translated(scenario, t, language)
+    )
+    if not missing:
+        return ""
+    return N_(
+        "{language}: {count} (shown in '{own}', the story's own language instead)",
+        language=language,
+        count=ngettext(
+            "{missing} of {total} text is not translated",
+            "{missing} of {total} texts are not translated",
+            missing,
+            missing=missing,
+            total=len(every),
+        ),
+        own=scenario.language,
+    )
 
 
 def cmd_library(action: str, folder: Path | None) -> int:

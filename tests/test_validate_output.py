@@ -109,3 +109,37 @@ def test_hints_say_the_value_that_was_meant(write):
     # the misspelt flag is the one read: W501 points there, not at renaming the right one
     misspelt = hints(DUTCH.replace("- if: gevraagd", "- if: gevraagt"))
     assert "Line 55 reads 'gevraagt', which is never set" in misspelt
+
+
+def test_print_says_which_language_it_falls_back_to(capsys, tmp_path):
+    out = tmp_path / "page.html"
+    main(
+        [
+            "print",
+            "--lang",
+            "en",
+            str(CORPUS.parent / "corpus" / "nl-E101-tekst.yaml"),
+            "-o",
+            str(out),
+        ]
+    )
+    capsys.readouterr()
+    story = tmp_path / "lotte-avond.yaml"
+    story.write_text(DUTCH, encoding="utf-8")
+    main(["print", "--lang", "fr", str(story), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert "fr : 21 textes sur 21 ne sont pas traduits" in err.replace("\u00a0", " ")
+
+
+def test_the_proof_page_reflows_teacher_notes_as_the_game_does(tmp_path):
+    from max247.authoring.proof import to_html
+    from max247.story.plans import inline_or_source
+
+    first = "every idea is welcome, and you may step\n  out."
+    text = GOOD.replace(first, first + "\n\n  - a list item\n  - another")
+    assert text != GOOD
+    path = tmp_path / "noor-gems.yaml"
+    path.write_text(text, encoding="utf-8")
+    page = to_html(read_scenario(path).scenario, inline_or_source, "en")
+    assert "you may step out." in page  # the editor's line break is gone
+    assert "out.\n\n- a list item\n- another" in page
