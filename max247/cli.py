@@ -133,6 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     i18n.add_argument(
         "library", nargs="?", type=Path, help="a scenario folder (default: the shipped one)"
     )
+    i18n.add_argument("--lang", choices=("nl", "fr", "en"), default="en", help=MESSAGES_LANGUAGE)
 
     lib = sub.add_parser("library", help="the teacher's own scenario folders")
     lib.add_argument("action", choices=("list", "add", "remove"))
@@ -155,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "test":
         return cmd_test(args.plans, args.lang)
     if args.command == "i18n":
-        return cmd_i18n(args.action, args.library)
+        return cmd_i18n(args.action, args.library, args.lang)
     if args.command == "library":
         return cmd_library(args.action, args.folder)
     if args.command == "new":
@@ -401,10 +402,12 @@ def cmd_test(targets: list[Path], language: str = "en") -> int:
     return 1 if failed or not plans else 0
 
 
-def cmd_i18n(action: str, folder: Path | None) -> int:
+def cmd_i18n(action: str, folder: Path | None, language: str = "en") -> int:
     from max247 import catalogs
-    from max247.story.findings import ScenarioError
+    from max247.story.findings import N_, ScenarioError, render_text
     from max247.story.library import display_path, load_library
+
+    tr = messages_translator(language)
 
     root = folder or paths.SCENARIOS
     library = load_library([root], help_needs())
@@ -416,10 +419,11 @@ def cmd_i18n(action: str, folder: Path | None) -> int:
                 print(display_path(p))
     except ScenarioError as exc:  # never written over: the translator's work is in it
         for f in exc.findings:
-            print(f, file=sys.stderr)
+            print(f.render(tr), file=sys.stderr)
         unreadable = True
     for path in library.broken:
-        print(f"{display_path(path)}: has errors, left out (see max247 validate)", file=sys.stderr)
+        left_out = N_("{path}: has errors, left out (see max247 validate)", path=display_path(path))
+        print(render_text(left_out, tr), file=sys.stderr)
     incomplete = False
     rows = []
     for s in sorted(library.scenarios.values(), key=lambda s: s.id):
@@ -439,7 +443,7 @@ def cmd_i18n(action: str, folder: Path | None) -> int:
                     incomplete = incomplete or not st.complete
         except ScenarioError as exc:
             for f in exc.findings:
-                print(f, file=sys.stderr)
+                print(f.render(tr), file=sys.stderr)
             unreadable = True
     if action == "status":
         if interface:
@@ -451,7 +455,7 @@ def cmd_i18n(action: str, folder: Path | None) -> int:
             for f in st.problems:
                 if str(f) not in said:
                     said.add(str(f))
-                    print(f, file=sys.stderr)
+                    print(f.render(tr), file=sys.stderr)
         sys.stderr.flush()
         print(f"{'scenario':28} lang  translated  missing  stale  orphan  refused")
         for st in rows:

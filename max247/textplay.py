@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from max247.i18n import ScenarioTranslator
-from max247.story.findings import ScenarioError
+from max247.i18n import ScenarioTranslator, messages_in
+from max247.story.findings import N_, ScenarioError, render_text
 from max247.story.library import load_library
 from max247.story.loader import load_scenario
 from max247.story.model import Scenario
@@ -40,6 +40,10 @@ def play_in_terminal(
         return 0
     lang = language or scenario.language
     tr = ScenarioTranslator()
+    words = messages_in(lang)  # the player's own notes, in the class's language
+
+    def say(message: str) -> None:
+        print(render_text(message, words))
 
     def t(text) -> str:
         return tr(scenario, text, lang)
@@ -57,16 +61,29 @@ def play_in_terminal(
             who = "" if event.is_narration else f"{names[event.speaker]}: "
             print(f"  {who}{t(event.text)}")
         elif isinstance(event, PhotoShown):
-            print(f"  [{names[event.sender]} sends a photo: {t(event.alt)}]")
+            say(N_("  [{who} sends a photo: {alt}]", who=names[event.sender], alt=t(event.alt)))
         elif isinstance(event, Told):
-            heard = "" if event.listens else f"; {names[event.who]} does not listen"
-            print(f"  ({names[scenario.character]} tells {names[event.who]}{heard})")
+            if event.listens:
+                say(
+                    N_(
+                        "  ({who} tells {whom})",
+                        who=names[scenario.character],
+                        whom=names[event.who],
+                    )
+                )
+            else:
+                said = N_(
+                    "  ({who} tells {whom}; {whom} does not listen)",
+                    who=names[scenario.character],
+                    whom=names[event.who],
+                )
+                say(said)
         elif isinstance(event, HelpShown):
-            print(f"  [help card: {event.need}]")
+            say(N_("  [help card: {need}]", need=event.need))
         elif isinstance(event, FeedbackShown):
             print(f"\n  * {t(event.text)}\n")
         elif isinstance(event, MoodChanged):
-            print(f"  (mood {event.before} -> {event.after})")
+            say(N_("  (mood {before} -> {after})", before=event.before, after=event.after))
         elif isinstance(event, ChoiceOffered):
             print(f"\n{t(event.choice.prompt)}")
             for o in event.options:
@@ -74,7 +91,10 @@ def play_in_terminal(
             story.choose(_ask(len(event.options)))
         elif isinstance(event, Ended) and event.ending is not None:
             print(f"\n== {t(event.ending.title)} ==\n{t(event.ending.message)}")
-    print(f"\nmood {story.state.mood}/4, found help: {'yes' if story.state.found_help else 'no'}")
+    if story.state.found_help:
+        say(N_("\nmood {mood}/4, found help", mood=story.state.mood))
+    else:
+        say(N_("\nmood {mood}/4, no help found", mood=story.state.mood))
     return 0
 
 

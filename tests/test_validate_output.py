@@ -143,3 +143,19 @@ def test_the_proof_page_reflows_teacher_notes_as_the_game_does(tmp_path):
     page = to_html(read_scenario(path).scenario, inline_or_source, "en")
     assert "you may step out." in page  # the editor's line break is gone
     assert "out.\n\n- a list item\n- another" in page
+
+
+def test_graph_labels_and_text_player_notes_are_in_the_language(capsys, monkeypatch):
+    main(["graph", "--lang", "fr", "noor-gems"])
+    graph = capsys.readouterr().out
+    assert "humeur 4 · aide trouvée" in graph and "mood" not in graph
+    monkeypatch.setattr("builtins.input", lambda *_: "1")
+    main(["play", "--text", "--lang", "nl", "noor-gems"])
+    played = capsys.readouterr().out
+    assert "(stemming 2 -> 1)" in played and "mood" not in played
+
+
+def test_i18n_says_its_messages_in_the_language(write, tmp_path, capsys):
+    write("lib/kapot.yaml", "format: 1\nid: [kapot\n")
+    main(["i18n", "status", str(tmp_path / "lib"), "--lang", "nl"])
+    assert "heeft fouten, weggelaten" in capsys.readouterr().err
