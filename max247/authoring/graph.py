@@ -94,7 +94,7 @@ def status_text(status: str, words: Translator | None) -> str:
         "not reached": N_("not reached"),
         "help found": N_("help found"),
         "no help yet": N_("no help yet"),
-        "not always": N_("help not always found"),
+        "not always": N_("not always"),
     }
     return render_text(said.get(status, status), words)
 
