@@ -30,6 +30,7 @@ from max247 import paths
 from max247.helpdir import Directory, load_directory
 from max247.i18n import Interface, ScenarioTranslator
 from max247.input import Action, key_action, pad_action
+from max247.player import translation_complete
 from max247.scenes import create
 from max247.scenes.scene import Callback, Scene
 from max247.session import Session
@@ -165,15 +166,11 @@ class App:
 
     def translated(self, scenario: Scenario) -> bool:
         """Whether every text of the scenario reads in the class's language."""
-        from max247.catalogs import status
-
-        lang = self.settings.language
-        if lang == scenario.language:
-            return True
-        key = (scenario.id, lang)
-        if key not in self._translated:
-            rows = status(scenario, self.library.locales_for(scenario))
-            self._translated[key] = all(r.complete for r in rows if r.language == lang)
+        key = (scenario.id, self.settings.language)
+        if key not in self._translated:  # reading every catalog once per story and language
+            self._translated[key] = translation_complete(
+                scenario, key[1], self.library.locales_for(scenario)
+            )
         return self._translated[key]
 
     def set_language(self, language: str) -> None:
