@@ -40,6 +40,7 @@ SCREENS = (
     "stand",
     "stand-setup",
     "stand-next-group",
+    "tables",
 )
 
 
