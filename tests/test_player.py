@@ -83,8 +83,8 @@ def test_the_record_follows_the_play_and_is_saved_each_time(write):
     r.advance()
     r.choose(1)
     assert len(progress.log) == 1 and saves[-1] == 1
-    events = r.undo()
-    assert events is not None and isinstance(events[-1], ChoiceOffered)
+    undone = r.undo()
+    assert undone is not None and isinstance(undone[1][-1], ChoiceOffered)
     assert progress.log == [] and saves[-1] == 0  # the shorter log is kept at once
     assert r.undo() is None  # nothing left to take back
 

@@ -40,7 +40,7 @@ else:  # the same check for mypy; at run time, a kind nobody handles is a bug sa
         raise AssertionError(f"unhandled kind: {value!r}")
 
 
-__all__ = ["Runner", "assert_never", "worth_stopping"]
+__all__ = ["Runner", "assert_never", "records", "worth_stopping"]
 
 
 def worth_stopping(event: Event) -> bool:
@@ -113,9 +113,10 @@ class Runner:
             events.append(story.ending)
         return events
 
-    def replay(self, log: list[Decision]) -> tuple[list[Event], int]:
-        """Replay the class's decisions up to the next choice (see Story.replay) and record."""
-        events, done = self.story.replay(log)
+    def replay(self, log: list[Decision], finish: bool = True) -> tuple[list[Event], int]:
+        """Replay the class's decisions (see Story.replay: up to the next choice, or without
+        `finish` right after the last decision) and record."""
+        events, done = self.story.replay(log, finish=finish)
         self.record()
         return events, done
 
@@ -124,13 +125,16 @@ class Runner:
         self.story.choose(number)
         self.record()
 
-    def undo(self) -> list[Event] | None:
+    def undo(self) -> tuple[list[Event], list[Event]] | None:
         """Take the last decision back: the story replayed without it, up to that choice again
-        (None if there is none). The record keeps the shorter log at once, so a crash after an
-        undo resumes at the choice, not at the decision that was taken back."""
+        (None if there is none): the events up to the last decision kept, and those after it.
+        The record keeps the shorter log at once, so a crash after an undo resumes at the
+        choice, not at the decision that was taken back."""
         log = list(self.story.state.log[:-1])
         if len(log) == len(self.story.state.log):
             return None
         self.story = Story(self.scenario, self.start)
-        events, _done = self.replay(log)
-        return events
+        before, _done = self.story.replay(log, finish=False)
+        after = self.story.run()
+        self.record()
+        return before, after

@@ -15,6 +15,7 @@ import pygame
 
 from max247.input import Action
 from max247.player import Runner, assert_never
+from max247.player.runner import records
 from max247.scenes.base import Common, Item
 from max247.story.model import Scenario, Text
 from max247.story.runtime import (
@@ -42,6 +43,33 @@ PULSE_SECONDS = 0.8
 ROOM = (250, 236, 222)
 
 
+@dataclass(frozen=True)
+class Mark:
+    """Where a writer was when they saved: the `count`-th line since the class's last decision,
+    which read `source`; `card` if a feedback or help card after it was on screen."""
+
+    count: int
+    source: str
+    card: bool = False
+    after: tuple[str, ...] = ()  # the lines that came after it, up to the next choice
+
+
+def lines_ahead(story: Story) -> list[str]:
+    """The texts of the lines the story shows from here to its next choice or ending."""
+    ahead = story.fork()
+    sources: list[str] = []
+    while ahead.waiting is None and not ahead.ended:
+        try:
+            event = ahead.next()
+        except StoryError:
+            break
+        if isinstance(event, Line):
+            sources.append(event.text.source)
+        elif isinstance(event, PhotoShown):
+            sources.append(event.alt.source)
+    return sources
+
+
 @dataclass
 class Shown:
     """A line on screen: a message, a caption (speaker None), or a photo placeholder."""
@@ -57,7 +85,12 @@ class StoryScene(Common):
     context = "reading"
 
     def __init__(
-        self, app, scenario: Scenario, log: list[Decision] | None = None, start: str | None = None
+        self,
+        app,
+        scenario: Scenario,
+        log: list[Decision] | None = None,
+        start: str | None = None,
+        mark: Mark | None = None,
     ) -> None:
         super().__init__(app)
         self.scenario = scenario
@@ -75,6 +108,8 @@ class StoryScene(Common):
         self.pulse_until = 0.0
         self.log = log
         self.just_decided = False  # Back on the first screen after a decision undoes it
+        self.mark = mark  # hot reload: come back to this line, not to the next choice
+        self.base = 0  # lines shown before the class's last decision
 
     @property
     def story(self) -> Story:
@@ -86,21 +121,29 @@ class StoryScene(Common):
         if self.app.session is not None:  # a lesson resumed later opens this story again
             self.app.session.current = self.scenario.id
         if self.log is not None:  # replay the class's decisions, up to the next choice
-            events, done = self.runner.replay(self.log)
+            events, done = self.runner.replay(self.log, finish=self.mark is None)
             for event in events:
                 self.absorb(event, quiet=True)
+            if self.mark is not None and done == len(self.log):
+                self.base = len(self.shown)
+                self.come_back(self.mark)
+                self.record()
+                return
             self.after_replay()
             if done < len(self.log):
                 self.changed_since(done)
+        elif self.mark is not None:  # no decision yet: the writer was in the opening lines
+            self.come_back(self.mark)
+            self.record()
         else:
             self.advance()
-            self.runner.record()  # the lesson knows at once that this story has started
+            self.record()  # the lesson knows at once that this story has started
 
     # --- following the runtime -----------------------------------------------------------
 
     def absorb(self, event: Event, quiet: bool = False) -> None:
-        """Show one event: a line or a photo joins the feed, a view or a mood changes, or the
-        class stops at a choice, a card or the ending (the runner says where to stop)."""
+        """Show one event: a line or a photo joins the feed, a view or a mood changes; the
+        stops (a choice, a card, the ending) are `stop`'s."""
         match event:
             case Line():
                 self.shown.append(Shown(event.speaker, event.text, event.view))
@@ -115,7 +158,7 @@ class StoryScene(Common):
             case Told():
                 pass  # the cast column reads whom the character told from the story's state
             case ChoiceOffered() | FeedbackShown() | HelpShown() | Ended():
-                pass  # stops: `stop` shows them
+                pass
             case _:
                 assert_never(event)
 
@@ -128,10 +171,7 @@ class StoryScene(Common):
                 self.app.push("feedback", lambda _: self.advance(), story_scene=self, event=event)
             case HelpShown():
                 self.app.push(
-                    "help-card",
-                    lambda _: self.advance(),
-                    scenario=self.scenario,
-                    need=event.need,
+                    "help-card", lambda _: self.advance(), scenario=self.scenario, need=event.need
                 )
             case Ended():
                 self.end()
@@ -140,6 +180,40 @@ class StoryScene(Common):
             case _:
                 assert_never(event)
 
+    def here(self, card: bool = False) -> Mark:
+        """The line on screen now (the one re-read, when the class went back), for hot reload."""
+        n = len(self.shown) - self.review
+        source = self.shown[n - 1].text.source if n > 0 else ""
+        after = [s.text.source for s in self.shown[n:]] + lines_ahead(self.story)
+        return Mark(max(0, n - self.base), source, card, tuple(after))
+
+    def come_back(self, mark: Mark) -> None:
+        """Walk on from the last decision to the line the writer was reading when they saved.
+
+        The line is found by its text, as it is edited least often of all; failing that, by its
+        place (the `count`-th line), never past the next choice or ending: a beat edited away
+        lands on the nearest one before it. Cards on the way are not shown again, except the
+        one that was on screen.
+        """
+        sources = lines_ahead(self.story)
+        same = [i + 1 for i, source in enumerate(sources) if mark.source and source == mark.source]
+        if same:
+            target = min(same, key=lambda i: abs(i - mark.count))
+        else:  # edited: its place, unless a line the writer had not reached yet is there now
+            target = min(mark.count, len(sources))
+            while target > 0 and sources[target - 1] in mark.after:
+                target -= 1
+        seen = 0
+        while seen < target:
+            event = self.story.next()
+            if records(event):
+                self.record()
+            self.absorb(event, quiet=True)
+            if isinstance(event, Line | PhotoShown):
+                seen += 1
+        if mark.card or (target == 0 and not self.shown):
+            self.advance()  # the card that was on screen (or the story's first line) again
+
     def after_replay(self) -> None:
         if self.story.waiting is not None:
             self.offer(self.story.waiting)
@@ -147,7 +221,7 @@ class StoryScene(Common):
             self.end()
 
     def advance(self) -> None:
-        """Go on to the next thing worth stopping at."""
+        """Go on to the next thing worth stopping at (the player's policy: max247.player)."""
         self.page = 0
         try:
             events = self.runner.advance()
@@ -173,6 +247,7 @@ class StoryScene(Common):
     def choose(self, number: int) -> None:
         """The class's decision."""
         self.runner.choose(number)
+        self.base = len(self.shown)
         self.advance()
         self.just_decided = True
 
@@ -182,10 +257,13 @@ class StoryScene(Common):
             return
         while self.app.top is not self:  # a feedback or help card over the story
             self.app.pop()
-        events = self.runner.undo() or []
+        before, after = self.runner.undo() or ([], [])
         self.shown, self.review, self.page, self.view = [], 0, 0, "phone"
         self.typing_until = 0.0
-        for event in events:
+        for event in before:
+            self.absorb(event, quiet=True)
+        self.base = len(self.shown)
+        for event in after:
             self.absorb(event, quiet=True)
         self.just_decided = False
         self.after_replay()
@@ -216,6 +294,9 @@ class StoryScene(Common):
                 n=len(self.log or ()),
             ),
         )
+
+    def record(self) -> None:
+        self.runner.record()
 
     # --- input ---------------------------------------------------------------------------
 
