@@ -521,7 +521,8 @@ class StoryScene(Common):
             return (max(2 * r, text_h) if beside else 2 * r + t.u(0.5) + text_h) + t.u(2)
 
         # the newest speakers first: whoever does not fit is the one the class met longest ago
-        shown, room = [], rect.h + t.u(2)
+        shown: list[str] = []
+        room = rect.h + t.u(2)
         for cid in reversed(seen[-5:]):
             if height(cid) > room:
                 break
