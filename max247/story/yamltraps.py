@@ -23,6 +23,7 @@ import yaml
 
 from max247.story.findings import N_, Finding, Loc, finding
 
+_Loader: type[yaml.CSafeLoader] | type[yaml.SafeLoader]
 try:  # the same reader as the one the file is read with, when there is a choice
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
