@@ -511,10 +511,11 @@ def cmd_document(args) -> int:
     if args.command == "graph":
         from max247.authoring import graph
 
+        words = messages_translator(lang)  # the labels in the language of the texts
         if args.format == "mermaid":
-            text = graph.to_mermaid(scenario, translate, lang)
+            text = graph.to_mermaid(scenario, translate, lang, words)
         else:
-            text = graph.to_dot(scenario, translate, lang)
+            text = graph.to_dot(scenario, translate, lang, words)
         if args.format == "png":
             if args.output is None:
                 print("max247 graph --format png needs -o FILE.png", file=sys.stderr)

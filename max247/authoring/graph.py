@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from max247.i18n import messages_in
 from max247.story import conditions
 from max247.story.explore import EndingReach, explore
 from max247.story.findings import N_, Translator, render_text
@@ -109,10 +108,12 @@ def when(parts: tuple[str, ...], cond: str) -> tuple[str, ...]:
     return (*parts, cond)
 
 
-def build(scenario: Scenario, translate: Translate, language: str) -> Graph:
+def build(
+    scenario: Scenario, translate: Translate, language: str, words: Translator | None = None
+) -> Graph:
+    """The graph; `words` says its own labels (moods, help) in the interface's language."""
     graph = Graph()
     found = explore(scenario)
-    words = messages_in(language)  # the graph's own labels, in the language of its texts
     pid = {p: f"p{i}" for i, p in enumerate(scenario.passages)}
     counter = {"choice": 0, "ending": 0}
     seen_edges: set[tuple[str, str, tuple[str, ...]]] = set()
@@ -211,8 +212,10 @@ def mermaid_escape(text: str) -> str:
     return "".join(out)
 
 
-def to_mermaid(scenario: Scenario, translate: Translate, language: str) -> str:
-    graph = build(scenario, translate, language)
+def to_mermaid(
+    scenario: Scenario, translate: Translate, language: str, words: Translator | None = None
+) -> str:
+    graph = build(scenario, translate, language, words)
     title = " ".join(translate(scenario, scenario.title, language).split())
     # the front matter is YAML, where a JSON string is a valid double-quoted scalar
     out = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---", "flowchart TD"]
@@ -262,8 +265,10 @@ DOT_STYLE = {
 }
 
 
-def to_dot(scenario: Scenario, translate: Translate, language: str) -> str:
-    graph = build(scenario, translate, language)
+def to_dot(
+    scenario: Scenario, translate: Translate, language: str, words: Translator | None = None
+) -> str:
+    graph = build(scenario, translate, language, words)
     title = translate(scenario, scenario.title, language)
     if graph.note:
         title += f"\n({graph.note})"
