@@ -45,6 +45,7 @@ LAYERS: dict[str, str] = {
     "max247.cli": "front",
     "max247.cli_sessions": "front",
     "max247.launch": "front",
+    "max247.keytable": "front",
     "max247.__main__": "front",
 }
 
