@@ -47,6 +47,7 @@ LAYERS: dict[str, str] = {
     "max247.cli_sessions": "front",
     "max247.validation_report": "front",  # how `max247 validate` orders what it prints
     "max247.launch": "front",
+    "max247.keytable": "front",
     "max247.__main__": "front",
 }
 

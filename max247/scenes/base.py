@@ -61,8 +61,6 @@ class Common(Scene):
 class Menu(Common):
     """A scene whose items the class moves through and picks."""
 
-    context = "menu"
-
     def __init__(self, app) -> None:
         super().__init__(app)
         self.items: list[Item] = []

@@ -82,7 +82,6 @@ class Shown:
 
 class StoryScene(Common):
     screen = "story"
-    context = "reading"
 
     def __init__(
         self,
