@@ -54,7 +54,7 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
             app.push("deciding")
             pilot.step()
         if screen == "name":
-            app.push(NameOverlay(app, "6B", lambda name: None))
+            app.push(NameOverlay(app, "6B"))
             pilot.step()
         return
     if screen in ("welcome", "welcome-region"):

@@ -62,4 +62,4 @@ def test_chromium_prints_one_a4_landscape_page_per_card(tmp_path, language):
         # every word inside the page, none cut at an edge
         for w in found:
             if w.page == page:
-                assert 0 <= w.x0 and w.x1 <= A4_POINTS[1] and 0 <= w.y0 and w.y1 <= A4_POINTS[0]
+                assert w.x0 >= 0 and w.x1 <= A4_POINTS[1] and w.y0 >= 0 and w.y1 <= A4_POINTS[0]

@@ -17,6 +17,7 @@ spread at each decision; nothing says which table chose what.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -38,6 +39,15 @@ DEFAULT_TABLES = 6
 TALK_TIMES = (0, 60, 90, 120, 180, 300)  # seconds of talk before a vote; 0: no countdown
 DEFAULT_TALK = 120
 MOST_VOTES = 99  # no count above this: a class, not a hall
+
+
+def mode_name(_: Callable[[str], str], mode: Mode) -> str:
+    """A decision mode's name, through the caller's gettext (`app._`)."""
+    return {
+        Mode.WHOLE_CLASS: _("the whole class"),
+        Mode.CARDS: _("table cards"),
+        Mode.HEADS_DOWN: _("heads down"),
+    }[mode]
 
 
 class State(str, Enum):

@@ -16,6 +16,8 @@ The pause menu opens a vote in either way, in any mode, so a sensitive choice ca
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from max247.input import Action
@@ -39,8 +41,8 @@ class ChoiceScene(Menu):
         self.offered = offered
         self.items = [
             Item(
-                lambda o=o: app.text(story_scene.scenario, o.option.text),
-                lambda o=o: self.pick(o.number),
+                partial(app.text, story_scene.scenario, o.option.text),
+                partial(self.pick, o.number),
             )
             for o in offered.options
         ]
@@ -80,8 +82,8 @@ class ChoiceScene(Menu):
         ]
 
     def pick(self, number: int, spread: dict[str, int] | None = None) -> None:
-        self.app.pop()
-        self.story_scene.choose(number, spread)
+        # the story that offered the choice takes it (its on_dismiss), with the vote's counts
+        self.dismiss(number if spread is None else (number, spread))
 
     def vote(self, mode: Mode) -> None:
         """The tables vote on this choice (the vote screen); it answers with the option the
@@ -108,7 +110,7 @@ class ChoiceScene(Menu):
             self.remaining = 0
             self.running_since = None
         elif action is Action.BACK:
-            self.app.pop()  # re-read the story; next brings the choice back
+            self.dismiss(None)  # re-read the story; next brings the choice back
         elif action is Action.CONFIRM and self.index == NO_HIGHLIGHT:
             # "next" on a fresh choice never chooses: the class is still talking, or the
             # tables vote now

@@ -6,19 +6,8 @@ sets it all."""
 from __future__ import annotations
 
 from max247.input import Action
-from max247.player.votes import MODES, TABLES, TALK_TIMES, Mode
-from max247.scenes.base import Item
-from max247.scenes.overlays import MenuOverlay
-
-
-def mode_name(app, mode: Mode) -> str:
-    """A decision mode's name in the class's language."""
-    _ = app._
-    return {
-        Mode.WHOLE_CLASS: _("the whole class"),
-        Mode.CARDS: _("table cards"),
-        Mode.HEADS_DOWN: _("heads down"),
-    }[mode]
+from max247.player.votes import MODES, TABLES, TALK_TIMES, Mode, mode_name
+from max247.scenes.base import Item, MenuOverlay
 
 
 def talk_words(app, seconds: int) -> str:
@@ -41,7 +30,7 @@ class DecidingOverlay(MenuOverlay):
         self.items = [
             Item(
                 lambda: _("The class decides: {mode}").format(
-                    mode=mode_name(app, Mode(s.decision_mode))
+                    mode=mode_name(_, Mode(s.decision_mode))
                 ),
                 self.next_mode,
                 primary=True,

@@ -10,17 +10,18 @@ back under the pointer made a click tick another story).
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pygame
 
 from max247.i18n import language_name
-from max247.player.votes import Mode
+from max247.player.votes import Mode, mode_name
 from max247.scenes.base import Item, Menu
-from max247.scenes.deciding import mode_name
-from max247.scenes.sessions import NameOverlay, default_name
+from max247.scenes.lessons import default_name
 from max247.session import Session
-from max247.story.model import LANGUAGES, THEMES, Scenario
+from max247.story.cache import Summary
+from max247.story.model import LANGUAGES, THEMES
 from max247.ui import draw
 from max247.ui import theme as th
 from max247.ui.text import ellipsize
@@ -58,9 +59,10 @@ class SetupScene(Menu):
             "running-away": _("running away"),
         }[theme]
 
-    def visible(self) -> list[Scenario]:
+    def visible(self) -> list[Summary]:
+        """The stories to choose from, listed from the library's summaries (none is read)."""
         out = []
-        for s in sorted(self.app.library.scenarios.values(), key=lambda s: (s.ages, str(s.title))):
+        for s in sorted(self.app.library.summaries.values(), key=lambda s: (s.ages, str(s.title))):
             hidden = (self.ages and s.ages != self.ages) or (self.theme and s.theme != self.theme)
             if hidden and s.id not in self.chosen:
                 continue
@@ -98,11 +100,9 @@ class SetupScene(Menu):
             ),
         ]
         for s in self.visible():
-            self.items.append(
-                Item(lambda s=s: self.app.text(s, s.title), lambda s=s: self.toggle(s.id))
-            )
+            self.items.append(Item(partial(self.app.text, s, s.title), partial(self.toggle, s.id)))
         for path, _error in self.broken():
-            self.items.append(Item(lambda path=path: path.name, lambda: None))
+            self.items.append(Item(partial(str, path.name), lambda: None))
         self.items.append(Item(lambda: _("Name: {name}").format(name=self.name), self.rename))
         self.items.append(
             Item(
@@ -115,7 +115,7 @@ class SetupScene(Menu):
         self.items.append(
             Item(
                 lambda: _("Deciding: {mode}").format(
-                    mode=mode_name(self.app, Mode(self.app.settings.decision_mode))
+                    mode=mode_name(_, Mode(self.app.settings.decision_mode))
                 ),
                 lambda: self.app.push("deciding"),
             )
@@ -146,10 +146,11 @@ class SetupScene(Menu):
         self.app.save_settings()
 
     def rename(self) -> None:
-        def named(name: str) -> None:
-            self.name = name
+        def named(name: str | None) -> None:
+            if name is not None:  # None: the teacher cancelled
+                self.name = name
 
-        self.app.push(NameOverlay(self.app, self.name, named))
+        self.app.push("session-name", named, name=self.name)
 
     def toggle(self, scenario_id: str) -> None:
         if scenario_id in self.chosen:
@@ -161,8 +162,6 @@ class SetupScene(Menu):
         return sum(self.app.library.scenarios[i].minutes for i in self.chosen)
 
     def start(self) -> None:
-        from max247.scenes.board import BoardScene
-
         if not self.chosen:
             return
         scenarios = [self.app.library.scenarios[i] for i in self.chosen]
@@ -170,7 +169,7 @@ class SetupScene(Menu):
             scenarios, self.app.settings.language, self.app.settings.region, self.name
         )
         self.app.save_session()
-        self.app.reset(BoardScene(self.app))
+        self.app.reset("board")
 
     def back(self) -> None:
         self.app.pop()
@@ -277,7 +276,7 @@ class SetupScene(Menu):
         said = ellipsize(self.app.fonts, error, rect.right - x - t.u(1.5), t.small)
         self.two_lines(c, rect, x, _("{file}: cannot be played").format(file=path.name), said)
 
-    def story_row(self, c, surface, rect: pygame.Rect, s: Scenario, highlighted: bool) -> None:
+    def story_row(self, c, surface, rect: pygame.Rect, s: Summary, highlighted: bool) -> None:
         t = self.app.theme
         _ = self.app._
         chosen = s.id in self.chosen

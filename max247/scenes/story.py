@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import pygame
 
 from max247.input import Action
-from max247.player.votes import keep
+from max247.player import Runner, assert_never
+from max247.player.runner import records
 from max247.scenes.base import Common, Item
 from max247.story.model import Scenario, Text
 from max247.story.runtime import (
@@ -42,6 +43,33 @@ PULSE_SECONDS = 0.8
 ROOM = (250, 236, 222)
 
 
+@dataclass(frozen=True)
+class Mark:
+    """Where a writer was when they saved: the `count`-th line since the class's last decision,
+    which read `source`; `card` if a feedback or help card after it was on screen."""
+
+    count: int
+    source: str
+    card: bool = False
+    after: tuple[str, ...] = ()  # the lines that came after it, up to the next choice
+
+
+def lines_ahead(story: Story) -> list[str]:
+    """The texts of the lines the story shows from here to its next choice or ending."""
+    ahead = story.fork()
+    sources: list[str] = []
+    while ahead.waiting is None and not ahead.ended:
+        try:
+            event = ahead.next()
+        except StoryError:
+            break
+        if isinstance(event, Line):
+            sources.append(event.text.source)
+        elif isinstance(event, PhotoShown):
+            sources.append(event.alt.source)
+    return sources
+
+
 @dataclass
 class Shown:
     """A line on screen: a message, a caption (speaker None), or a photo placeholder."""
@@ -54,24 +82,41 @@ class Shown:
 
 class StoryScene(Common):
     screen = "story"
-    context = "reading"
 
     def __init__(
-        self, app, scenario: Scenario, log: list[Decision] | None = None, start: str | None = None
+        self,
+        app,
+        scenario: Scenario,
+        log: list[Decision] | None = None,
+        start: str | None = None,
+        mark: Mark | None = None,
     ) -> None:
         super().__init__(app)
         self.scenario = scenario
         self.start = start
-        self.story = Story(scenario, start)
+        self.progress = app.session.progress(scenario.id) if app.session else None
+        # the player plays the story and keeps the lesson's record of it (max247.player)
+        self.runner = Runner(
+            scenario, start, self.progress, lambda: self.app.save_session(scenario.id)
+        )
         self.shown: list[Shown] = []
         self.view = "phone"
         self.review = 0  # how many lines back the class is re-reading
         self.page = 0  # page of the newest line, when it is longer than the screen
         self.typing_until = 0.0
         self.pulse_until = 0.0
-        self.progress = app.session.progress(scenario.id) if app.session else None
+        # while the typing dots move and nothing else does, the frame under them is kept and
+        # only the dots are drawn again: a frame costs a blit, not the whole story screen
+        self._still: tuple[tuple[int, int], pygame.Surface, pygame.Rect] | None = None
+        self._dots: pygame.Rect | None = None
         self.log = log
         self.just_decided = False  # Back on the first screen after a decision undoes it
+        self.mark = mark  # hot reload: come back to this line, not to the next choice
+        self.base = 0  # lines shown before the class's last decision
+
+    @property
+    def story(self) -> Story:
+        return self.runner.story
 
     def entered(self) -> None:
         if self.shown or self.story.state.log:
@@ -79,36 +124,98 @@ class StoryScene(Common):
         if self.app.session is not None:  # a lesson resumed later opens this story again
             self.app.session.current = self.scenario.id
         if self.log is not None:  # replay the class's decisions, up to the next choice
-            events, done = self.story.replay(self.log)
+            events, done = self.runner.replay(self.log, finish=self.mark is None)
             for event in events:
                 self.absorb(event, quiet=True)
-            self.record()
+            if self.mark is not None and done == len(self.log):
+                self.base = len(self.shown)
+                self.come_back(self.mark)
+                self.record()
+                return
             self.after_replay()
             if done < len(self.log):
                 self.changed_since(done)
+        elif self.mark is not None:  # no decision yet: the writer was in the opening lines
+            self.come_back(self.mark)
+            self.record()
         else:
             self.advance()
-            self.record()
+            self.record()  # the lesson knows at once that this story has started
 
     # --- following the runtime -----------------------------------------------------------
 
-    def absorb(self, event: Event, quiet: bool = False) -> bool:
-        """Take in one event; return True when the class should stop and look."""
-        if isinstance(event, Line):
-            self.shown.append(Shown(event.speaker, event.text, event.view))
-            if not quiet and event.speaker not in (None, self.scenario.character):
-                self.typing_until = self.app.now + TYPING_SECONDS
-            return True
-        if isinstance(event, PhotoShown):
-            self.shown.append(Shown(event.sender, event.alt, event.view, photo=True))
-            return True
-        if isinstance(event, ViewChanged):
-            self.view = event.mode
-        elif isinstance(event, MoodChanged):
-            self.pulse_until = self.app.now + PULSE_SECONDS
-        elif isinstance(event, Told):
-            self.record()
-        return False
+    def absorb(self, event: Event, quiet: bool = False) -> None:
+        """Show one event: a line or a photo joins the feed, a view or a mood changes; the
+        stops (a choice, a card, the ending) are `stop`'s."""
+        match event:
+            case Line():
+                self.shown.append(Shown(event.speaker, event.text, event.view))
+                if not quiet and event.speaker not in (None, self.scenario.character):
+                    self.typing_until = self.app.now + TYPING_SECONDS
+            case PhotoShown():
+                self.shown.append(Shown(event.sender, event.alt, event.view, photo=True))
+            case ViewChanged():
+                self.view = event.mode
+            case MoodChanged():
+                self.pulse_until = self.app.now + PULSE_SECONDS
+            case Told():
+                pass  # the cast column reads whom the character told from the story's state
+            case ChoiceOffered() | FeedbackShown() | HelpShown() | Ended():
+                pass
+            case _:
+                assert_never(event)
+
+    def stop(self, event: Event) -> None:
+        """The class stops at `event`: a choice, a card or the ending opens over the story."""
+        match event:
+            case ChoiceOffered():
+                self.offer(event)
+            case FeedbackShown():
+                self.app.push("feedback", lambda _: self.advance(), story_scene=self, event=event)
+            case HelpShown():
+                self.app.push(
+                    "help-card", lambda _: self.advance(), scenario=self.scenario, need=event.need
+                )
+            case Ended():
+                self.end()
+            case Line() | PhotoShown() | ViewChanged() | MoodChanged() | Told():
+                pass  # read on the story itself
+            case _:
+                assert_never(event)
+
+    def here(self, card: bool = False) -> Mark:
+        """The line on screen now (the one re-read, when the class went back), for hot reload."""
+        n = len(self.shown) - self.review
+        source = self.shown[n - 1].text.source if n > 0 else ""
+        after = [s.text.source for s in self.shown[n:]] + lines_ahead(self.story)
+        return Mark(max(0, n - self.base), source, card, tuple(after))
+
+    def come_back(self, mark: Mark) -> None:
+        """Walk on from the last decision to the line the writer was reading when they saved.
+
+        The line is found by its text, as it is edited least often of all; failing that, by its
+        place (the `count`-th line), never past the next choice or ending: a beat edited away
+        lands on the nearest one before it. Cards on the way are not shown again, except the
+        one that was on screen.
+        """
+        sources = lines_ahead(self.story)
+        same = [i + 1 for i, source in enumerate(sources) if mark.source and source == mark.source]
+        if same:
+            target = min(same, key=lambda i: abs(i - mark.count))
+        else:  # edited: its place, unless a line the writer had not reached yet is there now
+            target = min(mark.count, len(sources))
+            while target > 0 and sources[target - 1] in mark.after:
+                target -= 1
+        seen = 0
+        while seen < target:
+            event = self.story.next()
+            if records(event):
+                self.record()
+            self.absorb(event, quiet=True)
+            if isinstance(event, Line | PhotoShown):
+                seen += 1
+        if mark.card or (target == 0 and not self.shown):
+            self.advance()  # the card that was on screen (or the story's first line) again
 
     def after_replay(self) -> None:
         if self.story.waiting is not None:
@@ -117,74 +224,53 @@ class StoryScene(Common):
             self.end()
 
     def advance(self) -> None:
-        """Go on to the next thing worth stopping at."""
-        from max247.scenes.cards import FeedbackScene, HelpCardScene
-
+        """Go on to the next thing worth stopping at (the player's policy: max247.player)."""
         self.page = 0
-        if self.story.waiting is not None:
-            self.offer(self.story.waiting)
+        try:
+            events = self.runner.advance()
+        except StoryError as exc:
+            # an unproven story (W401) that goes round a loop: the runtime's step budget
+            # stops it; back to where the class came from, with a note for the teacher
+            self.app.notes.append(str(exc))
+            self.app.pop()
             return
-        while not self.story.ended:
-            try:
-                event = self.story.next()
-            except StoryError as exc:
-                # an unproven story (W401) that goes round a loop: the runtime's step budget
-                # stops it; back to where the class came from, with a note for the teacher
-                self.app.notes.append(str(exc))
-                self.app.pop()
-                return
-            if isinstance(event, ChoiceOffered):
-                self.offer(event)
-                return
-            if isinstance(event, FeedbackShown):
-                self.app.push(FeedbackScene(self.app, self, event))
-                return
-            if isinstance(event, HelpShown):
-                self.record()
-                self.app.push(HelpCardScene(self.app, self.scenario, event.need))
-                return
-            if isinstance(event, Ended):
-                self.end()
-                return
-            if self.absorb(event):
-                return
-        self.end()
+        for event in events:
+            self.absorb(event)
+        if events:
+            self.stop(events[-1])
 
     def offer(self, event: ChoiceOffered) -> None:
-        from max247.scenes.choice import ChoiceScene
+        self.app.push("choice", self.chosen, story_scene=self, offered=event)
 
-        self.record()
-        self.app.push(ChoiceScene(self.app, self, event))
+    def chosen(self, answer: int | tuple[int, dict[str, int]] | None) -> None:
+        """The choice scene's answer: the class's decision (with the vote's counts per option
+        key when the tables voted), or None to re-read the story."""
+        if answer is None:
+            return
+        number, spread = answer if isinstance(answer, tuple) else (answer, {})
+        self.choose(number, spread)
 
     def choose(self, number: int, spread: dict[str, int] | None = None) -> None:
-        """Called by the choice scene with the class's decision, and the vote's counts per
-        option key when the tables voted (kept with the decision, counts only)."""
-        self.story.choose(number)
-        if self.progress is not None:
-            self.progress.record(self.story)
-            keep(self.progress, spread or {})
-        self.record()
+        """The class's decision, and the vote's counts when the tables voted."""
+        self.runner.choose(number, spread)
+        self.base = len(self.shown)
         self.advance()
         self.just_decided = True
 
     def undo(self) -> None:
-        """Take the class's last decision back: replay the log without it, up to that choice.
-
-        The session keeps the shorter log at once, so a crash after an undo resumes at the
-        choice again, not at the decision that was taken back.
-        """
-        log = list(self.story.state.log[:-1])
-        if len(log) == len(self.story.state.log):
+        """Take the class's last decision back: replay the log without it, up to that choice."""
+        if not self.story.state.log:
             return
         while self.app.top is not self:  # a feedback or help card over the story
             self.app.pop()
-        self.story = Story(self.scenario, self.start)
+        before, after = self.runner.undo() or ([], [])
         self.shown, self.review, self.page, self.view = [], 0, 0, "phone"
         self.typing_until = 0.0
-        events, _n = self.story.replay(log)
-        for event in events:
+        for event in before:
             self.absorb(event, quiet=True)
-        self.record()
+        self.base = len(self.shown)
+        for event in after:
+            self.absorb(event, quiet=True)
         self.just_decided = False
         self.after_replay()
 
@@ -199,33 +285,24 @@ class StoryScene(Common):
         return [Item(lambda: _("Undo the last decision"), self.undo)]
 
     def end(self) -> None:
-        from max247.scenes.ending import EndingScene
-
-        self.record()
-        self.app.push(EndingScene(self.app, self))
+        self.app.push("ending", story_scene=self)
 
     def changed_since(self, done: int) -> None:
         """The story was edited since these decisions: say where the class goes on from."""
-        from max247.scenes.sessions import NoticeOverlay
-
         self.app.push(
-            NoticeOverlay(
-                self.app,
-                self.app._(
-                    "“{title}” was changed since the class played it. It goes on from the last "
-                    "decision that still matches: {done} of {n}."
-                ).format(
-                    title=self.app.text(self.scenario, self.scenario.title),
-                    done=done,
-                    n=len(self.log),
-                ),
-            )
+            "session-notice",
+            message=self.app._(
+                "“{title}” was changed since the class played it. It goes on from the last "
+                "decision that still matches: {done} of {n}."
+            ).format(
+                title=self.app.text(self.scenario, self.scenario.title),
+                done=done,
+                n=len(self.log or ()),
+            ),
         )
 
     def record(self) -> None:
-        if self.progress is not None:
-            self.progress.record(self.story)
-            self.app.save_session(self.scenario.id)
+        self.runner.record()
 
     # --- input ---------------------------------------------------------------------------
 
@@ -261,6 +338,37 @@ class StoryScene(Common):
     pages_of_last = 1
 
     def draw(self, surface: pygame.Surface) -> None:
+        still = self._still
+        if (
+            still is not None
+            and self.app.animating
+            and still[0] == surface.get_size()
+            and self.pulse_until <= self.app.now
+            and self.typing_until > self.app.now
+        ):
+            surface.blit(still[1], (0, 0))
+            self.draw_dots(surface, still[2])
+            return
+        self._still = self._dots = None
+        self.draw_screen(surface)
+        if self._dots is not None:  # the frame without the dots, kept while they move
+            self._still = (surface.get_size(), surface.copy(), self._dots)
+            self.draw_dots(surface, self._dots)
+
+    def draw_dots(self, surface: pygame.Surface, bubble: pygame.Rect) -> None:
+        """The typing indicator's three dots, one lifted in turn."""
+        t = self.app.theme
+        phase = (self.app.now * 3) % 3
+        for k in range(3):
+            lift = t.u(0.6) if int(phase) == k else 0
+            pygame.draw.circle(
+                surface,
+                th.INK_SOFT,
+                (bubble.x + t.u(3) + k * t.u(3), bubble.centery - lift),
+                t.u(0.8),
+            )
+
+    def draw_screen(self, surface: pygame.Surface) -> None:
         t = self.app.theme
         c = self.canvas(surface)
         in_person = self.current_view() == "in-person"
@@ -450,7 +558,8 @@ class StoryScene(Common):
             return (max(2 * r, text_h) if beside else 2 * r + t.u(0.5) + text_h) + t.u(2)
 
         # the newest speakers first: whoever does not fit is the one the class met longest ago
-        shown, room = [], rect.h + t.u(2)
+        shown: list[str] = []
+        room = rect.h + t.u(2)
         for cid in reversed(seen[-5:]):
             if height(cid) > room:
                 break
@@ -582,15 +691,7 @@ class StoryScene(Common):
         if typing:
             bubble = pygame.Rect(x0, rect.y + label_h, t.u(12), t.body + 2 * pad)
             draw.panel(surface, bubble, th.BUBBLE_THEM, t.radius, shadow=t.u(0.3))
-            phase = (self.app.now * 3) % 3
-            for k in range(3):
-                lift = t.u(0.6) if int(phase) == k else 0
-                pygame.draw.circle(
-                    surface,
-                    th.INK_SOFT,
-                    (bubble.x + t.u(3) + k * t.u(3), bubble.centery - lift),
-                    t.u(0.8),
-                )
+            self._dots = bubble  # drawn by draw(), over the frame it keeps
             if label_h:
                 c.text(
                     self.name(item.speaker),

@@ -28,8 +28,7 @@ BAR_SHARES = (0.4, 0.3, 0.2)  # of a row's width: the count and its bar; at the 
 
 
 class VoteScene(Common):
-    screen = "vote"
-    context = "vote"
+    screen = "vote"  # its keys: max247.input's VOTE table
 
     def __init__(self, app, choice, mode: Mode = Mode.CARDS) -> None:
         super().__init__(app)
@@ -338,12 +337,11 @@ class VoteScene(Common):
         choice = self.choice
         if not choice.timer:
             return ""
-        from max247.scenes.choice import clock
-
         left = choice.left()
         if left <= 0:
             return _("Time to decide together")
-        words = _("Discussion: {time}").format(time=clock(left))
+        s = max(0, round(left))
+        words = _("Discussion: {time}").format(time=f"{s // 60}:{s % 60:02d}")
         return words + (f" ({_('paused')})" if choice.running_since is None else "")
 
     def ready_words(self) -> str:

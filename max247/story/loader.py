@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import difflib
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from max247.story import conditions
+from max247.story import advice, conditions, knockon, shapes
 from max247.story.findings import N_, Finding, Loc, N_and, ScenarioError, finding
-from max247.story.flow import check_flow, check_texts
+from max247.story.keywords import english_key
 from max247.story.model import (
     LANGUAGES,
     MOOD_MAX,
@@ -43,7 +44,6 @@ from max247.story.model import (
     Text,
     View,
 )
-from max247.story.moods import check_moods
 from max247.story.yamlread import Mapping, Node, Scalar, Sequence, parse_yaml, read_yaml
 
 SCENARIO_ID = re.compile(r"[a-z][a-z0-9-]{0,39}\Z")
@@ -83,11 +83,15 @@ TOP_KEYS = {
     "passages": True,
 }
 QUOTE_HINT = N_('Put the whole text in double quotes: "...".')
+MIN_MOOD_SECONDS = 0.2  # the mood walk's least share of the bound, after a long proof
 DEFAULT_NEEDS = tuple(n for n in NEEDS if n != "adult-advice")
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    options = list(options)
+    if (key := english_key(word)) is not None and key in options:  # tekst, personnages
+        return N_("The keys are English words: write '{key}'.", key=key)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return N_("Did you mean '{word}'?", word=close[0]) if close else ""
 
 
@@ -143,11 +147,20 @@ def read_scenario(
     scenario = reader.scenario(doc.root)
     findings = doc.warnings + reader.findings
     if scenario is not None and whole and not any(f.is_error for f in findings):
+        # imported here: a story read to be played (whole=False) needs none of the proof
+        from max247.story.explore import MAX_SECONDS
+        from max247.story.flow import check_flow, check_texts
+        from max247.story.moods import check_moods
+
+        # the proof and the mood walk share one bound (explore.MAX_SECONDS of CPU): a story too
+        # big to prove is bounded (W401) in that time, not in the sum of two walks' bounds
+        started = time.process_time()
         flow = check_flow(scenario)
-        findings += (
-            flow + check_texts(scenario) + check_moods(scenario, any(f.is_error for f in flow))
-        )
+        left = max(MIN_MOOD_SECONDS, MAX_SECONDS - (time.process_time() - started))
+        errors = any(f.is_error for f in flow)
+        findings += flow + check_texts(scenario) + check_moods(scenario, errors, left)
     findings.sort(key=lambda f: (f.loc.line, f.loc.col))
+    findings = knockon.fold(findings)
     if any(f.is_error for f in findings):
         scenario = None
     return Loaded(scenario, findings)
@@ -182,6 +195,9 @@ class _Reader:
     def mapping(self, node: Node, what: str) -> Mapping | None:
         if isinstance(node, Mapping):
             return node
+        if (meant := shapes.as_mapping(node, what)) is not None:  # `- lotte:`: one message
+            self.findings.append(meant[1])
+            return meant[0]
         # TRANSLATORS: {what} is a key of the format (passages, choice, ...) or a part of a
         # scenario such as "an option"
         self.add(
@@ -297,6 +313,7 @@ class _Reader:
                     "E103",
                     s.loc,
                     N_("{what} should be a whole number, not '{value}'.", what=what, value=s.value),
+                    advice.unit(what, s.value),
                 )
             return None
         if not low <= value <= high:
@@ -310,6 +327,7 @@ class _Reader:
                     low=low,
                     high=high,
                 ),
+                advice.unit(what, s.value),
             )
             return None
         return value
@@ -880,6 +898,7 @@ class _Reader:
                         "starting with a letter.",
                         name=key.value,
                     ),
+                    advice.flag_name(key.value),
                 )
                 continue
             try:
@@ -923,7 +942,12 @@ class _Reader:
                 )
                 continue
             if not conditions.FLAG_NAME.match(key.value):
-                self.add("E201", key.loc, N_("'{name}' is not a valid flag name.", name=key.value))
+                self.add(
+                    "E201",
+                    key.loc,
+                    N_("'{name}' is not a valid flag name.", name=key.value),
+                    advice.flag_name(key.value),
+                )
                 continue
             self.flags_set.setdefault(key.value, key.loc)
             out.append((key.value, number))
@@ -1105,7 +1129,8 @@ class _Reader:
                     "W501",
                     loc,
                     N_("the flag '{flag}' is set but never read by a condition.", flag=flag),
-                    did_you_mean(flag, self.flags_read),
+                    advice.misspelt_read(flag, self.flags_read, self.flags_set)
+                    or did_you_mean(flag, self.flags_read),
                 )
         for flag, word, loc in self.yes_no_words:
             if flag in self.flags_with_words:

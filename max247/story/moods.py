@@ -18,8 +18,9 @@ no word on the list ("her stomach hurts") is not checked: those are for the read
 from __future__ import annotations
 
 import re
+import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from max247.story.findings import N_, Finding, Loc, finding
@@ -27,10 +28,20 @@ from max247.story.model import Scenario, Text
 from max247.story.runtime import ChoiceOffered, Ended, FeedbackShown, Line, Story, StoryError
 
 MAX_STATES = 20_000  # choice points explored; beyond, only what was seen is checked
+# CPU seconds for the walk, by default: a story with many flags and long stretches between its
+# choices (issue 19: 25 flags, 500 lines) would otherwise take minutes; beyond, as for states
+MAX_SECONDS = 2.0
 EVENTS_PER_STEP = 2_000  # events between two choices: more is a loop with no choice in it
 
 # The words the board shows for each mood (max247/ui/widgets.py), said here to name them.
 LABELS = ("feels very bad", "feels bad", "feels so-so", "feels OK", "feels good")
+FEELS_OK = LABELS.index("feels OK")  # from this mood on the board shows a character as fine
+
+
+def feels_ok(mood: int) -> bool:
+    """Whether a character at `mood` feels OK: the board shows them fine, an ending is a good
+    one, and a story that starts there gives the class no problem to help with (W101)."""
+    return mood >= FEELS_OK
 
 
 @dataclass(frozen=True)
@@ -88,7 +99,7 @@ CONTEXTS = ("narrate", "prompt", "feedback", "ending_title", "ending_message")
 
 def check_start(scenario: Scenario) -> list[Finding]:
     """W101: the character starts at 3 or more, so the board would start green."""
-    if scenario.mood < 3:
+    if not feels_ok(scenario.mood):
         return []
     loc = scenario.extra.get("mood", scenario.loc)
     return [
@@ -109,14 +120,18 @@ def check_start(scenario: Scenario) -> list[Finding]:
     ]
 
 
-def moods_shown(scenario: Scenario, max_states: int = MAX_STATES) -> dict[int, set[int]]:
+def moods_shown(
+    scenario: Scenario, max_states: int = MAX_STATES, max_seconds: float = MAX_SECONDS
+) -> dict[int, set[int]]:
     """For each text the class reads about the character (by id), every mood the meter can
     show while it is on screen: after its own beat's change, an ending's text at the ending's
-    mood, feedback after its option's change."""
+    mood, feedback after its option's change. After `max_states` choice points or
+    `max_seconds` of CPU, what was seen so far."""
+    deadline = time.process_time() + max_seconds
     shown: dict[int, set[int]] = {}
     first = Story(scenario)
     queue: deque[Story] = deque([first])
-    seen: set[tuple] = set()
+    seen: set[tuple[object, ...]] = set()
     while queue:
         story = queue.popleft()
         try:
@@ -144,7 +159,7 @@ def moods_shown(scenario: Scenario, max_states: int = MAX_STATES) -> dict[int, s
         if key in seen:
             continue
         seen.add(key)
-        if len(seen) > max_states:
+        if len(seen) > max_states or time.process_time() > deadline:
             break
         for offered in waiting.options:
             branch = story.fork()
@@ -167,7 +182,7 @@ def _texts_of(event: object) -> list[Text]:
 
 def mood_words(text: str, name: str, language: str) -> list[tuple[str, frozenset[int]]]:
     """The mood phrases of `text` whose subject is `name`: (the words, the moods they fit)."""
-    out = []
+    out: list[tuple[str, frozenset[int]]] = []
     if language not in PHRASES or not name:
         return out
     subject = re.escape(name)
@@ -187,6 +202,7 @@ def check_words(
     scenario: Scenario,
     translations: Callable[[Text], dict[str, str]] | None = None,
     shown: dict[int, set[int]] | None = None,
+    max_seconds: float = MAX_SECONDS,
 ) -> list[Finding]:
     """W605: a text names the character's mood in words the meter contradicts.
 
@@ -194,7 +210,7 @@ def check_words(
     {language: translation}), those translations alone, as `check_texts` does.
     """
     if shown is None:
-        shown = moods_shown(scenario)
+        shown = moods_shown(scenario, max_seconds=max_seconds)
     who = scenario.characters.get(scenario.character)
     if who is None:
         return []
@@ -231,7 +247,7 @@ def check_words(
     return out
 
 
-def _texts(scenario: Scenario):
+def _texts(scenario: Scenario) -> Iterator[Text]:
     from max247.story.model import texts
 
     for _, text in texts(scenario):
@@ -247,7 +263,10 @@ def _versions(
     return translations(text)
 
 
-def check_moods(scenario: Scenario, errors: bool = False) -> list[Finding]:
+def check_moods(
+    scenario: Scenario, errors: bool = False, max_seconds: float = MAX_SECONDS
+) -> list[Finding]:
     """Both checks on the file's own texts: what the loader adds to its findings. With `errors`
     (the flow checks found some), the story cannot be played through, so W605 waits."""
-    return check_start(scenario) + ([] if errors else check_words(scenario))
+    words = [] if errors else check_words(scenario, max_seconds=max_seconds)
+    return check_start(scenario) + words

@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 from collections import deque
 from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 from max247.story.conditions import evaluate
 from max247.story.findings import Loc
@@ -271,7 +272,8 @@ class Story:
         other = copy.copy(self)  # every attribute; the mutable ones are copied below
         # each field of the state copied on its own, so that a field added later is never shared
         state = self.state
-        other.state = replace(state, **{name: _copied(getattr(state, name)) for name in _FIELDS})
+        copied: dict[str, Any] = {name: _copied(getattr(state, name)) for name in _FIELDS}
+        other.state = replace(state, **copied)
         other._stack = [copy.copy(f) for f in self._stack]
         other._pending = deque(self._pending)
         return other
@@ -371,11 +373,13 @@ class Story:
                 return self.choose(o.number)
         raise StoryError(f"no option '{option_key}' is on offer")
 
-    def replay(self, log: list[Decision]) -> tuple[list[Event], int]:
+    def replay(self, log: list[Decision], finish: bool = True) -> tuple[list[Event], int]:
         """Play a saved choice log; stop where the scenario no longer matches it.
 
         Returns the events shown and how many decisions were replayed. An edited scenario replays
-        as far as its choices and options still carry the same keys.
+        as far as its choices and options still carry the same keys. With `finish` it plays on
+        to the next choice or the ending; without, it stops right after the last decision (hot
+        reload then walks on beat by beat to where the writer was).
         """
         events: list[Event] = []
         done = 0
@@ -388,7 +392,8 @@ class Story:
                 break
             self.choose_key(decision.option)
             done += 1
-        events += self.run()
+        if finish or done < len(log):
+            events += self.run()
         return events, done
 
     # --- beats ---------------------------------------------------------------------------

@@ -16,20 +16,13 @@ from pathlib import Path
 import pygame
 import pygame.freetype
 
-from max247.paths import ASSETS
+from max247.reflow import reflow  # noqa: F401  (the screens' teacher notes)
+from max247.ui.glyphs import ATTACHED, EMOJI, FACES, FONTS, SHY
 from max247.ui.theme import Colour
 
-FONTS = ASSETS / "fonts"
-FACES = {
-    "regular": "Andika-Regular.ttf",
-    "bold": "Andika-Bold.ttf",
-    "italic": "Andika-Italic.ttf",
-}
-EMOJI = "NotoColorEmoji.ttf"
-SHY = "\u00ad"
+# the font files and the characters that ride on an emoji: one list, shared with the validator
+_ATTACHED = ATTACHED
 BREAKABLE_SPACES = " \t\u2002\u2003\u2009"
-# joiners and modifiers that belong to the emoji before them
-_ATTACHED = {"\u200d", "\ufe0f", "\ufe0e", "\u20e3"} | {chr(c) for c in range(0x1F3FB, 0x1F400)}
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # a tab is a space here
 
 
@@ -278,28 +271,6 @@ class Fitted:
     @property
     def height(self) -> int:
         return max(len(p) for p in self.pages) * self.line_height
-
-
-def reflow(text: str) -> str:
-    """Text written with hard line breaks (a YAML `|` block, as teacher notes are) as
-    paragraphs and list items that wrap to the screen's width instead.
-
-    A blank line ends a paragraph; a line starting with "- ", "• " or "1." starts a new item;
-    any other line goes on with the one before it.
-    """
-    paragraphs = []
-    for block in re.split(r"\n\s*\n", text.strip()):
-        lines: list[str] = []
-        for raw in block.splitlines():
-            line = raw.strip()
-            if not line:
-                continue
-            if not lines or re.match(r"([-•*]|\d+[.)])\s", line):
-                lines.append(line)
-            else:
-                lines[-1] += " " + line
-        paragraphs.append("\n".join(lines))
-    return "\n\n".join(paragraphs)
 
 
 def fit(
