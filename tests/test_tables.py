@@ -174,3 +174,63 @@ def test_one_keyboard_shared_in_zones_seats_four_tables_and_never_takes_a_teache
     for letter in qwerty | azerty:
         assert pygame.key.key_code(letter) not in taken, letter
     assert len(set(KEYBOARD_ZONES.values())) == 16
+
+
+# --- a lesson with a device per table, through the event queue --------------------------------
+
+
+def test_a_tables_session_joins_votes_changes_a_vote_survives_an_unplug_and_reveals():
+    from max247.player.votes import Mode, State
+
+    pilot = _pilot()
+    app = pilot.app
+    app.stop_tables()
+    app.settings.decision_mode = Mode.DEVICES.value
+    app.reset("setup")
+    setup = pilot.top
+    setup.chosen = ["noor-gems"]
+    setup.start()  # the teacher's "start": the tables join before the first character
+    pilot.step()
+    assert pilot.top.screen == "tables" and app.tables is not None
+    pilot.queue(_added(0), _added(1), _added(2))
+    pilot.queue(_button(100, 5), _button(101, 5), _button(102, 0))  # three tables, three marks
+    assert pilot.top.trace_line() == "TablesScene\t3\t1 2 3"
+    pilot.press(Action.NEXT)  # the teacher's clicker: on to the board
+    assert pilot.top.screen == "board"
+    for _ in range(60):  # the character, the briefing, then the story up to its first choice
+        if pilot.top.screen == "choice":
+            break
+        pilot.press(Action.CONFIRM if pilot.top.screen in ("board", "briefing") else Action.NEXT)
+    assert pilot.top.screen == "choice"
+    pilot.press(Action.CONFIRM)  # F5 on a fresh choice opens the vote
+    vote = pilot.top
+    assert vote.screen == "vote" and vote.vote.mode is Mode.DEVICES and vote.vote.tables == 3
+    keys = vote.vote.keys
+
+    pilot.queue(_button(100, 0))  # table 1: option 1
+    pilot.queue(_button(101, 1))  # table 2: option 2 ...
+    pilot.queue(_button(101, 0))  # ... then, after talking again, option 1
+    shown = " ".join(d.text for d in pilot.drawn)
+    assert vote.vote.ready == 2 and "2 of 3 tables ready" in shown
+    assert "Table 1" not in shown and "Table 2" not in shown  # never who chose what
+    pilot.press(Action.PLUS)  # the teacher's +1 means nothing: the devices say who is ready
+    assert vote.vote.ready == 2
+
+    pilot.queue(_removed(102))  # table 3's buzzer set is unplugged ...
+    app.open_device = lambda index: Device(109, *DEVICES[2])
+    pilot.queue(_added(4), _button(109, 2))  # ... plugged back in: table 3, its second colour
+    assert [t.number for t in app.tables.tables if t.device == 109] == [3]
+    assert vote.vote.ready == 3
+
+    pilot.press(Action.CONFIRM)  # F5: show the votes
+    assert vote.vote.state is State.REVEALED
+    assert [vote.vote.counts[k] for k in keys] == [2, 1] + [0] * (len(keys) - 2)
+    assert app.tables.ballots == {}  # the next vote starts with none
+    pilot.queue(_button(100, 2))  # after the reveal a press changes nothing
+    assert [vote.vote.counts[k] for k in keys][:2] == [2, 1]
+    pilot.press(Action.CONFIRM)  # F5 plays the option with most votes
+    assert pilot.top.screen != "vote"
+    progress = app.session.progress("noor-gems")
+    spread = [2, 1] + [0] * (len(keys) - 2)
+    assert progress.log[-1].number == 1  # the option most tables chose
+    assert progress.votes[len(progress.log) - 1] == dict(zip(keys, spread, strict=True))

@@ -30,6 +30,9 @@ class Mode(str, Enum):
     WHOLE_CLASS = "whole-class"
     CARDS = "cards"
     HEADS_DOWN = "heads-down"
+    # a controller or a buzzer per table (max247.player.tables): the tables' buttons are the
+    # ballots; without devices it is counted by hand, as with the cards
+    DEVICES = "devices"
 
 
 MODES: tuple[Mode, ...] = tuple(Mode)
@@ -47,6 +50,7 @@ def mode_name(_: Callable[[str], str], mode: Mode) -> str:
         Mode.WHOLE_CLASS: _("the whole class"),
         Mode.CARDS: _("table cards"),
         Mode.HEADS_DOWN: _("heads down"),
+        Mode.DEVICES: _("a controller per table"),
     }[mode]
 
 

@@ -170,6 +170,11 @@ class SetupScene(Menu):
         )
         self.app.save_session()
         self.app.reset("board")
+        if self.app.settings.decision_mode == Mode.DEVICES.value:
+            self.app.start_tables()  # the tables join before the first character
+            self.app.push("tables")
+        else:
+            self.app.stop_tables()
 
     def back(self) -> None:
         self.app.pop()

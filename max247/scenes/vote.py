@@ -89,8 +89,14 @@ class VoteScene(Common):
         elif state is State.REVEALED:
             self.revealed(action)
 
+    def by_device(self) -> bool:
+        """The tables vote with their devices' buttons (there are tables with devices)."""
+        return self.vote.mode is Mode.DEVICES and bool(self.app.tables and self.app.tables.tables)
+
     def deciding(self, action: Action) -> None:
         v = self.vote
+        if self.by_device() and action in (Action.PLUS, Action.MINUS):
+            return  # the devices say how many tables are ready
         if action is Action.PLUS:
             v.more_ready()
         elif action is Action.MINUS:
@@ -190,6 +196,7 @@ class VoteScene(Common):
             return
         if v.state in (State.DECIDING, State.COUNTING):
             devices.vote(seat, v.keys[option - 1])
+            v.tables = max(v.tables, len(devices.tables))  # a table may join during the vote
             v.ready = min(v.tables, devices.ready)
             self.app.dirty = True
 
@@ -224,6 +231,11 @@ class VoteScene(Common):
                     "Decide on your own. Soon: heads down, eyes closed, and a hand up when "
                     "your option is read out."
                 )
+            if self.by_device():
+                return _(
+                    "Agree at your table, then press your option's button. You may change it "
+                    "until the votes are shown."
+                )
             return _("Agree at your table, then hold your card face down: ready.")
         if v.state is State.COUNTING:
             if v.mode is Mode.HEADS_DOWN:
@@ -239,6 +251,8 @@ class VoteScene(Common):
         if v.state is State.DECIDING:
             if v.mode is Mode.HEADS_DOWN:
                 return _("F5: start counting. Esc: menu (talk time, table cards, skip the vote).")
+            if self.by_device():
+                return _("F5: show the votes. Esc: menu (talk time, table cards, skip the vote).")
             return _(
                 "PageDown: one more table ready, PageUp: one less. F5: cards up. "
                 "Esc: menu (talk time, heads down, skip the vote)."
