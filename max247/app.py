@@ -40,7 +40,7 @@ from max247.story.findings import N_, ScenarioError, render_text
 from max247.story.library import Library, load_library
 from max247.story.model import Scenario, Text
 from max247.ui.text import Fonts
-from max247.ui.theme import TEXT_SCALES, Theme
+from max247.ui.theme import DEFAULT, HIGH_CONTRAST, TEXT_SCALES, Theme, scale_cap, use_palette
 
 IDLE_WAIT_MS = 1000
 FRAME_MS = 16
@@ -76,7 +76,8 @@ class App:
         self.screen = self._set_mode(self.size, flags)
         pygame.display.set_caption("Max 24/7")
         self.fonts = Fonts()
-        self.theme = Theme(*self.screen.get_size(), self.settings.text_scale)
+        self.theme = self.make_theme()
+        self.apply_access()  # high contrast, the reading font: see max247.scenes.access
         self.interface = Interface(self.settings.language)
         self.translator = ScenarioTranslator()
         self.library: Library = load_library(self.library_roots())
@@ -188,8 +189,23 @@ class App:
         scales = list(TEXT_SCALES)
         i = scales.index(self.settings.text_scale) if self.settings.text_scale in scales else 0
         self.settings.text_scale = scales[(i + 1) % len(scales)]
-        self.theme = Theme(*self.screen.get_size(), self.settings.text_scale)
+        self.theme = self.make_theme()
         self.save_settings()
+        self.dirty = True
+
+    def make_theme(self) -> Theme:
+        """Sizes for this window: the text scale asked for, capped at the largest step whose
+        screens fit a window of this shape (the accessibility menu says so)."""
+        width, height = self.screen.get_size()
+        cap = scale_cap(width, height, self.settings.reading_font)
+        return Theme(width, height, min(self.settings.text_scale, cap))
+
+    def apply_access(self) -> None:
+        """The accessibility settings take effect from the next frame: colours, font, sizes."""
+        use_palette(HIGH_CONTRAST if self.settings.high_contrast else DEFAULT)
+        if self.fonts.reading != self.settings.reading_font:
+            self.fonts = Fonts(reading=self.settings.reading_font)
+        self.theme = self.make_theme()
         self.dirty = True
 
     def save_settings(self) -> None:
@@ -330,6 +346,10 @@ class App:
         if action is Action.TEXT_SCALE:
             self.cycle_text_scale()
             return
+        if action is Action.ACCESS:  # Shift+A: the accessibility menu, over any screen
+            if self.top.screen != "access":
+                self.push("access")
+            return
         if action is Action.ORGANISER and self.top.screen not in ("stand", "stand-setup"):
             if self.kiosk:  # the organiser steps in: the group's play ends at the welcome
                 self.reset("stand")
@@ -351,7 +371,7 @@ class App:
 
     def resized(self) -> None:
         self.screen = pygame.display.get_surface()
-        self.theme = Theme(*self.screen.get_size(), self.settings.text_scale)
+        self.theme = self.make_theme()
         self.dirty = True
 
     def event(self, ev: pygame.event.Event) -> None:

@@ -37,6 +37,8 @@ class Action(str, Enum):
     TEXT_SCALE = "text_scale"
     KEYS = "keys"  # the key card: every key, clicker button, click and tap
     ORGANISER = "organiser"  # the stand's own menu (kiosk mode): Ctrl+Shift+O, never a child's
+    ACCESS = "access"  # the accessibility menu: Shift+A, on every screen
+    REPEAT = "repeat"  # read the current text aloud again: Shift+R, on every screen
 
 
 CHOOSE = (Action.CHOOSE_1, Action.CHOOSE_2, Action.CHOOSE_3, Action.CHOOSE_4)
@@ -130,9 +132,19 @@ PAD: dict[str, dict[int, Action]] = {
 ORGANISER_KEY = pygame.K_o
 
 
+# Shift and a letter, as Ren'Py's accessibility menu: no clicker sends them, no child by chance.
+SHIFTED: dict[int, Action] = {pygame.K_a: Action.ACCESS, pygame.K_r: Action.REPEAT}
+
+
 def key_action(context: str, key: int, mod: int = 0) -> Action | None:
     if key == ORGANISER_KEY and mod & pygame.KMOD_CTRL and mod & pygame.KMOD_SHIFT:
         return Action.ORGANISER
+    if (
+        key in SHIFTED
+        and mod & pygame.KMOD_SHIFT
+        and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT)
+    ):
+        return SHIFTED[key]
     if key == pygame.K_SLASH and mod & pygame.KMOD_SHIFT:
         return Action.KEYS  # '?' on a US or UK keyboard
     if key == pygame.K_TAB and mod & pygame.KMOD_SHIFT:

@@ -40,6 +40,11 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
             app.push(SessionsScene(app))
             pilot.step()
         return
+    if screen == "access":  # the accessibility menu, over the title screen
+        pilot.start(TitleScene(app))
+        app.push("access")
+        pilot.step()
+        return
     if screen == "displays":  # the first start's question with a second display
         from max247.scenes.displays import DisplayQuestion
 
@@ -157,7 +162,14 @@ def example_lessons(pilot: Pilot) -> None:
 
 
 def screenshot(args: argparse.Namespace) -> int:
-    pilot = Pilot(args.size, args.lang, args.region, args.scale)
+    pilot = Pilot(
+        args.size,
+        args.lang,
+        args.region,
+        args.scale,
+        high_contrast=getattr(args, "high_contrast", False),
+        reading_font=getattr(args, "reading_font", False),
+    )
     scenario_id = args.scenario or ""
     if scenario_id.endswith((".yaml", ".yml")):
         try:

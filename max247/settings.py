@@ -47,6 +47,11 @@ class Settings:
     stand_stories: list[str] = field(default_factory=list)
     stand_ages: str = "10-12"
     stand_idle_minutes: int = 3
+    # the accessibility menu (max247.scenes.access): every child can follow
+    high_contrast: bool = False
+    reading_font: bool = False  # Atkinson Hyperlegible with extra letter and line spacing
+    reduced_motion: bool = False
+    read_aloud: bool = False
 
 
 def _is_int(value: object) -> bool:
@@ -85,6 +90,10 @@ CHECKS = {
     ),
     "stand_ages": lambda v: v in ("10-12", "12-15"),
     "stand_idle_minutes": lambda v: _is_int(v) and 1 <= v <= 60,
+    "high_contrast": lambda v: isinstance(v, bool),
+    "reading_font": lambda v: isinstance(v, bool),
+    "reduced_motion": lambda v: isinstance(v, bool),
+    "read_aloud": lambda v: isinstance(v, bool),
 }
 
 

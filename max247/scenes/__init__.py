@@ -37,6 +37,7 @@ SCENES: dict[str, str] = {
     "blank": "max247.scenes.overlays:BlankScreen",
     "teacher": "max247.scenes.overlays:TeacherOverlay",
     "keys": "max247.scenes.keycard:KeyCard",
+    "access": "max247.scenes.access:AccessScene",
     "broken-file": "max247.scenes.preview:BrokenFile",
     "stand": "max247.scenes.stand:StandScene",
     "stand-setup": "max247.scenes.stand:OrganiserScene",

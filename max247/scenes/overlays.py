@@ -79,6 +79,7 @@ class PauseOverlay(MenuOverlay):
                 app.cycle_text_scale,
             ),
             Item(lambda: _("Keys and clicker"), self.keys),
+            Item(lambda: _("Accessibility"), lambda: app.replace("access")),
             Item(lambda: _("Stop the lesson"), self.quit),
         ]
         # what the screens under the menu offer (the timer, undo): the clicker reaches them here

@@ -95,7 +95,9 @@ class StoryScene(Common):
         """Take in one event; return True when the class should stop and look."""
         if isinstance(event, Line):
             self.shown.append(Shown(event.speaker, event.text, event.view))
-            if not quiet and event.speaker not in (None, self.scenario.character):
+            # calm motion (the accessibility menu): a message appears at once, no typing dots
+            calm = self.app.settings.reduced_motion
+            if not quiet and not calm and event.speaker not in (None, self.scenario.character):
                 self.typing_until = self.app.now + TYPING_SECONDS
             return True
         if isinstance(event, PhotoShown):
@@ -103,7 +105,7 @@ class StoryScene(Common):
             return True
         if isinstance(event, ViewChanged):
             self.view = event.mode
-        elif isinstance(event, MoodChanged):
+        elif isinstance(event, MoodChanged) and not self.app.settings.reduced_motion:
             self.pulse_until = self.app.now + PULSE_SECONDS
         elif isinstance(event, Told):
             self.record()

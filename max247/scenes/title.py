@@ -61,6 +61,8 @@ class TitleScene(Menu):
             )
         self.items.append(Item(lambda: _("New lesson"), self.start, primary=not self.unfinished))
         self.index = 2 if self.unfinished else len(self.items) - 1
+        # last, so the numbers of the items above stay what teachers and tests know
+        self.items.append(Item(lambda: _("Accessibility"), lambda: self.app.push("access")))
 
     def next_language(self) -> None:
         langs = list(LANGUAGES)
