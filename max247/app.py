@@ -12,6 +12,7 @@ import os
 import sqlite3
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,9 +28,19 @@ os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
 import pygame
 
 from max247 import paths
+from max247.devices import Device, open_joystick
 from max247.helpdir import Directory, load_directory
 from max247.i18n import Interface, ScenarioTranslator
-from max247.input import Action, key_action, pad_action
+from max247.input import (
+    KEYBOARD,
+    Action,
+    TablePress,
+    key_action,
+    pad_action,
+    table_press,
+    zone_press,
+)
+from max247.player.tables import Seat, Tables, press
 from max247.scenes import create
 from max247.scenes.scene import Callback, Scene
 from max247.session import Session
@@ -91,6 +102,11 @@ class App:
         self.notice: str | None = None  # a note said over any screen until the next key
         self.keeping = True  # False once the data folder turned out not to be writable
         self._pads: list = []
+        # tables with a device each (max247.player.tables): None until a lesson uses them, so
+        # SDL's joysticks are not even started otherwise
+        self.tables: Tables | None = None
+        self.devices: dict[int, Device] = {}  # SDL's instance id -> the device at a table
+        self.open_device: Callable[[int], Device | None] = open_joystick  # tests fake devices
         self._translated: dict[tuple[str, str], bool] = {}
         self.drawn: list | None = None  # set by the pilot: every text box drawn in a frame
         self.watch = None  # called once a loop: `max247 play` reloads a saved scenario
@@ -384,6 +400,8 @@ class App:
         if ev.type == pygame.QUIT:
             if not self.kiosk:  # in event mode the close button and Alt+F4 do not quit
                 self.running = False
+        elif ev.type == pygame.KEYDOWN and self._keyboard_zone(ev):
+            pass  # a table's key on the shared keyboard, where tables press (see input.py)
         elif ev.type == pygame.KEYDOWN:
             action = key_action(self.top.context, ev.key, ev.mod)
             if action is not None:
@@ -398,6 +416,11 @@ class App:
             # through the menu: a mouse alone suffices
             if not self.top.wheel(ev.y):
                 self.post(Action.UP if ev.y > 0 else Action.DOWN)
+        elif ev.type in _TABLE_EVENTS:
+            if self.tables is not None:  # else no table has a device: the events mean nothing
+                self._table_event(ev)
+        elif self.tables is not None and ev.type in _PAD_EVENTS:
+            pass  # the controllers are the tables' now, not the teacher's
         elif ev.type == pygame.CONTROLLERDEVICEADDED:
             with contextlib.suppress(pygame.error):  # a pad SDL cannot open is left out
                 self._pads.append(pygame.joystick.Joystick(ev.device_index))
@@ -414,6 +437,66 @@ class App:
             self.settings.display = getattr(ev, "display_index", self.settings.display)
             self.resized()
             self.save_settings()
+
+    # --- tables with a device each -------------------------------------------------------
+
+    def start_tables(self) -> Tables:
+        """Tables with a controller or a buzzer each, for this lesson: SDL's joysticks start
+        now (each device already plugged in then says hello with JOYDEVICEADDED)."""
+        if self.tables is None:
+            self.tables = Tables()
+            with contextlib.suppress(pygame.error):
+                pygame.joystick.init()
+        return self.tables
+
+    def stop_tables(self) -> None:
+        self.tables = None
+        self.devices.clear()
+
+    def _table_event(self, ev: pygame.event.Event) -> None:
+        assert self.tables is not None
+        if ev.type == pygame.JOYDEVICEADDED:
+            device = self.open_device(ev.device_index)
+            if device is not None:
+                self.devices[device.instance] = device
+        elif ev.type == pygame.JOYDEVICEREMOVED:
+            self.devices.pop(ev.instance_id, None)
+            if self.tables.unplug(ev.instance_id):
+                self.dirty = True
+        elif ev.type == pygame.JOYBUTTONDOWN:
+            device = self.devices.get(ev.instance_id)
+            if device is not None:
+                group, option = press(device.name, device.buttons, ev.button)
+                self._table_press(Seat(device.instance, group), device.kind, option, device)
+
+    def _keyboard_zone(self, ev: pygame.event.Event) -> bool:
+        """A key of the shared keyboard's zones, on a screen where tables press: True if it
+        was a table's (then it means nothing else)."""
+        if self.tables is None or not self.settings.keyboard_zones:
+            return False
+        if table_press(self.top.screen) is None:
+            return False
+        zone = zone_press(getattr(ev, "scancode", 0), ev.mod)
+        if zone is None:
+            return False
+        self._table_press(Seat(KEYBOARD, zone[0]), "keyboard", zone[1])
+        return True
+
+    def _table_press(
+        self, seat: Seat, kind: str, option: int | None, device: Device | None = None
+    ) -> None:
+        assert self.tables is not None
+        meaning = table_press(self.top.screen)
+        if meaning is None:
+            return
+        known = self.tables.at(seat) is not None
+        table = self.tables.join(seat, kind)  # a press anywhere it counts joins or rejoins
+        if table is None:
+            return
+        if not known and device is not None:
+            device.rumble()
+        self.top.table_press(table, seat, option if meaning is TablePress.VOTE else None)
+        self.dirty = True
 
     # --- drawing --------------------------------------------------------------------------
 
@@ -502,6 +585,12 @@ class App:
             self.reset("stand")
         self._kiosk_idle()
 
+
+# a table's device: what it means is max247.input's TABLE_PRESSES, per screen
+_TABLE_EVENTS = frozenset({pygame.JOYDEVICEADDED, pygame.JOYDEVICEREMOVED, pygame.JOYBUTTONDOWN})
+_PAD_EVENTS = frozenset(
+    {pygame.CONTROLLERDEVICEADDED, pygame.CONTROLLERBUTTONDOWN, pygame.CONTROLLERDEVICEREMOVED}
+)
 
 _INPUT_EVENTS = frozenset(
     {

@@ -41,6 +41,7 @@ SCREENS = (
     "stand",
     "stand-setup",
     "stand-next-group",
+    "tables",
 )
 
 

@@ -21,6 +21,14 @@ from pathlib import Path
 
 from max247 import paths
 from max247.helpdir import REGIONS
+from max247.player.votes import (
+    DEFAULT_MODE,
+    DEFAULT_TABLES,
+    DEFAULT_TALK,
+    MODES,
+    TABLES,
+    TALK_TIMES,
+)
 from max247.story.findings import N_, Msg, N_and
 from max247.story.model import LANGUAGES
 from max247.ui.theme import TEXT_SCALES
@@ -52,6 +60,14 @@ class Settings:
     reading_font: bool = False  # Atkinson Hyperlegible with extra letter and line spacing
     reduced_motion: bool = False
     read_aloud: bool = False
+    # how the class decides at a choice (see max247.player.votes), chosen at setup and kept as
+    # the default: its mode, how many tables, and the talk time before a vote when the choice
+    # sets none (seconds, 0: no countdown)
+    decision_mode: str = DEFAULT_MODE.value
+    tables: int = DEFAULT_TABLES
+    talk_seconds: int = DEFAULT_TALK
+    # tables with a device each may share one keyboard in zones (see max247.input)
+    keyboard_zones: bool = False
 
 
 def _is_int(value: object) -> bool:
@@ -94,6 +110,10 @@ CHECKS = {
     "reading_font": lambda v: isinstance(v, bool),
     "reduced_motion": lambda v: isinstance(v, bool),
     "read_aloud": lambda v: isinstance(v, bool),
+    "decision_mode": lambda v: v in {m.value for m in MODES},
+    "tables": lambda v: _is_int(v) and v in TABLES,
+    "talk_seconds": lambda v: _is_int(v) and v in TALK_TIMES,
+    "keyboard_zones": lambda v: isinstance(v, bool),
 }
 
 

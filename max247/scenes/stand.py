@@ -106,11 +106,14 @@ class StandScene(Menu):
             th.INK_SOFT,
             align="center",
         )
-        button = pygame.Rect(0, 0, min(w, t.u(60)), round(t.body * 2.2))
+        label = _("Press any button to start")
+        # as wide as its words need (French needs more than English), never wider than the page
+        wide = self.app.fonts.width(label, t.body, "bold") + 2 * t.u(4)
+        button = pygame.Rect(0, 0, min(w, max(t.u(60), wide)), round(t.body * 2.2))
         button.midtop = (t.width // 2, max(y + t.u(3), t.height - t.u(6) - button.h))
         button.bottom = min(button.bottom, t.height - t.u(5))
         self.items[0].rect = button
-        c.button(_("Press any button to start"), button, True, True)
+        c.button(label, button, True, True)
 
 
 class OrganiserScene(Menu):

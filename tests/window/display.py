@@ -118,8 +118,16 @@ class Window:
 
 
 @contextmanager
-def game(display: str, home: Path, *args: str, language: str | None = "en"):
-    """Start `max247 game` in the display with a home of its own; stop it at the end."""
+def game(
+    display: str,
+    home: Path,
+    *args: str,
+    language: str | None = "en",
+    command: tuple[str, ...] = ("game", "--size", "1024x768"),
+    first: str | None = None,
+):
+    """Start `max247 game` (or another `command`) in the display with a home of its own, wait
+    for its `first` screen and stop it at the end."""
     import json
     import sys
 
@@ -146,14 +154,14 @@ def game(display: str, home: Path, *args: str, language: str | None = "en"):
         "LANGUAGE": "",
     }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "max247", "game", "--size", "1024x768", *args],
+        [sys.executable, "-m", "max247", *command, *args],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
     window = Window(display, home, trace, proc)
     try:
-        window.wait_for("TitleScene" if language is not None else "WelcomeScene")
+        window.wait_for(first or ("TitleScene" if language is not None else "WelcomeScene"))
         window.focus()
         yield window
     finally:
