@@ -44,6 +44,7 @@ from max247.scenes import create
 from max247.scenes.scene import Callback, Scene
 from max247.session import Session
 from max247.settings import Settings, load_settings, save_settings, settings_path
+from max247.speech import Speaker, Utterance, platform_backend
 from max247.stand import StandCounts, load_counts, save_counts
 from max247.store import Store
 from max247.story.findings import N_, ScenarioError, render_text
@@ -91,6 +92,8 @@ class App:
         self.fonts = Fonts()
         self.theme = self.make_theme()
         self.apply_access()  # high contrast, the reading font: see max247.scenes.access
+        self.speaker: Speaker | None = None  # read aloud: made when first needed (see voice)
+        self._said: tuple = ()  # the screen and lines read aloud last
         self.interface = Interface(self.settings.language)
         self.translator = ScenarioTranslator()
         self.library: Library = self.load_library()
@@ -253,6 +256,42 @@ class App:
         self.theme = self.make_theme()
         self.dirty = True
 
+    # --- read aloud -----------------------------------------------------------------------
+
+    def voice(self) -> Speaker:
+        """The speaker, made on first use: asking the platform for its voices runs a program."""
+        if self.speaker is None:
+            self.speaker = Speaker(platform_backend())
+        return self.speaker
+
+    def voices(self) -> list[str]:
+        """The class's languages this computer can read aloud (the accessibility menu says)."""
+        return self.voice().voices()
+
+    def read_aloud(self, again: bool = False) -> None:
+        """Say what the screen on top shows the class, once when it appears (or `again`)."""
+        if not self.settings.read_aloud or not self.scenes:
+            return
+        lines = self.top.read_aloud()
+        if not lines:
+            return  # a menu over the story says nothing, and closing it does not repeat it
+        key = (id(self.top), tuple(lines))
+        if key == self._said and not again:
+            return
+        self._said = key
+        language = self.settings.language  # the story is shown in the class's language
+        self.voice().say([Utterance(line, language) for line in lines])
+
+    def repeat(self) -> None:
+        """Say the current text again: the screen's own, or the last said under a menu."""
+        if not self.settings.read_aloud or not self.scenes:
+            return
+        if self.top.read_aloud():
+            self.read_aloud(again=True)
+        elif self._said:
+            lines = self._said[1]
+            self.voice().say([Utterance(line, self.settings.language) for line in lines])
+
     def save_settings(self) -> None:
         if not self.headless and self.keeping:
             try:
@@ -390,6 +429,9 @@ class App:
             return
         if action is Action.TEXT_SCALE:
             self.cycle_text_scale()
+            return
+        if action is Action.REPEAT:  # Shift+R: say the current text again
+            self.repeat()
             return
         if action is Action.ACCESS:  # Shift+A: the accessibility menu, over any screen
             if self.top.screen != "access":
@@ -572,6 +614,7 @@ class App:
                 pygame.display.flip()
             if self.trace is not None:
                 self._write_trace()
+            self.read_aloud()
         return moving
 
     def _write_trace(self) -> None:
@@ -585,6 +628,8 @@ class App:
         try:
             return self._loop()
         finally:
+            if self.speaker is not None:
+                self.speaker.close()  # a line being said stops with the game
             pygame.quit()  # also on Ctrl+C or SIGTERM: the window closes, the display is freed
 
     def _loop(self) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pygame
 
+from max247.i18n import language_name
 from max247.input import Action
 from max247.scenes.base import Item, Menu
 from max247.ui import theme as th
@@ -69,8 +70,26 @@ class AccessScene(Menu):
             super().handle(action)
 
     def note(self) -> str:
-        """What the menu says under its buttons: the keys, and which voices read aloud."""
-        return self.app._("Shift+A opens this menu on every screen.")
+        """What the menu says under its buttons: which voices read aloud, and the keys."""
+        _ = self.app._
+        keys = _("Shift+A opens this menu on every screen; Shift+R reads the text aloud again.")
+        if not self.app.settings.read_aloud:
+            return keys
+        voices = self.app.voices()
+        if not voices:
+            return _("This computer has no voice to read aloud: the game stays silent.") + (
+                "\n" + keys
+            )
+        said = _("Voices on this computer: {languages}.").format(
+            languages=", ".join(language_name(v) for v in voices)
+        )
+        if self.app.settings.language not in voices:
+            said += " " + _("None for the class's language: the game stays silent.")
+        return said + "\n" + keys
+
+    def read_aloud(self) -> list[str]:
+        """The ringed setting, as the class moves through the menu."""
+        return [self.items[self.index].label()] if 0 <= self.index < len(self.items) else []
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme

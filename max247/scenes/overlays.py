@@ -86,6 +86,8 @@ class PauseOverlay(MenuOverlay):
         for scene in reversed(app.scenes):
             for item in reversed(getattr(scene, "lesson_actions", list)()):
                 self.items.insert(1, Item(item.label, self.then(item.run)))
+        if app.settings.read_aloud:  # the clicker's way to hear the text again (Shift+R)
+            self.items.insert(1, Item(lambda: _("Read it aloud again"), self.then(app.repeat)))
         if app.session is not None and app.find(_story_class()) is not None:
             self.items.insert(
                 1, Item(lambda: _("Back to the board (the story is kept)"), self.board)

@@ -88,6 +88,8 @@ class Host(Protocol):
     # how the game looks and sounds (the accessibility menu)
     def cycle_text_scale(self) -> None: ...
     def apply_access(self) -> None: ...
+    def voices(self) -> list[str]: ...
+    def repeat(self) -> None: ...
 
     # the stand at an event
     def end_group(self) -> None: ...
@@ -144,6 +146,11 @@ class Scene:
     def wheel(self, dy: int) -> bool:
         """The mouse wheel turned `dy` notches (up is positive); True if this screen scrolled."""
         return False
+
+    def read_aloud(self) -> list[str]:
+        """What read aloud says of this screen when it appears, in the class's language: the
+        story's words for the class, never a teacher's note. A menu says nothing."""
+        return []
 
     def trace_line(self) -> str:
         """What `MAX247_TRACE` records of this screen: its kind, and what it rings or says."""

@@ -264,6 +264,24 @@ class StoryScene(Common):
         self.just_decided = False
         self.after_replay()
 
+    def read_aloud(self) -> list[str]:
+        """The line that just appeared (or the one the class went back to), with who says it;
+        a message still "being typed" is said when it shows."""
+        last = len(self.shown) - 1 - self.review
+        if last < 0 or (self.typing_until > self.app.now and not self.review):
+            return []
+        _ = self.app._
+        item = self.shown[last]
+        words = self.app.text(self.scenario, item.text)
+        name = self.name(item.speaker)
+        if item.photo:
+            return [_("{name} sends a photo: {description}").format(name=name, description=words)]
+        if item.speaker is None:
+            return [words]
+        if item.view == "in-person":
+            return [_("{name} says: {text}").format(name=name, text=words)]
+        return [_("{name} writes: {text}").format(name=name, text=words)]
+
     def trace_line(self) -> str:
         typing = int(self.typing_until > self.app.now)
         return f"StoryScene\t\t{len(self.shown)}:{self.page}:{self.review}:{typing}"

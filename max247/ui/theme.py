@@ -38,11 +38,13 @@ MOOD_COLOURS: tuple[Colour, ...] = (
 )
 
 # Option cards: a number, a shape and a colour each, never colour alone.
+# Okabe-Ito's blue and purple moved apart, so that every pair stays at least 12 apart (CIEDE2000)
+# for protanopes, deuteranopes and tritanopes too (tests/test_colourvision.py).
 OPTION_COLOURS: tuple[Colour, ...] = (
-    (0, 114, 178),  # blue, circle
+    (2, 108, 226),  # blue, circle
     (204, 121, 0),  # dark orange, square
     (0, 140, 100),  # green, triangle
-    (170, 68, 153),  # purple, diamond
+    (169, 67, 151),  # purple, diamond
 )
 OPTION_SHAPES = ("circle", "square", "triangle", "diamond")
 
@@ -129,7 +131,7 @@ HIGH_CONTRAST = Palette(
     BUBBLE_THEM=(255, 255, 255),
     BUBBLE_ME=(226, 244, 232),
     CAPTION=(255, 250, 205),
-    OPTION_COLOURS=((0, 70, 140), (150, 70, 0), (0, 100, 60), (120, 30, 110)),
+    OPTION_COLOURS=((3, 67, 168), (150, 70, 0), (12, 101, 70), (113, 14, 95)),
 )
 
 
