@@ -131,6 +131,7 @@ SCREEN_KEYS: dict[str, str] = {
     "blank": "menu",
     "teacher": "menu",
     "keys": "menu",
+    "access": "menu",  # the accessibility menu: Shift+A over any screen
     "broken-file": "menu",
     "stand": "menu",
     "stand-setup": "menu",
