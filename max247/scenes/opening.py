@@ -354,7 +354,6 @@ class FindingsScene(ListScene):
         if checked is not None and checked.playable:
             footer.append(Item(lambda: _("Play it now"), self.play, primary=True))
             footer.append(Item(lambda: _("Translate…"), self.translate))
-            footer.append(Item(lambda: _("Content checklist"), self.checklist))
         footer.append(Item(lambda: _("Check again"), self.recheck))
         footer.append(Item(lambda: _("Back"), self.back))
         self.footer = len(footer)
