@@ -86,7 +86,7 @@ def flags_story(flags: int = 25, narration: int = 500) -> str:
     issue 19 (20 flags and 500 lines a passage took 63 s to prove)."""
     out = [HEAD.format(id="many-flags", n=0)]
     lines = "".join(
-        f"    - narrate: Sam thinks about it for a while, line after line ({i}).\n"
+        f"    - narrate: Sam thinks about it for a while, line after line ({_word(i)}).\n"
         for i in range(narration)
     )
     for k in range(flags):
@@ -114,3 +114,8 @@ def flags_story(flags: int = 25, narration: int = 500) -> str:
     )
     out.append(ENDING)
     return "".join(out)
+
+
+def _word(i: int) -> str:
+    """A different word for each line, without digits (a number there looks like a phone)."""
+    return chr(97 + i % 26) + chr(97 + i // 26 % 26) + chr(97 + i // 676 % 26)

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 # Sharp on a scaled Windows display, and no minimising when the projector window loses focus.
@@ -29,7 +29,6 @@ import pygame
 
 from max247 import paths
 from max247.devices import Device, open_joystick
-from max247.helpdir import Directory, load_directory
 from max247.i18n import Interface, ScenarioTranslator
 from max247.input import (
     KEYBOARD,
@@ -54,6 +53,9 @@ from max247.story.library import Library, load_library
 from max247.story.model import Scenario, Text
 from max247.ui.text import Fonts
 from max247.ui.theme import TEXT_SCALES, Theme
+
+if TYPE_CHECKING:
+    from max247.helpdir import Directory
 
 IDLE_WAIT_MS = 1000
 FRAME_MS = 16
@@ -109,7 +111,7 @@ class App:
         self.mine = MyStories.load(None if self.headless else self.data_folder())
         self.library: Library = self.load_library()
         self.notes: list[str] = []  # messages for the teacher (corrupt files set aside, ...)
-        self.directory = self._load_directory()  # a damaged file adds a note, never a crash
+        self._directory: Directory | None = None  # read when first needed: see `directory`
         self.session: Session | None = None
         self.store = Store.memory()  # `start` opens the teacher's own; tests keep this one
         self.scenes: list[Scene] = []
@@ -216,7 +218,22 @@ class App:
             self.pop()  # a new drop replaces the findings shown
         self.push("findings", path=found[0])
 
+    @property
+    def directory(self) -> Directory:
+        """The help directory, read when first needed (the loop reads it right after the first
+        frame, so a damaged file's note is on the title screen a moment later)."""
+        if self._directory is None:
+            self._directory = self._load_directory()
+            self.dirty = True
+        return self._directory
+
+    @directory.setter
+    def directory(self, directory: Directory) -> None:
+        self._directory = directory
+
     def _load_directory(self) -> Directory:
+        from max247.helpdir import Directory, load_directory
+
         try:
             return load_directory(paths.HELP_DIRECTORY, paths.user_data() / "help-directory.yaml")
         except ScenarioError as exc:
@@ -621,6 +638,8 @@ class App:
             if self.watch is not None:
                 self.watch()
             moving = self.step()
+            if self._directory is None:
+                _ = self.directory  # after the first frame, not before it
         return 0
 
     def _kiosk_hold(self) -> None:

@@ -123,3 +123,9 @@ def test_another_engine_validates_again(write, tmp_path, reads, monkeypatch):
     reads.clear()
     library(tmp_path)
     assert reads == [("good.yaml", True)]
+
+
+def test_the_library_knows_the_readers_needs_without_importing_it():
+    from max247.story import loader
+
+    assert library_module.DEFAULT_NEEDS == loader.DEFAULT_NEEDS

@@ -13,17 +13,24 @@ import os
 from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from max247.story.cache import Summary, ValidationCache, file_key
 from max247.story.findings import N_, Finding, Loc, finding
-from max247.story.loader import DEFAULT_NEEDS, Loaded, read_scenario
-from max247.story.model import Scenario
+from max247.story.model import NEEDS, Scenario
+
+if TYPE_CHECKING:
+    from max247.story.loader import Loaded
 
 PLAN_SUFFIX = ".plan.yaml"
 MAX_ENTRIES = 20_000  # files and folders looked at in one library: a big one has a few hundred
 MAX_LEVELS = 8  # folders inside folders
 
 log = logging.getLogger(__name__)
+
+# the needs a story may ask for without a help directory (as max247.story.loader's): the
+# reader itself is imported when a file must be read, so a start from the cache never loads it
+DEFAULT_NEEDS = tuple(n for n in NEEDS if n != "adult-advice")
 
 
 def is_plan(path: Path) -> bool:
@@ -237,10 +244,19 @@ def _twice(path: Path, scenario_id: str, first: Path) -> Finding:
     )
 
 
+def read_scenario(*args: Any, **kwargs: Any) -> Loaded:
+    """max247.story.loader.read_scenario, imported when a file is first read."""
+    from max247.story import loader
+
+    return loader.read_scenario(*args, **kwargs)
+
+
 def _read(path: Path, needs: tuple[str, ...], whole: bool = True) -> Loaded:
     """One scenario of a library. The readers raise nothing but ScenarioError, and even that
     is turned into findings; should a mistake of ours ever let something else through, the
     file is still listed as broken, with the reason, and the rest of the library loads."""
+    from max247.story.loader import Loaded
+
     try:
         return read_scenario(path, needs, display=display_path(path), whole=whole)
     except Exception as exc:  # the library's promise: one file never stops the others
