@@ -55,10 +55,7 @@ class Card(Common):
         return f"{type(self).__name__}\t\t{self.page}"
 
     def done(self) -> None:
-        story = self.app.scenes[-2] if len(self.app.scenes) > 1 else None
-        self.app.pop()
-        if story is not None and hasattr(story, "advance"):
-            story.advance()
+        self.dismiss()  # the story that opened the card goes on (its on_dismiss)
 
     height = 88  # in hundredths of the screen height
 
@@ -105,8 +102,9 @@ class FeedbackScene(Card):
         super().__init__(app)
         self.story_scene = story_scene
         self.event = event
-        waiting = [o for o in story_scene.story.state.log[-1:]]
-        self.number = waiting[0].number if waiting else 1
+        # the decision this card is about: the last one of the log
+        decided = story_scene.story.state.log[-1:]
+        self.number = decided[0].number if decided else 1
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme

@@ -62,8 +62,7 @@ class ChoiceScene(Menu):
         ]
 
     def pick(self, number: int) -> None:
-        self.app.pop()
-        self.story_scene.choose(number)
+        self.dismiss(number)  # the story that offered the choice takes it (its on_dismiss)
 
     def handle(self, action: Action) -> None:
         if action is Action.TIMER and self.timer:
@@ -80,7 +79,7 @@ class ChoiceScene(Menu):
             self.remaining = 0
             self.running_since = None
         elif action is Action.BACK:
-            self.app.pop()  # re-read the story; next brings the choice back
+            self.dismiss(None)  # re-read the story; next brings the choice back
         elif action is Action.CONFIRM and self.index == NO_HIGHLIGHT:
             return  # "next" on a fresh choice never chooses: the class is still talking
         elif (action is Action.UP and self.index == NO_HIGHLIGHT) or (

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pygame
 
 from max247.helpdir import help_list
+from max247.player import feels_ok
 from max247.scenes.base import Item, Menu
 from max247.story.model import Scenario
 from max247.story.runtime import Story
@@ -25,12 +26,13 @@ class EndingScene(Menu):
         self.story_scene = story_scene
         _ = app._
         state = story_scene.story.state
-        self.items = [Item(lambda: _("Back to the board"), self.board, primary=state.mood >= 3)]
+        ok = feels_ok(state.mood)
+        self.items = [Item(lambda: _("Back to the board"), self.board, primary=ok)]
         if state.log:
             self.items.append(
-                Item(lambda: _("Go back to a decision"), self.decisions, primary=state.mood < 3)
+                Item(lambda: _("Go back to a decision"), self.decisions, primary=not ok)
             )
-        self.index = 0 if state.mood >= 3 or not state.log else 1
+        self.index = 0 if ok or not state.log else 1
 
     page = 0
     pages = 1
@@ -101,7 +103,7 @@ class EndingScene(Menu):
         lines = [message]
         if helped:
             lines.append(_("On the way: {list}").format(list=", ".join(helped)) + ".")
-        if state.mood < 3:
+        if not feels_ok(state.mood):
             lines.append(
                 _(
                     "{name} still needs help. You can go back to a decision and try another way."

@@ -17,10 +17,10 @@ never run.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import tempfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,15 +37,17 @@ MAX_BYTES = 64 * 2**20
 def engine_version() -> str:
     """The package version and a hash of the story engine's source: any change to the loader
     or the proof invalidates every entry. A frozen build has no sources: its version says it."""
-    digest = hashlib.blake2b(digest_size=8)
+    # zlib's checksums, not hashlib: a cache key needs no security, and hashlib loads OpenSSL
+    # (4 MiB of the game's memory at start)
+    crc, adler = 0, 1
     folder = Path(__file__).resolve().parent
     try:
         for source in sorted(folder.glob("*.py")):
-            digest.update(source.name.encode())
-            digest.update(source.read_bytes())
+            data = source.name.encode() + source.read_bytes()
+            crc, adler = zlib.crc32(data, crc), zlib.adler32(data, adler)
     except OSError:
         return __version__
-    return f"{__version__}+{digest.hexdigest()}"
+    return f"{__version__}+{crc:08x}{adler:08x}"
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,13 @@ EVENTS_PER_STEP = 2_000  # events between two choices: more is a loop with no ch
 
 # The words the board shows for each mood (max247/ui/widgets.py), said here to name them.
 LABELS = ("feels very bad", "feels bad", "feels so-so", "feels OK", "feels good")
+FEELS_OK = LABELS.index("feels OK")  # from this mood on the board shows a character as fine
+
+
+def feels_ok(mood: int) -> bool:
+    """Whether a character at `mood` feels OK: the board shows them fine, an ending is a good
+    one, and a story that starts there gives the class no problem to help with (W101)."""
+    return mood >= FEELS_OK
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,7 @@ CONTEXTS = ("narrate", "prompt", "feedback", "ending_title", "ending_message")
 
 def check_start(scenario: Scenario) -> list[Finding]:
     """W101: the character starts at 3 or more, so the board would start green."""
-    if scenario.mood < 3:
+    if not feels_ok(scenario.mood):
         return []
     loc = scenario.extra.get("mood", scenario.loc)
     return [
