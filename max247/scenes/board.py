@@ -53,23 +53,17 @@ class BoardScene(Menu):
         return self.app.text(s, s.characters[s.character].name)
 
     def open(self, p: Progress) -> None:
-        from max247.scenes.briefing import BriefingScene
-
         s = self.app.library.scenarios.get(p.scenario)
         if s is not None:
-            self.app.push(BriefingScene(self.app, s))
+            self.app.push("briefing", scenario=s)
 
     def back(self) -> None:
         """Back (Backspace, the pad's east button) leads to the title; the lesson is kept."""
-        from max247.scenes.title import TitleScene
-
         self.app.save_session()
-        self.app.reset(TitleScene(self.app))  # it offers this lesson first: saved just now
+        self.app.reset("title")  # it offers this lesson first: saved just now
 
     def finish(self) -> None:
-        from max247.scenes.closing import ClosingScene
-
-        self.app.push(ClosingScene(self.app))
+        self.app.push("closing")
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme

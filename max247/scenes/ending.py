@@ -42,12 +42,10 @@ class EndingScene(Menu):
         self.page = (self.page + 1) % self.pages
 
     def board(self) -> None:
-        from max247.scenes.board import BoardScene
-
-        self.app.reset(BoardScene(self.app))
+        self.app.reset("board")
 
     def decisions(self) -> None:
-        self.app.push(DecisionsScene(self.app, self.story_scene.scenario))
+        self.app.push("decisions", scenario=self.story_scene.scenario)
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
@@ -156,14 +154,11 @@ class DecisionsScene(Menu):
         self.index = max(0, len(self.rows) - 1)
 
     def go(self, i: int) -> None:
-        from max247.scenes.board import BoardScene
-        from max247.scenes.story import StoryScene
-
         log = self.app.session.progress(self.scenario.id).log[:i]
         progress = self.app.session.progress(self.scenario.id)
         progress.ended = False
-        self.app.reset(BoardScene(self.app))
-        self.app.push(StoryScene(self.app, self.scenario, log))
+        self.app.reset("board")
+        self.app.push("story", scenario=self.scenario, log=log)
 
     def back(self) -> None:
         self.app.pop()

@@ -16,7 +16,7 @@ import pygame
 
 from max247.i18n import language_name
 from max247.scenes.base import Item, Menu
-from max247.scenes.sessions import NameOverlay, default_name
+from max247.scenes.lessons import default_name
 from max247.session import Session
 from max247.story.cache import Summary
 from max247.story.model import LANGUAGES, THEMES
@@ -138,10 +138,11 @@ class SetupScene(Menu):
         self.app.save_settings()
 
     def rename(self) -> None:
-        def named(name: str) -> None:
-            self.name = name
+        def named(name: str | None) -> None:
+            if name is not None:  # None: the teacher cancelled
+                self.name = name
 
-        self.app.push(NameOverlay(self.app, self.name, named))
+        self.app.push("session-name", named, name=self.name)
 
     def toggle(self, scenario_id: str) -> None:
         if scenario_id in self.chosen:
@@ -153,8 +154,6 @@ class SetupScene(Menu):
         return sum(self.app.library.scenarios[i].minutes for i in self.chosen)
 
     def start(self) -> None:
-        from max247.scenes.board import BoardScene
-
         if not self.chosen:
             return
         scenarios = [self.app.library.scenarios[i] for i in self.chosen]
@@ -162,7 +161,7 @@ class SetupScene(Menu):
             scenarios, self.app.settings.language, self.app.settings.region, self.name
         )
         self.app.save_session()
-        self.app.reset(BoardScene(self.app))
+        self.app.reset("board")
 
     def back(self) -> None:
         self.app.pop()

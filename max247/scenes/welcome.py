@@ -11,8 +11,8 @@ import pygame
 
 from max247.i18n import language_name
 from max247.scenes.base import Item, Menu
-from max247.scenes.title import REGIONS, region_name
 from max247.story.model import LANGUAGES
+from max247.ui.helpwords import REGIONS, region_name
 
 
 class WelcomeScene(Menu):
