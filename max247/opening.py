@@ -48,15 +48,35 @@ class Checked:
 
 
 def check(path: Path) -> Checked:
-    """Check a story file or every story in a folder, as `max247 validate` does."""
-    from max247.cli import help_needs, translation_checks
+    """Check a story file or every story in a folder, as `max247 validate` does: every
+    finding of the files, and the translations' (missing, stale, orphan)."""
+    from max247.catalogs import translation_findings
+    from max247.i18n import ScenarioTranslator
 
     library = load_library([path], help_needs())
     findings = [f for fs in library.findings.values() for f in fs]
-    findings += translation_checks(library)
+    reader = ScenarioTranslator()
+    for s in library.scenarios.values():
+        findings += translation_findings(
+            s, library.locales_for(s), reader, library.root_of.get(s.id)
+        )
     # errors first, then warnings; in each, by file and line, as the writer reads the file
     findings.sort(key=lambda f: (not f.is_error, f.loc.file, f.loc.line, f.loc.col, f.code))
     return Checked(path, library, findings)
+
+
+def help_needs() -> tuple[str, ...]:
+    """The help needs a story may name: the shipped help directory's."""
+    from max247 import paths
+    from max247.helpdir import load_directory
+    from max247.story.findings import ScenarioError
+    from max247.story.loader import DEFAULT_NEEDS
+
+    try:
+        directory = load_directory(paths.HELP_DIRECTORY)
+    except ScenarioError:
+        return DEFAULT_NEEDS
+    return tuple(sorted(n for n in directory.needs if n != "adult-advice")) or DEFAULT_NEEDS
 
 
 def source_line(finding: Finding) -> str | None:
