@@ -117,6 +117,7 @@ class App:
         self.store = Store.memory()  # `start` opens the teacher's own; tests keep this one
         self.scenes: list[Scene] = []
         self.dirty = True
+        self.animating = False  # see step: a frame drawn only because something moves
         self.running = True
         self.notice: str | None = None  # a note said over any screen until the next key
         self.keeping = True  # False once the data folder turned out not to be writable
@@ -599,7 +600,9 @@ class App:
             self._kiosk_hold()
             moving = self.top.update(self.now) or moving
         if self.dirty or moving:
+            self.animating = not self.dirty  # a scene may then redraw only what moves
             self.draw()
+            self.animating = False
             if not self.headless:
                 pygame.display.flip()
             if self.trace is not None:

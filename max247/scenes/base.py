@@ -29,7 +29,7 @@ NO_HIGHLIGHT = -1  # a menu whose items nothing rings yet (a fresh choice)
 @dataclass
 class Item:
     label: Callable[[], str]
-    run: Callable[[], None]
+    run: Callable[[], object]  # what it returns (a scene pushed, say) is not used
     primary: bool = False
     rect: pygame.Rect | None = None
 
@@ -60,8 +60,6 @@ class Common(Scene):
 
 class Menu(Common):
     """A scene whose items the class moves through and picks."""
-
-    context = "menu"
 
     def __init__(self, app) -> None:
         super().__init__(app)

@@ -8,6 +8,7 @@ has found help. The class picks whom to help next.
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import pygame
 
@@ -36,7 +37,7 @@ class BoardScene(Menu):
         session = self.app.session
         assert session is not None
         self.items = [
-            Item(lambda p=p: self.name(p), lambda p=p: self.open(p)) for p in session.characters
+            Item(partial(self.name, p), partial(self.open, p)) for p in session.characters
         ]
         self.items.append(
             Item(lambda: _("Finish the lesson"), self.finish, primary=session.all_played)

@@ -53,6 +53,7 @@ class BriefingScene(Menu):
         self.app.replace("story", scenario=self.scenario)
 
     def resume(self) -> None:
+        assert self.app.session is not None  # resuming is offered in a lesson only
         log = self.app.session.progress(self.scenario.id).log
         self.app.replace("story", scenario=self.scenario, log=log)
 

@@ -23,7 +23,6 @@ from max247.ui.helpwords import checked_words, short_url, spoken
 class Card(Common):
     """A calm card over the dimmed story; next goes on."""
 
-    context = "reading"
     overlay = True
 
     page = 0

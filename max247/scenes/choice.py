@@ -10,6 +10,8 @@ extends (+) or skips (S); when it runs out it says so calmly and never chooses f
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from max247.input import Action
@@ -32,8 +34,8 @@ class ChoiceScene(Menu):
         self.offered = offered
         self.items = [
             Item(
-                lambda o=o: app.text(story_scene.scenario, o.option.text),
-                lambda o=o: self.pick(o.number),
+                partial(app.text, story_scene.scenario, o.option.text),
+                partial(self.pick, o.number),
             )
             for o in offered.options
         ]

@@ -6,6 +6,8 @@ class can go back to a decision and try another way.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from max247.helpdir import help_list
@@ -148,14 +150,18 @@ class DecisionsScene(Menu):
             self.rows.append((prompt, app.text(scenario, chosen.text)))
             story.choose_key(decision.option)
         self.items = [
-            Item(lambda i=i: self.rows[i][0], lambda i=i: self.go(i)) for i in range(len(self.rows))
+            Item(partial(self.row, i), partial(self.go, i)) for i in range(len(self.rows))
         ]
         self.items.append(Item(lambda: app._("Back"), self.back))
         self.index = max(0, len(self.rows) - 1)
 
+    def row(self, i: int) -> str:
+        return self.rows[i][0]
+
     def go(self, i: int) -> None:
-        log = self.app.session.progress(self.scenario.id).log[:i]
+        assert self.app.session is not None  # the decisions of a lesson's story
         progress = self.app.session.progress(self.scenario.id)
+        log = progress.log[:i]
         progress.ended = False
         self.app.reset("board")
         self.app.push("story", scenario=self.scenario, log=log)

@@ -19,7 +19,6 @@ SECONDS = 8.0
 
 class GoodbyeScene(Common):
     screen = "goodbye"
-    context = "reading"
 
     def __init__(self, app, next_group: bool = False) -> None:
         super().__init__(app)

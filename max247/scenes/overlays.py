@@ -185,7 +185,7 @@ class TeacherOverlay(Menu):
         surface.fill(th.PAPER)
         lang = self.app.settings.language
         story = self.app.find("story")
-        s = self.scenario or (story.scenario if story is not None else None)
+        s = self.scenario or getattr(story, "scenario", None)
         parts = []
         if s is not None:
             parts.append(_("Content warning") + "\n" + self.app.text(s, s.content_warning))

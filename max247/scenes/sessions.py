@@ -5,6 +5,8 @@ since, a page was written).
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from max247.input import Action
@@ -24,8 +26,7 @@ class SessionsScene(Menu):
         super().__init__(app)
         self.lessons = app.store.sessions(unfinished=True)
         self.items = [
-            Item(lambda x=x: lesson_label(app, x), lambda x=x: resume(app, x.id))
-            for x in self.lessons
+            Item(partial(lesson_label, app, x), partial(resume, app, x.id)) for x in self.lessons
         ]
         self.items.append(Item(lambda: app._("Back"), self.back))
 

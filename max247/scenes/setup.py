@@ -10,6 +10,7 @@ back under the pointer made a click tick another story).
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pygame
@@ -98,11 +99,9 @@ class SetupScene(Menu):
             ),
         ]
         for s in self.visible():
-            self.items.append(
-                Item(lambda s=s: self.app.text(s, s.title), lambda s=s: self.toggle(s.id))
-            )
+            self.items.append(Item(partial(self.app.text, s, s.title), partial(self.toggle, s.id)))
         for path, _error in self.broken():
-            self.items.append(Item(lambda path=path: path.name, lambda: None))
+            self.items.append(Item(partial(str, path.name), lambda: None))
         self.items.append(Item(lambda: _("Name: {name}").format(name=self.name), self.rename))
         self.items.append(
             Item(

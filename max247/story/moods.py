@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from max247.story.findings import N_, Finding, Loc, finding
@@ -131,7 +131,7 @@ def moods_shown(
     shown: dict[int, set[int]] = {}
     first = Story(scenario)
     queue: deque[Story] = deque([first])
-    seen: set[tuple] = set()
+    seen: set[tuple[object, ...]] = set()
     while queue:
         story = queue.popleft()
         try:
@@ -182,7 +182,7 @@ def _texts_of(event: object) -> list[Text]:
 
 def mood_words(text: str, name: str, language: str) -> list[tuple[str, frozenset[int]]]:
     """The mood phrases of `text` whose subject is `name`: (the words, the moods they fit)."""
-    out = []
+    out: list[tuple[str, frozenset[int]]] = []
     if language not in PHRASES or not name:
         return out
     subject = re.escape(name)
@@ -247,7 +247,7 @@ def check_words(
     return out
 
 
-def _texts(scenario: Scenario):
+def _texts(scenario: Scenario) -> Iterator[Text]:
     from max247.story.model import texts
 
     for _, text in texts(scenario):
