@@ -30,6 +30,8 @@ LAYERS: dict[str, str] = {
     "max247.settings": "services",
     "max247.stand": "services",
     "max247.firststart": "services",
+    "max247.opening": "services",  # a story opened in the game: checked, added to the library
+    "max247.spreadsheet": "services",  # a story's translations as a spreadsheet and back
     "max247.input": "input",
     "max247.devices": "input",
     "max247.ui": "ui",
