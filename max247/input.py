@@ -133,6 +133,9 @@ SCREEN_KEYS: dict[str, str] = {
     "stand": "menu",
     "stand-setup": "menu",
     "tables": "reading",  # next goes on, back returns: the teacher's clicker
+    "open": "menu",
+    "findings": "menu",
+    "translate": "menu",
 }
 
 
