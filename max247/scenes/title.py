@@ -52,7 +52,10 @@ class TitleScene(Menu):
             )
         self.items.append(Item(lambda: _("New lesson"), self.start, primary=not self.unfinished))
         self.index = 2 if self.unfinished else len(self.items) - 1
-        # last, so the numbers of the items above stay what teachers and tests know
+        # last, so the ring and the keys that lead to "New lesson" stay as they were: a
+        # teacher's own story, written in any editor, checked and played without a terminal
+        self.items.append(Item(lambda: _("Open a story"), lambda: self.app.push("open")))
+        # last of all: the title draws it in its top corner, out of the menu's column
         self.items.append(Item(lambda: _("Accessibility"), lambda: self.app.push("access")))
 
     def next_language(self) -> None:
