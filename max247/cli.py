@@ -41,6 +41,9 @@ SCREENS = (
     "stand-setup",
     "stand-next-group",
     "tables",
+    "open",
+    "findings",
+    "translate",
 )
 
 
