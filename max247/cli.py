@@ -45,6 +45,9 @@ SCREENS = (
     "stand-setup",
     "stand-next-group",
     "tables",
+    "open",
+    "findings",
+    "translate",
 )
 
 
