@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from max247.player.votes import keep
 from max247.story.model import Scenario, assert_never
 from max247.story.runtime import (
     ChoiceOffered,
@@ -111,9 +112,13 @@ class Runner:
         self.record()
         return events, done
 
-    def choose(self, number: int) -> None:
-        """The class's decision: option `number` as the class sees it."""
+    def choose(self, number: int, spread: dict[str, int] | None = None) -> None:
+        """The class's decision: option `number` as the class sees it, with the vote's counts
+        per option key when the tables voted (max247.player.votes: counts only, no table)."""
         self.story.choose(number)
+        if self.progress is not None:
+            self.progress.record(self.story)
+            keep(self.progress, spread or {})
         self.record()
 
     def undo(self) -> tuple[list[Event], list[Event]] | None:

@@ -242,14 +242,17 @@ class StoryScene(Common):
     def offer(self, event: ChoiceOffered) -> None:
         self.app.push("choice", self.chosen, story_scene=self, offered=event)
 
-    def chosen(self, number: int | None) -> None:
-        """The choice scene's answer: the class's decision, or None to re-read the story."""
-        if number is not None:
-            self.choose(number)
+    def chosen(self, answer: int | tuple[int, dict[str, int]] | None) -> None:
+        """The choice scene's answer: the class's decision (with the vote's counts per option
+        key when the tables voted), or None to re-read the story."""
+        if answer is None:
+            return
+        number, spread = answer if isinstance(answer, tuple) else (answer, {})
+        self.choose(number, spread)
 
-    def choose(self, number: int) -> None:
-        """The class's decision."""
-        self.runner.choose(number)
+    def choose(self, number: int, spread: dict[str, int] | None = None) -> None:
+        """The class's decision, and the vote's counts when the tables voted."""
+        self.runner.choose(number, spread)
         self.base = len(self.shown)
         self.advance()
         self.just_decided = True
