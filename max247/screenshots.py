@@ -160,7 +160,11 @@ def vote(pilot: Pilot, screen: str) -> None:
     if screen != "vote-reveal":
         return
     pilot.press(Action.CONFIRM)  # cards up
-    for n in (3, 1, 2, 0)[: len(pilot.top.vote.keys)]:
+    from max247.scenes.vote import VoteScene
+
+    top = pilot.top
+    assert isinstance(top, VoteScene)
+    for n in (3, 1, 2, 0)[: len(top.vote.keys)]:
         pilot.press(*[Action.PLUS] * n, Action.CONFIRM)
 
 
