@@ -37,6 +37,8 @@ class Action(str, Enum):
     TEXT_SCALE = "text_scale"
     KEYS = "keys"  # the key card: every key, clicker button, click and tap
     ORGANISER = "organiser"  # the stand's own menu (kiosk mode): Ctrl+Shift+O, never a child's
+    ACCESS = "access"  # the accessibility menu: Shift+A, on every screen
+    REPEAT = "repeat"  # read the current text aloud again: Shift+R, on every screen
     PLUS = "plus"  # at a vote: one more (a ready table, a vote), or ring the next option
     MINUS = "minus"  # at a vote: one less, or ring the option before
     DIGIT_0 = "digit_0"  # at a vote: a count typed with the number keys
@@ -173,10 +175,14 @@ SCREEN_KEYS: dict[str, str] = {
     "blank": "menu",
     "teacher": "menu",
     "keys": "menu",
+    "access": "menu",  # the accessibility menu: Shift+A over any screen
     "broken-file": "menu",
     "stand": "menu",
     "stand-setup": "menu",
     "tables": "reading",  # next goes on, back returns: the teacher's clicker
+    "open": "menu",
+    "findings": "menu",
+    "translate": "menu",
 }
 
 
@@ -222,9 +228,19 @@ PAD: dict[str, dict[int, Action]] = {
 ORGANISER_KEY = pygame.K_o
 
 
+# Shift and a letter, as Ren'Py's accessibility menu: no clicker sends them, no child by chance.
+SHIFTED: dict[int, Action] = {pygame.K_a: Action.ACCESS, pygame.K_r: Action.REPEAT}
+
+
 def key_action(context: str, key: int, mod: int = 0) -> Action | None:
     if key == ORGANISER_KEY and mod & pygame.KMOD_CTRL and mod & pygame.KMOD_SHIFT:
         return Action.ORGANISER
+    if (
+        key in SHIFTED
+        and mod & pygame.KMOD_SHIFT
+        and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT)
+    ):
+        return SHIFTED[key]
     if key == pygame.K_SLASH and mod & pygame.KMOD_SHIFT:
         return Action.KEYS  # '?' on a US or UK keyboard
     if key == pygame.K_TAB and mod & pygame.KMOD_SHIFT:
@@ -326,3 +342,35 @@ def keys_for(context: str, *actions: Action) -> list[str]:
             if name and name not in names and not name.startswith("[") and len(name) < 10:
                 names.append(name)
     return names
+
+
+class Drops:
+    """Files and folders dropped on the window, as one drop.
+
+    SDL sends DROPBEGIN, a DROPFILE for each file, then DROPCOMPLETE; an older SDL (or a
+    platform that sends no begin) sends the DROPFILE alone. `event` gathers them and gives the
+    paths once the drop is complete. A dropped text (DROPTEXT) means nothing in the game.
+    """
+
+    EVENTS = frozenset({pygame.DROPBEGIN, pygame.DROPFILE, pygame.DROPCOMPLETE, pygame.DROPTEXT})
+
+    def __init__(self) -> None:
+        self.files: list[str] = []
+        self.open = False
+
+    def event(self, ev: pygame.event.Event) -> list[str]:
+        if ev.type == pygame.DROPBEGIN:
+            self.files, self.open = [], True
+        elif ev.type == pygame.DROPFILE:
+            path = getattr(ev, "file", None)
+            if isinstance(path, str) and path:
+                self.files.append(path)
+            if not self.open:
+                return self._done()
+        elif ev.type == pygame.DROPCOMPLETE:
+            return self._done()
+        return []
+
+    def _done(self) -> list[str]:
+        files, self.files, self.open = self.files, [], False
+        return files

@@ -30,8 +30,16 @@ class Pilot:
         region: str = "be",
         text_scale: float = 1.0,
         kiosk: bool = False,
+        high_contrast: bool = False,
+        reading_font: bool = False,
     ) -> None:
-        settings = Settings(language=language, region=region, text_scale=text_scale)
+        settings = Settings(
+            language=language,
+            region=region,
+            text_scale=text_scale,
+            high_contrast=high_contrast,
+            reading_font=reading_font,
+        )
         self.app = App(settings, size=size, headless=True, kiosk=kiosk)
         self.time = 1000.0
         self.app.drawn = []
@@ -84,6 +92,17 @@ class Pilot:
 
     def click(self, pos: tuple[int, int]) -> Pilot:
         self.app.event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=pos))
+        return self.step()
+
+    def drop(self, *paths: object) -> Pilot:
+        """Drop files or folders on the window: the drop events go through SDL's own queue,
+        as a file manager's would, and the app reads them from there."""
+        pygame.event.post(pygame.event.Event(pygame.DROPBEGIN))
+        for path in paths:
+            pygame.event.post(pygame.event.Event(pygame.DROPFILE, file=str(path)))
+        pygame.event.post(pygame.event.Event(pygame.DROPCOMPLETE))
+        for ev in pygame.event.get((pygame.DROPBEGIN, pygame.DROPFILE, pygame.DROPCOMPLETE)):
+            self.app.event(ev)
         return self.step()
 
     def screenshot(self, path) -> None:

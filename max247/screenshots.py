@@ -41,6 +41,11 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
             app.push(SessionsScene(app))
             pilot.step()
         return
+    if screen == "access":  # the accessibility menu, over the title screen
+        pilot.start(TitleScene(app))
+        app.push("access")
+        pilot.step()
+        return
     if screen == "displays":  # the first start's question with a second display
         from max247.scenes.displays import DisplayQuestion
 
@@ -69,6 +74,9 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
         return
     if screen == "tables":
         tables(pilot)
+        return
+    if screen in ("open", "findings", "translate"):
+        opening(pilot, screen, scenario_id)
         return
     others = [i for i in sorted(app.library.scenarios) if i != scenario_id][:5]
     pilot.lesson(scenario_id, *others)
@@ -152,7 +160,11 @@ def vote(pilot: Pilot, screen: str) -> None:
     if screen != "vote-reveal":
         return
     pilot.press(Action.CONFIRM)  # cards up
-    for n in (3, 1, 2, 0)[: len(pilot.top.vote.keys)]:
+    from max247.scenes.vote import VoteScene
+
+    top = pilot.top
+    assert isinstance(top, VoteScene)
+    for n in (3, 1, 2, 0)[: len(top.vote.keys)]:
         pilot.press(*[Action.PLUS] * n, Action.CONFIRM)
 
 
@@ -180,6 +192,41 @@ def tables(pilot: Pilot) -> None:
         joined.join(Seat(device), "pad")
     joined.unplug(3)
     app.push("tables")
+    pilot.step()
+
+
+def opening(pilot: Pilot, screen: str, scenario_id: str) -> None:
+    """A teacher's own story opened in the game: the browser in a folder of stories; the
+    findings of a copy of a story with a passage name mistyped and a flag never read; the
+    translation screen of a story that has no errors."""
+    import tempfile
+    from pathlib import Path
+
+    from max247.scenes.title import TitleScene
+
+    app = pilot.app
+    folder = Path(tempfile.mkdtemp(prefix="max247-")) / "Max 24-7"
+    (folder / "oud").mkdir(parents=True)
+    source = app.library.scenarios[scenario_id].path.read_text(encoding="utf-8")
+    story = folder / f"{scenario_id}.yaml"
+    if screen == "findings":  # two mistakes a writer makes: a name mistyped, a flag not read
+        target = next(line for line in source.splitlines() if line.strip().startswith("goto:"))
+        wrong = target.rstrip() + "x"
+        source = source.replace(target, wrong, 1)
+        source = source.replace(
+            "\n    - ending:", "\n    - set: {nog_niet_gelezen: true}\n    - ending:", 1
+        )
+    story.write_text(source, encoding="utf-8")
+    (folder / "lotte-avond.yaml").write_text(source, encoding="utf-8")
+    app.mine.folder = str(folder)
+    pilot.start(TitleScene(app))
+    if screen == "open":
+        app.push("open")
+    elif screen == "findings":
+        app.push("findings", path=story)
+    else:
+        app.push("findings", path=story)
+        app.push("translate", path=story)
     pilot.step()
 
 
@@ -236,7 +283,14 @@ def printed_cards(args: argparse.Namespace) -> int:
 def screenshot(args: argparse.Namespace) -> int:
     if args.screen == "cards":
         return printed_cards(args)
-    pilot = Pilot(args.size, args.lang, args.region, args.scale)
+    pilot = Pilot(
+        args.size,
+        args.lang,
+        args.region,
+        args.scale,
+        high_contrast=getattr(args, "high_contrast", False),
+        reading_font=getattr(args, "reading_font", False),
+    )
     scenario_id = args.scenario or ""
     if scenario_id.endswith((".yaml", ".yml")):
         try:

@@ -30,6 +30,8 @@ LAYERS: dict[str, str] = {
     "max247.settings": "services",
     "max247.stand": "services",
     "max247.firststart": "services",
+    "max247.opening": "services",  # a story opened in the game: checked, added to the library
+    "max247.spreadsheet": "services",  # a story's translations as a spreadsheet and back
     "max247.input": "input",
     "max247.devices": "input",
     "max247.ui": "ui",
@@ -94,8 +96,10 @@ def module_name(path: Path) -> str:
 
 
 def layer(module: str) -> str:
-    best = max((p for p in LAYERS if module == p or module.startswith(p + ".")), key=len)
-    return LAYERS[best]
+    """The layer of `module`: its longest prefix in LAYERS ("max247" itself only exactly);
+    a ValueError for a module no layer claims."""
+    claims = [p for p in LAYERS if module == p or (p != "max247" and module.startswith(p + "."))]
+    return LAYERS[max(claims, key=len)]
 
 
 def imports(path: Path) -> list[tuple[int, str]]:

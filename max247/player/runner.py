@@ -9,12 +9,11 @@ help card, the ending, a decision taken or taken back.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 from max247.player.votes import keep
-from max247.story.model import Scenario
+from max247.story.model import Scenario, assert_never
 from max247.story.runtime import (
     ChoiceOffered,
     Decision,
@@ -32,14 +31,6 @@ from max247.story.runtime import (
 
 if TYPE_CHECKING:
     from max247.session import Progress
-
-if sys.version_info >= (3, 11):
-    from typing import assert_never
-else:  # the same check for mypy; at run time, a kind nobody handles is a bug said loudly
-
-    def assert_never(value: NoReturn, /) -> NoReturn:
-        raise AssertionError(f"unhandled kind: {value!r}")
-
 
 __all__ = ["Runner", "assert_never", "records", "worth_stopping"]
 

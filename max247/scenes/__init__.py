@@ -39,10 +39,14 @@ SCENES: dict[str, str] = {
     "blank": "max247.scenes.overlays:BlankScreen",
     "teacher": "max247.scenes.overlays:TeacherOverlay",
     "keys": "max247.scenes.keycard:KeyCard",
+    "access": "max247.scenes.access:AccessScene",
     "broken-file": "max247.scenes.preview:BrokenFile",
     "stand": "max247.scenes.stand:StandScene",
     "stand-setup": "max247.scenes.stand:OrganiserScene",
     "tables": "max247.scenes.tables:TablesScene",
+    "open": "max247.scenes.opening:OpenScene",
+    "findings": "max247.scenes.opening:FindingsScene",
+    "translate": "max247.scenes.opening:TranslateScene",
 }
 
 

@@ -209,6 +209,15 @@ class ChoiceScene(Menu):
     def trace_line(self) -> str:
         return super().trace_line() + "\t" + self.answered()[1].replace("\n", " ")
 
+    def read_aloud(self) -> list[str]:
+        """The question, then each option with its number (the line answered was said)."""
+        scenario = self.story_scene.scenario
+        option = self.app._("Option {number}: {text}")
+        return [self.app.text(scenario, self.offered.choice.prompt)] + [
+            option.format(number=o.number, text=self.app.text(scenario, o.option.text))
+            for o in self.offered.options
+        ]
+
     def answered(self) -> tuple[str, str]:
         """Who said the line the class answers, and the line: the story's last one on screen."""
         shown = self.story_scene.shown

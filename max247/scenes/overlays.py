@@ -36,12 +36,15 @@ class PauseOverlay(MenuOverlay):
                 app.cycle_text_scale,
             ),
             Item(lambda: _("Keys and clicker"), self.keys),
+            Item(lambda: _("Accessibility"), lambda: app.replace("access")),
             Item(lambda: _("Stop the lesson"), self.quit),
         ]
         # what the screens under the menu offer (the timer, undo): the clicker reaches them here
         for scene in reversed(app.scenes):
             for item in reversed(getattr(scene, "lesson_actions", list)()):
                 self.items.insert(1, Item(item.label, self.then(item.run)))
+        if app.settings.read_aloud:  # the clicker's way to hear the text again (Shift+R)
+            self.items.insert(1, Item(lambda: _("Read it aloud again"), self.then(app.repeat)))
         if app.session is not None and app.find("story") is not None:
             self.items.insert(
                 1, Item(lambda: _("Back to the board (the story is kept)"), self.board)

@@ -20,6 +20,7 @@ from max247.input import Action, screen_keys
 if TYPE_CHECKING:
     from max247.helpdir import Directory
     from max247.i18n import Interface
+    from max247.opening import MyStories
     from max247.player.tables import Seat, Table, Tables
     from max247.session import Session
     from max247.settings import Settings
@@ -59,6 +60,7 @@ class Host(Protocol):
     kiosk: bool  # the stand at an event: see max247.stand
     counts: StandCounts
     tables: Tables | None  # tables with a device each, when the lesson uses them
+    mine: MyStories  # the stories the teacher added in the game, and whether reviewed
 
     @property
     def top(self) -> Scene: ...
@@ -85,6 +87,16 @@ class Host(Protocol):
     def save_settings(self) -> None: ...
     def say(self, note: str) -> None: ...
     def toggle_fullscreen(self) -> None: ...
+
+    # stories the teacher opens in the game
+    def add_story(self, path: Path) -> None: ...
+    def play_file(self, path: Path) -> None: ...
+
+    # how the game looks and sounds (the accessibility menu)
+    def cycle_text_scale(self) -> None: ...
+    def apply_access(self) -> None: ...
+    def voices(self) -> list[str]: ...
+    def repeat(self) -> None: ...
 
     # the stand at an event
     def end_group(self) -> None: ...
@@ -145,6 +157,11 @@ class Scene:
     def wheel(self, dy: int) -> bool:
         """The mouse wheel turned `dy` notches (up is positive); True if this screen scrolled."""
         return False
+
+    def read_aloud(self) -> list[str]:
+        """What read aloud says of this screen when it appears, in the class's language: the
+        story's words for the class, never a teacher's note. A menu says nothing."""
+        return []
 
     def trace_line(self) -> str:
         """What `MAX247_TRACE` records of this screen: its kind, and what it rings or says."""
