@@ -26,6 +26,7 @@ SCREENS = (
     "choice",
     "vote",
     "vote-reveal",
+    "vote-devices",
     "cards",
     "deciding",
     "feedback",

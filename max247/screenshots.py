@@ -98,6 +98,7 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
         "decisions": EndingScene,
         "vote": ChoiceScene,
         "vote-reveal": ChoiceScene,
+        "vote-devices": ChoiceScene,
     }.get(screen)
     for _ in range(500):
         top = pilot.top
@@ -152,6 +153,19 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
 def vote(pilot: Pilot, screen: str) -> None:
     """The tables vote on the choice on screen, with table cards: four of six tables ready, or
     (vote-reveal) the counts entered with the clicker and revealed, the tables disagreeing."""
+    if screen == "vote-devices":  # five tables with a controller each, three have voted
+        from max247.player.tables import Seat
+
+        tables = pilot.app.start_tables()
+        seats = [Seat(device) for device in range(5)]
+        for seat in seats:
+            tables.join(seat, "pad")
+        pilot.app.push("vote", on_dismiss=None, choice=pilot.top, mode=Mode.DEVICES)
+        for seat, option in zip(seats, (1, 2, 1), strict=False):
+            pilot.top.table_press(tables.at(seat), seat, option)
+        pilot.step()
+        pilot.app.now = pilot.time - 25.0
+        return
     pilot.app.push("vote", on_dismiss=None, choice=pilot.top, mode=Mode.CARDS)
     pilot.step()
     pilot.app.now = pilot.time  # the talk time has just begun

@@ -42,6 +42,14 @@ class DecidingOverlay(MenuOverlay):
                 ),
                 self.next_talk,
             ),
+            Item(
+                lambda: (
+                    _("One keyboard for four tables: on")
+                    if s.keyboard_zones
+                    else _("One keyboard for four tables: off")
+                ),
+                self.toggle_zones,
+            ),
             Item(lambda: _("Print the table cards"), lambda: self.then(print_table_cards)),
             Item(lambda: _("Back"), self.app.pop),
         ]
@@ -59,6 +67,12 @@ class DecidingOverlay(MenuOverlay):
         s = self.app.settings
         tables = list(TABLES)
         s.tables = tables[(tables.index(s.tables) + 1) % len(tables)]
+        self.app.save_settings()
+
+    def toggle_zones(self) -> None:
+        """Tables with a device each may share one keyboard in zones (see max247.input)."""
+        s = self.app.settings
+        s.keyboard_zones = not s.keyboard_zones
         self.app.save_settings()
 
     def next_talk(self) -> None:
