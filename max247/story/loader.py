@@ -8,14 +8,14 @@ live in the validator, which starts from what this module builds.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from max247.story import conditions
-from max247.story.findings import N_, Finding, Loc, N_and, ScenarioError, finding
+from max247.story.fields import Fields, did_you_mean, listed, slug
+from max247.story.findings import N_, Finding, Loc, N_and, ScenarioError
 from max247.story.flow import check_flow, check_texts
 from max247.story.model import (
     LANGUAGES,
@@ -82,18 +82,7 @@ TOP_KEYS = {
     "start": True,
     "passages": True,
 }
-QUOTE_HINT = N_('Put the whole text in double quotes: "...".')
 DEFAULT_NEEDS = tuple(n for n in NEEDS if n != "adult-advice")
-
-
-def did_you_mean(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return N_("Did you mean '{word}'?", word=close[0]) if close else ""
-
-
-def listed(items: Iterable[str]) -> str:
-    """Names (keys, ids, words of the format) as a list; they are never translated."""
-    return ", ".join(items)
 
 
 @dataclass
@@ -153,12 +142,12 @@ def read_scenario(
     return Loaded(scenario, findings)
 
 
-class _Reader:
+class _Reader(Fields):
     def __init__(self, path: Path, name: str, needs: tuple[str, ...]) -> None:
+        super().__init__()
         self.path = path
         self.name = name
         self.needs = needs
-        self.findings: list[Finding] = []
         self.language = "en"
         self.characters: dict[str, Character] = {}
         self.gotos: list[tuple[str, Loc]] = []
@@ -169,84 +158,15 @@ class _Reader:
         self.yes_no_words: list[tuple[str, str, Loc]] = []
         self.choice_count: dict[str, int] = {}
         self.passage = ""
-        self.too_long: set[str] = set()  # numbers already reported as too long (E111)
 
-    # --- helpers ---------------------------------------------------------------------------
-
-    def add(self, code: str, loc: Loc, message: str, hint: str = "") -> None:
-        self.findings.append(finding(code, loc, message, hint))
-
-    def error_count(self) -> int:
-        return sum(f.is_error for f in self.findings)
-
-    def mapping(self, node: Node, what: str) -> Mapping | None:
-        if isinstance(node, Mapping):
-            return node
-        # TRANSLATORS: {what} is a key of the format (passages, choice, ...) or a part of a
-        # scenario such as "an option"
-        self.add(
-            "E103", node.loc, N_("{what} should be a mapping of keys (key: value).", what=what)
-        )
-        return None
-
-    def check_keys(self, node: Mapping, allowed: Iterable[str], what: str) -> None:
-        allowed = list(allowed)
-        for key, _ in node.items:
-            if key.value not in allowed:
-                self.add(
-                    "E101",
-                    key.loc,
-                    # TRANSLATORS: {what} is a part of a scenario, such as "a choice"
-                    N_("'{key}' is not a key of {what}.", key=key.value, what=what),
-                    did_you_mean(key.value, allowed)
-                    or N_("Allowed: {keys}.", keys=listed(allowed)),
-                )
-
-    def require(self, node: Mapping, keys: Iterable[str], what: str) -> bool:
-        ok = True
-        for key in keys:
-            if node.get(key) is None:
-                self.add("E102", node.loc, N_("{what} needs '{key}'.", what=what, key=key))
-                ok = False
-        return ok
-
-    def scalar(self, node: Node | None, what: str) -> Scalar | None:
-        if isinstance(node, Scalar) and not node.is_null:
-            return node
-        if node is not None:
-            self.add(
-                "E103",
-                node.loc,
-                N_("{what} should be a single value, not a list or mapping.", what=what),
-            )
-        return None
+    # --- values of the scenario format -------------------------------------------------------
 
     def text(self, node: Node | None, context: str, what: str) -> Text | None:
         if node is None:
             return None
         if isinstance(node, Scalar):
-            if node.is_null or not node.value.strip():
-                self.add(
-                    "E104",
-                    node.loc,
-                    N_("{what} is empty.", what=what),
-                    N_("Write the text after the ':'."),
-                )
+            if self.plain_text(node, what) is None:
                 return None
-            if node.comment_after:
-                self.add(
-                    "W603",
-                    node.loc,
-                    N_(
-                        "{what} is followed by a '#' on its line; YAML takes all after ' #' "
-                        "as a comment.",
-                        what=what,
-                    ),
-                    N_(
-                        'Put the whole text in double quotes: "..." '
-                        "if the '#' belongs to the text."
-                    ),
-                )
             return Text(node.value, context, node.loc)
         if isinstance(node, Mapping) and node.items and set(node.keys()) <= set(LANGUAGES):
             inline: list[tuple[str, str]] = []
@@ -272,81 +192,8 @@ class _Reader:
                     )
                 return None
             return Text(own, context, node.loc, tuple(inline))
-        shape = N_("a list") if isinstance(node, Sequence) else N_("a mapping")
-        self.add(
-            "E105",
-            node.loc,
-            N_(
-                "YAML read {what} as {shape}, not as a text "
-                "(a text starting with '[' or '{{', or holding ': '?).",
-                what=what,
-                shape=shape,
-            ),
-            QUOTE_HINT,
-        )
+        self.not_a_text(node, what)
         return None
-
-    def number(self, node: Node | None, what: str, low: int, high: int) -> int | None:
-        s = self.scalar(node, what)
-        if s is None:
-            return None
-        value = self.whole_number(s)
-        if value is None or s.value[:1] in "+-":
-            if value is not None or s.value not in self.too_long:
-                self.add(
-                    "E103",
-                    s.loc,
-                    N_("{what} should be a whole number, not '{value}'.", what=what, value=s.value),
-                )
-            return None
-        if not low <= value <= high:
-            self.add(
-                "E106",
-                s.loc,
-                N_(
-                    "{what} is {value}; it should be from {low} to {high}.",
-                    what=what,
-                    value=value,
-                    low=low,
-                    high=high,
-                ),
-            )
-            return None
-        return value
-
-    def whole_number(self, s: Scalar) -> int | None:
-        """The scalar as a whole number, None if it is not one; a number too long to be meant
-        gets its own finding (E111) and None."""
-        try:
-            return conditions.whole_number(s.value.strip())
-        except conditions.NumberTooLong:
-            self.number_too_long(s.loc, s.value)
-            return None
-
-    def number_too_long(self, loc: Loc, value: str) -> None:
-        self.too_long.add(value)
-        self.add(
-            "E111",
-            loc,
-            N_(
-                "the number {value} has more than {limit} digits; no story counts that far.",
-                value=value if len(value) <= 15 else value[:12] + "…",
-                limit=conditions.MAX_DIGITS,
-            ),
-        )
-
-    def boolean(self, node: Node | None, what: str) -> bool:
-        s = self.scalar(node, what)
-        if s is None:
-            return False
-        if s.value.lower() in ("true", "false"):
-            return s.value.lower() == "true"
-        self.add(
-            "E103",
-            s.loc,
-            N_("{what} should be true or false, not '{value}'.", what=what, value=s.value),
-        )
-        return False
 
     def mood_change(self, node: Node) -> int:
         s = self.scalar(node, "mood")
@@ -388,30 +235,6 @@ class _Reader:
             return None
         return self.number(node, what, MOOD_MIN, MOOD_MAX)
 
-    def ident(self, node: Node | None, what: str, pattern: re.Pattern[str]) -> str | None:
-        s = self.scalar(node, what)
-        if s is None:
-            return None
-        if not pattern.match(s.value):
-            if pattern is SCENARIO_ID:
-                message = N_(
-                    "'{value}' is not a valid {what}: use lower-case letters, digits and '-', "
-                    "starting with a letter, at most 40 characters.",
-                    value=s.value,
-                    what=what,
-                )
-            else:
-                message = N_(
-                    "'{value}' is not a valid {what}: use lower-case letters, digits, '-' and "
-                    "'_', starting with a letter, at most 40 characters.",
-                    value=s.value,
-                    what=what,
-                )
-            example = _slug(s.value) or "my-" + _slug(what)  # an id is never translated
-            self.add("E201", s.loc, message, N_("For example '{id}'.", id=example))
-            return None
-        return s.value
-
     # --- the scenario ----------------------------------------------------------------------
 
     def scenario(self, root: Node) -> Scenario | None:
@@ -440,33 +263,11 @@ class _Reader:
                     s.loc,
                     N_("format {value} is not known; this engine reads 1.", value=s.value),
                 )
-        lang = self.scalar(root.get("language"), "language")
-        if lang is not None:
-            if lang.value in LANGUAGES:
-                self.language = lang.value
-            else:
-                self.add(
-                    "E106",
-                    lang.loc,
-                    N_(
-                        "language '{value}' is not one of {allowed}.",
-                        value=lang.value,
-                        allowed=listed(LANGUAGES),
-                    ),
-                )
+        language = self.one_of(root.get("language"), "language", LANGUAGES)
+        if language is not None:
+            self.language = language
         sid = self.ident(root.get("id"), N_("scenario id"), SCENARIO_ID)
-        theme = self.scalar(root.get("theme"), "theme")
-        if theme is not None and theme.value not in THEMES:
-            self.add(
-                "E106",
-                theme.loc,
-                N_(
-                    "theme '{value}' is not one of {allowed}.",
-                    value=theme.value,
-                    allowed=listed(THEMES),
-                ),
-                did_you_mean(theme.value, THEMES),
-            )
+        theme = self.one_of(root.get("theme"), "theme", THEMES)
         ages = self.scalar(root.get("ages"), "ages")
         if ages is not None and not re.fullmatch(r"\d{1,2}\s*-\s*\d{1,2}", ages.value):
             self.add(
@@ -542,7 +343,7 @@ class _Reader:
             id=sid,
             language=self.language,
             title=texts["title"],
-            theme=theme.value,
+            theme=theme,
             ages=re.sub(r"\s", "", ages.value),
             minutes=minutes,
             character=who.value,
@@ -1011,7 +812,7 @@ class _Reader:
             return None
         if text is None or sets is None or adds is None:
             return None
-        key = _slug(text.source) or "option"
+        key = slug(text.source) or "option"
         base, i = key, 2
         while key in keys:
             key, i = f"{base}-{i}", i + 1
@@ -1128,8 +929,3 @@ class _Reader:
 # Words YAML 1.1 read as booleans: our reader keeps them as words (format page), so an author who
 # meant true or false hears about it.
 YES_NO_WORDS = {"yes": True, "y": True, "on": True, "no": False, "n": False, "off": False}
-
-
-def _slug(text: str) -> str:
-    words = re.findall(r"[^\W_]+", re.sub(r"['’]", "", text.lower()))
-    return "-".join(words)[:40].strip("-")
