@@ -76,6 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     n.add_argument("id", help="the new scenario's id: lower-case letters, digits and '-'")
     n.add_argument("--folder", type=Path, default=Path("."), help="where (default: here)")
 
+    sc = sub.add_parser(
+        "schema", help="write the editors' JSON Schema again from the format's grammar"
+    )
+    sc.add_argument("--check", action="store_true", help="only say whether it is current")
+
     gr = sub.add_parser("graph", help="the passages and choices of a scenario as a graph")
     gr.add_argument("scenario", help="a scenario file or id")
     gr.add_argument("--format", choices=("mermaid", "dot", "png"), default="mermaid")
@@ -146,6 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_library(args.action, args.folder)
     if args.command == "new":
         return cmd_new(args.id, args.folder)
+    if args.command == "schema":
+        return cmd_schema(args.check)
     if args.command == "build":
         from max247.build import cmd_build
 
@@ -451,6 +458,22 @@ def cmd_new(scenario_id: str, folder: Path) -> int:
         return 1
     print(path)
     print(path.with_name(f"{scenario_id}.plan.yaml"))
+    return 0
+
+
+def cmd_schema(check: bool) -> int:
+    """Write scenario.schema.json from max247/story/grammar.py (or, with --check, only say
+    whether the shipped one is what the grammar generates)."""
+    from max247.authoring import schema
+
+    current = schema.SCHEMA.is_file() and schema.SCHEMA.read_text(encoding="utf-8") == (
+        schema.text()
+    )
+    if check:
+        print(f"{schema.SCHEMA}: {'current' if current else 'NOT current: run max247 schema'}")
+        return 0 if current else 1
+    schema.write()
+    print(f"{schema.SCHEMA}: {'unchanged' if current else 'written'}")
     return 0
 
 

@@ -16,12 +16,32 @@ from pathlib import Path
 from max247.story import conditions
 from max247.story.fields import Fields, did_you_mean, listed, slug
 from max247.story.findings import N_, Finding, Loc, N_and, ScenarioError
-from max247.story.flow import check_flow, check_texts
+from max247.story.flow import check_ends, check_flow, check_texts
+from max247.story.grammar import (
+    AGES,
+    BEAT_KEYS,
+    CHARACTER,
+    CHOICE,
+    ENDING,
+    MINUTES,
+    MOOD_CHANGE,
+    NO_MOOD,
+    NODE_ID,
+    OPTION,
+    PHOTO,
+    RESERVED,
+    SCENARIO,
+    SCENARIO_ID,
+    STORY_NEEDS,
+    TELL,
+    TIMER,
+    TOP_KEYS,
+    VIEWS,
+)
 from max247.story.model import (
     LANGUAGES,
     MOOD_MAX,
     MOOD_MIN,
-    NEEDS,
     THEMES,
     AddFlags,
     Beat,
@@ -46,43 +66,7 @@ from max247.story.model import (
 from max247.story.moods import check_moods
 from max247.story.yamlread import Mapping, Node, Scalar, Sequence, parse_yaml, read_yaml
 
-SCENARIO_ID = re.compile(r"[a-z][a-z0-9-]{0,39}\Z")
-NODE_ID = re.compile(r"[a-z][a-z0-9_-]{0,39}\Z")
-BEAT_KEYS = (
-    "narrate",
-    "choice",
-    "if",
-    "set",
-    "add",
-    "tell",
-    "help",
-    "goto",
-    "view",
-    "photo",
-    "ending",
-)
-RESERVED = (*BEAT_KEYS, "then", "else", "mood", "say", "image", "sound", "pause", "show", "note")
-MOOD_BEATS = (Narrate, Message, Photo, Tell, Help, SetFlags, AddFlags)
-TOP_KEYS = {
-    "format": True,
-    "id": True,
-    "language": True,
-    "title": True,
-    "theme": True,
-    "ages": True,
-    "minutes": True,
-    "problem": False,
-    "character": True,
-    "mood": True,
-    "content_warning": True,
-    "goals": True,
-    "teacher_notes": False,
-    "discussion": False,
-    "characters": True,
-    "start": True,
-    "passages": True,
-}
-DEFAULT_NEEDS = tuple(n for n in NEEDS if n != "adult-advice")
+DEFAULT_NEEDS = STORY_NEEDS
 
 
 @dataclass
@@ -208,7 +192,7 @@ class _Reader(Fields):
                     N_("mood should be a change such as +1 or -1, not '{value}'.", value=s.value),
                 )
             return 0
-        if value == 0 or not -4 <= value <= 4:
+        if value == 0 or not -MOOD_CHANGE <= value <= MOOD_CHANGE:
             self.add(
                 "E106",
                 s.loc,
@@ -253,7 +237,7 @@ class _Reader(Fields):
             return None
         a_scenario = N_("a scenario")
         self.check_keys(root, TOP_KEYS, a_scenario)
-        self.require(root, [k for k, required in TOP_KEYS.items() if required], a_scenario)
+        self.require(root, SCENARIO.required, a_scenario)
         fmt = root.get("format")
         if fmt is not None:
             s = self.scalar(fmt, "format")
@@ -269,13 +253,13 @@ class _Reader(Fields):
         sid = self.ident(root.get("id"), N_("scenario id"), SCENARIO_ID)
         theme = self.one_of(root.get("theme"), "theme", THEMES)
         ages = self.scalar(root.get("ages"), "ages")
-        if ages is not None and not re.fullmatch(r"\d{1,2}\s*-\s*\d{1,2}", ages.value):
+        if ages is not None and not AGES.fullmatch(ages.value):
             self.add(
                 "E103",
                 ages.loc,
                 N_("ages should be a range such as 10-12, not '{value}'.", value=ages.value),
             )
-        minutes = self.number(root.get("minutes"), "minutes", 1, 240)
+        minutes = self.number(root.get("minutes"), "minutes", *MINUTES)
         mood = self.mood_value(root.get("mood"), "mood") if root.get("mood") else None
 
         characters = root.get("characters")
@@ -323,9 +307,8 @@ class _Reader(Fields):
                     N_("there is no passage '{id}'.", id=target),
                     did_you_mean(target, passages) or N_("Passages: {ids}.", ids=listed(passages)),
                 )
-        for p in passages.values():
-            if p.id not in broken:
-                self.check_flow(p.beats, N_("passage '{id}'", id=p.id), p.loc, top=True)
+        # a passage with errors is left out: its flow would only repeat what is already said
+        self.findings += check_ends(p for p in passages.values() if p.id not in broken)
         self.check_flags()
 
         texts = {
@@ -404,8 +387,8 @@ class _Reader(Fields):
             c = self.mapping(value, N_("character '{id}'", id=cid))
             if c is None:
                 continue
-            self.check_keys(c, ("name", "max", "friend", "picture", "alt"), N_("a character"))
-            if not self.require(c, ["name"], N_("character '{id}'", id=cid)):
+            self.check_keys(c, CHARACTER.allowed, N_("a character"))
+            if not self.require(c, CHARACTER.required, N_("character '{id}'", id=cid)):
                 continue
             name = self.text(c.get("name"), "name", N_("the name of '{id}'", id=cid))
             is_max = self.boolean(c.get("max"), "max") if c.get("max") else False
@@ -501,7 +484,7 @@ class _Reader(Fields):
         value = node.get(kind)
         mood = 0
         if (m := node.get("mood")) is not None:
-            if kind in ("choice", "if", "goto", "view", "ending"):
+            if kind in NO_MOOD:
                 self.add(
                     "E108",
                     m.loc,
@@ -564,12 +547,12 @@ class _Reader(Fields):
             v = self.scalar(value, "view")
             if v is None:
                 return None
-            if v.value not in ("phone", "in-person"):
+            if v.value not in VIEWS:
                 self.add(
                     "E106",
                     v.loc,
                     N_("view '{value}' is not known: write phone or in-person.", value=v.value),
-                    did_you_mean(v.value, ("phone", "in-person")),
+                    did_you_mean(v.value, VIEWS),
                 )
                 return None
             return View(loc, v.value)
@@ -578,8 +561,8 @@ class _Reader(Fields):
             if p is None:
                 return None
             a_photo = N_("a photo")
-            self.check_keys(p, ("from", "alt"), a_photo)
-            if not self.require(p, ("from", "alt"), a_photo):
+            self.check_keys(p, PHOTO.allowed, a_photo)
+            if not self.require(p, PHOTO.required, a_photo):
                 return None
             sender = self.character_ref(p.get("from"), "from")
             alt = self.text(p.get("alt"), "photo", N_("the photo's description"))
@@ -604,8 +587,8 @@ class _Reader(Fields):
         listens = True
         who_node: Node | None = value
         if isinstance(value, Mapping):
-            self.check_keys(value, ("who", "listens"), N_("a tell"))
-            if not self.require(value, ("who",), N_("a tell")):
+            self.check_keys(value, TELL.allowed, N_("a tell"))
+            if not self.require(value, TELL.required, N_("a tell")):
                 return None
             who_node = value.get("who")
             if value.get("listens") is not None:
@@ -734,11 +717,11 @@ class _Reader(Fields):
         c = self.mapping(value, "choice")
         if c is None:
             return None
-        self.check_keys(c, ("prompt", "timer", "discuss", "teacher", "options"), N_("a choice"))
-        if not self.require(c, ("prompt", "options"), N_("a choice")):
+        self.check_keys(c, CHOICE.allowed, N_("a choice"))
+        if not self.require(c, CHOICE.required, N_("a choice")):
             return None
         prompt = self.text(c.get("prompt"), "prompt", N_("the prompt"))
-        timer = self.number(c.get("timer"), "timer", 10, 600) if c.get("timer") else None
+        timer = self.number(c.get("timer"), "timer", *TIMER) if c.get("timer") else None
         discuss = self.text(c.get("discuss"), "discuss", N_("the discussion question"))
         teacher = self.text(c.get("teacher"), "teacher", N_("the note for the teacher"))
         onode = c.get("options")
@@ -785,10 +768,8 @@ class _Reader(Fields):
         o = self.mapping(node, an_option)
         if o is None:
             return None
-        self.check_keys(
-            o, ("text", "if", "mood", "set", "add", "feedback", "goto", "then"), an_option
-        )
-        if not self.require(o, ("text",), an_option):
+        self.check_keys(o, OPTION.allowed, an_option)
+        if not self.require(o, OPTION.required, an_option):
             return None
         text = self.text(o.get("text"), "option", N_("the option's text"))
         cond = self.condition(o.get("if")) if o.get("if") is not None else None
@@ -823,8 +804,8 @@ class _Reader(Fields):
         e = self.mapping(value, "ending")
         if e is None:
             return None
-        self.check_keys(e, ("title", "message", "mood", "id"), N_("an ending"))
-        if not self.require(e, ("title", "message"), N_("an ending")):
+        self.check_keys(e, ENDING.allowed, N_("an ending"))
+        if not self.require(e, ENDING.required, N_("an ending")):
             return None
         title = self.text(e.get("title"), "ending_title", N_("the ending's title"))
         message = self.text(e.get("message"), "ending_message", N_("the ending's message"))
@@ -835,60 +816,6 @@ class _Reader(Fields):
         return Ending(loc, title, message, mood, eid)
 
     # --- checks over the whole file ----------------------------------------------------------
-
-    def check_flow(self, beats: tuple[Beat, ...], what: str, loc: Loc, top: bool) -> bool:
-        """Report loose ends and dead beats; return whether the list leaves."""
-        left = False
-        for i, beat in enumerate(beats):
-            if left:
-                self.add(
-                    "E306",
-                    beat.loc,
-                    N_(
-                        "no path reaches this beat: the beats before it always leave "
-                        "(goto, ending or a choice whose options all leave)."
-                    ),
-                    N_("Move it before the goto, or into a passage of its own."),
-                )
-                break
-            left = self.beat_leaves(beat)
-            if i == len(beats) - 1 and not left and top:
-                self.add(
-                    "E301",
-                    beat.loc,
-                    N_("{what} runs out here: the story would stop without an ending.", what=what),
-                    N_(
-                        "End the passage with 'goto: PASSAGE', an 'ending', or a choice whose "
-                        "options all have goto."
-                    ),
-                )
-        return left
-
-    def beat_leaves(self, beat: Beat) -> bool:
-        if isinstance(beat, (Goto, Ending)):
-            return True
-        if isinstance(beat, If):
-            then = self.check_flow(beat.then, "then", beat.loc, top=False)
-            other = beat.else_ is not None and self.check_flow(
-                beat.else_, "else", beat.loc, top=False
-            )
-            return then and other
-        if isinstance(beat, Choice):
-            every = True
-            for o in beat.options:
-                then_leaves = o.then is not None and self.check_flow(
-                    o.then, "then", o.loc, top=False
-                )
-                if then_leaves and o.goto is not None:
-                    self.add(
-                        "E305",
-                        o.goto_loc or o.loc,
-                        N_("this goto can never be reached: the option's 'then' already leaves."),
-                        N_("Remove the goto, or the goto/ending at the end of 'then'."),
-                    )
-                every = every and (then_leaves or o.goto is not None)
-            return every
-        return False
 
     def check_flags(self) -> None:
         for flag, loc in self.flags_read.items():

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from max247.story.conditions import Condition
+from max247.story.conditions import Condition, FlagValue
 from max247.story.findings import Loc
 
 LANGUAGES = ("nl", "fr", "en")
@@ -33,8 +33,6 @@ NEEDS = (
     "adult-advice",
 )
 MOOD_MIN, MOOD_MAX = 0, 4
-
-FlagValue = bool | int | str
 
 
 @dataclass(frozen=True)
