@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 # Sharp on a scaled Windows display, and no minimising when the projector window loses focus.
@@ -29,7 +29,6 @@ import pygame
 
 from max247 import paths
 from max247.devices import Device, open_joystick
-from max247.helpdir import Directory, load_directory
 from max247.i18n import Interface, ScenarioTranslator
 from max247.input import (
     KEYBOARD,
@@ -52,6 +51,9 @@ from max247.story.library import Library, load_library
 from max247.story.model import Scenario, Text
 from max247.ui.text import Fonts
 from max247.ui.theme import TEXT_SCALES, Theme
+
+if TYPE_CHECKING:
+    from max247.helpdir import Directory
 
 IDLE_WAIT_MS = 1000
 FRAME_MS = 16
@@ -90,9 +92,9 @@ class App:
         self.theme = Theme(*self.screen.get_size(), self.settings.text_scale)
         self.interface = Interface(self.settings.language)
         self.translator = ScenarioTranslator()
-        self.library: Library = load_library(self.library_roots())
+        self.library: Library = self.load_library()
         self.notes: list[str] = []  # messages for the teacher (corrupt files set aside, ...)
-        self.directory = self._load_directory()  # a damaged file adds a note, never a crash
+        self._directory: Directory | None = None  # read when first needed: see `directory`
         self.session: Session | None = None
         self.store = Store.memory()  # `start` opens the teacher's own; tests keep this one
         self.scenes: list[Scene] = []
@@ -153,10 +155,35 @@ class App:
         except pygame.error:
             return 1
 
+    def load_library(self) -> Library:
+        """Every library, listed from the validation cache: a story is validated once, and
+        read when it is played (MAX247_NO_CACHE=1 reads and validates every file now)."""
+        from max247.story.cache import ValidationCache
+
+        use = not os.environ.get("MAX247_NO_CACHE")
+        cache = ValidationCache.open(paths.user_cache()) if use else None
+        return load_library(self.library_roots(), cache=cache)
+
     def library_roots(self) -> list[Path]:
         return [paths.SCENARIOS, *(Path(p) for p in self.settings.libraries if Path(p).is_dir())]
 
+    @property
+    def directory(self) -> Directory:
+        """The help directory, read when first needed (the loop reads it right after the first
+        frame, so a damaged file's note is on the title screen a moment later)."""
+        if self._directory is None:
+            notes = len(self.notes)
+            self._directory = self._load_directory()
+            self.dirty = self.dirty or len(self.notes) > notes  # a damaged file's note to show
+        return self._directory
+
+    @directory.setter
+    def directory(self, directory: Directory) -> None:
+        self._directory = directory
+
     def _load_directory(self) -> Directory:
+        from max247.helpdir import Directory, load_directory
+
         try:
             return load_directory(paths.HELP_DIRECTORY, paths.user_data() / "help-directory.yaml")
         except ScenarioError as exc:
@@ -188,7 +215,9 @@ class App:
             return True
         key = (scenario.id, lang)
         if key not in self._translated:
-            rows = status(scenario, self.library.locales_for(scenario))
+            # a listed story (a Summary) is read here: its texts are what is counted
+            full = self.library.scenarios.get(scenario.id, scenario)
+            rows = status(full, self.library.locales_for(full))
             self._translated[key] = all(r.complete for r in rows if r.language == lang)
         return self._translated[key]
 
@@ -555,6 +584,8 @@ class App:
             if self.watch is not None:
                 self.watch()
             moving = self.step()
+            if self._directory is None:
+                _ = self.directory  # after the first frame, not before it
         return 0
 
     def _kiosk_hold(self) -> None:
@@ -590,8 +621,10 @@ def start(
     kiosk: bool = False,
     autoplay: int | None = None,
     idle: float | None = None,
+    first_frame: bool = False,
 ) -> int:
-    """Start the game for a class: the title screen, with the unfinished lessons to resume."""
+    """Start the game for a class: the title screen, with the unfinished lessons to resume.
+    `first_frame` stops once the first frame is shown (the start-up benchmark)."""
     from max247 import firststart
     from max247.scenes.displays import DisplayQuestion
     from max247.scenes.title import TitleScene
@@ -621,6 +654,10 @@ def start(
         app.push(DisplayQuestion(app))  # after the welcome, in the language chosen there
     if first_start and not kiosk:
         app.push(WelcomeScene(app))  # asks language and help region, with the guess preselected
+    if first_frame:
+        app.step()
+        pygame.quit()
+        return 0
     if autoplay is not None:  # scripted play for the crash test: see max247/autoplay.py
         from max247.autoplay import AutoPlayer
 

@@ -13,7 +13,6 @@ field, so a damaged file is refused with a reason and never half-read.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass, field
 
@@ -26,6 +25,8 @@ PLAYING, FINISHED = "playing", "finished"
 
 def source_hash(scenario: Scenario) -> str:
     try:
+        import hashlib  # here, not at start: it loads OpenSSL (4 MiB)
+
         return hashlib.sha256(scenario.path.read_bytes()).hexdigest()[:16]
     except OSError:
         return ""

@@ -20,7 +20,6 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from max247 import paths
-from max247.helpdir import REGIONS
 from max247.player.votes import (
     DEFAULT_MODE,
     DEFAULT_TABLES,
@@ -65,6 +64,14 @@ class Settings:
     keyboard_zones: bool = False
 
 
+def _regions() -> tuple[str, ...]:
+    # imported when a settings file is checked, not when the game starts: the help
+    # directory's module brings the whole scenario reader with it
+    from max247.helpdir import REGIONS
+
+    return REGIONS
+
+
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)  # true is an int in Python
 
@@ -81,7 +88,7 @@ def _library(value: object) -> bool:
 # field -> whether a value read from the file can be used
 CHECKS = {
     "language": lambda v: v in LANGUAGES,
-    "region": lambda v: v in REGIONS,
+    "region": lambda v: v in _regions(),
     "text_scale": lambda v: (
         isinstance(v, (int, float))
         and not isinstance(v, bool)

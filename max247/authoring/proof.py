@@ -12,8 +12,8 @@ import html
 from collections.abc import Callable
 
 from max247.authoring.graph import Translate, condition_text
+from max247.story.ends import leaves
 from max247.story.explore import Exploration, explore
-from max247.story.flow import leaves
 from max247.story.model import (
     AddFlags,
     Beat,

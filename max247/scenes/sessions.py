@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pygame
-from babel.dates import format_date
 
 from max247.input import Action
 from max247.scenes.base import Item, Menu
@@ -25,6 +24,8 @@ def when(created: str, language: str) -> str:
     except ValueError:
         return ""
     pattern = "d MMM" if day.year == dt.date.today().year else "d MMM y"
+    from babel.dates import format_date  # here: the title needs it only with lessons to resume
+
     return format_date(day, pattern, locale=language)
 
 

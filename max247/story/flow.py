@@ -1,8 +1,7 @@
 """Flow checks over a whole scenario: reachability, ways out, and the proof that help is found.
 
-Each passage on its own first (`check_ends`, which the loader runs on what it read): whether a
-beat list leaves (`leaves`, the one definition of it, which the proof page uses too), loose ends
-and dead beats. Then the scenario as a whole:
+The loader checks each passage on its own first (max247.story.ends: loose ends, dead beats).
+Here the scenario is seen as a whole:
 - a control-flow graph over beat positions, conditions ignored, tells which passages no path
   reaches and from which beats no path reaches an ending (a loop with no way out);
 - the explorer (max247.story.explore) plays every reachable state with the runtime itself, to
@@ -15,17 +14,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 
 from max247.story import explore as explorer
-from max247.story.findings import N_, Finding, Loc, finding
+from max247.story.findings import N_, Finding, finding
 from max247.story.model import (
     Beat,
     Choice,
     Ending,
     Goto,
     If,
-    Passage,
     Scenario,
     Text,
     texts,
@@ -38,81 +36,6 @@ LENGTHS["ending_message"] = 250
 PHONE = re.compile(
     r"(?<![\w-])(?:\+?\d(?:[ .\-/]?\d){5,}|101|102|103|112|999|911|116[ .]?\d{3})(?![\w%-])"
 )
-
-
-def leaves(beats: tuple[Beat, ...]) -> bool:
-    """Whether a beat list always leaves: it reaches a goto or an ending, an 'if' whose both
-    branches leave, or a choice whose every option leaves (format page, "Choices and flow")."""
-    return _Ends(None).beats(beats, "", top=False)
-
-
-def check_ends(passages: Iterable[Passage]) -> list[Finding]:
-    """Loose ends (E301), beats no path reaches (E306) and gotos after a 'then' that already
-    leaves (E305), passage by passage."""
-    ends = _Ends([])
-    for p in passages:
-        ends.beats(p.beats, N_("passage '{id}'", id=p.id), top=True)
-    return ends.out or []
-
-
-class _Ends:
-    """Walks beat lists to tell whether they leave; reports what it finds when `out` is a list."""
-
-    def __init__(self, out: list[Finding] | None) -> None:
-        self.out = out
-
-    def add(self, code: str, loc: Loc, message: str, hint: str = "") -> None:
-        if self.out is not None:
-            self.out.append(finding(code, loc, message, hint))
-
-    def beats(self, beats: tuple[Beat, ...], what: str, top: bool) -> bool:
-        left = False
-        for i, beat in enumerate(beats):
-            if left:
-                self.add(
-                    "E306",
-                    beat.loc,
-                    N_(
-                        "no path reaches this beat: the beats before it always leave "
-                        "(goto, ending or a choice whose options all leave)."
-                    ),
-                    N_("Move it before the goto, or into a passage of its own."),
-                )
-                break
-            left = self.beat(beat)
-            if i == len(beats) - 1 and not left and top:
-                self.add(
-                    "E301",
-                    beat.loc,
-                    N_("{what} runs out here: the story would stop without an ending.", what=what),
-                    N_(
-                        "End the passage with 'goto: PASSAGE', an 'ending', or a choice whose "
-                        "options all have goto."
-                    ),
-                )
-        return left
-
-    def beat(self, beat: Beat) -> bool:
-        if isinstance(beat, (Goto, Ending)):
-            return True
-        if isinstance(beat, If):
-            then = self.beats(beat.then, "then", top=False)
-            other = beat.else_ is not None and self.beats(beat.else_, "else", top=False)
-            return then and other
-        if isinstance(beat, Choice):
-            every = True
-            for o in beat.options:
-                then_leaves = o.then is not None and self.beats(o.then, "then", top=False)
-                if then_leaves and o.goto is not None:
-                    self.add(
-                        "E305",
-                        o.goto_loc or o.loc,
-                        N_("this goto can never be reached: the option's 'then' already leaves."),
-                        N_("Remove the goto, or the goto/ending at the end of 'then'."),
-                    )
-                every = every and (then_leaves or o.goto is not None)
-            return every
-        return False
 
 
 def check_flow(

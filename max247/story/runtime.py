@@ -371,11 +371,13 @@ class Story:
                 return self.choose(o.number)
         raise StoryError(f"no option '{option_key}' is on offer")
 
-    def replay(self, log: list[Decision]) -> tuple[list[Event], int]:
+    def replay(self, log: list[Decision], finish: bool = True) -> tuple[list[Event], int]:
         """Play a saved choice log; stop where the scenario no longer matches it.
 
         Returns the events shown and how many decisions were replayed. An edited scenario replays
-        as far as its choices and options still carry the same keys.
+        as far as its choices and options still carry the same keys. With `finish` it plays on
+        to the next choice or the ending; without, it stops right after the last decision (hot
+        reload then walks on beat by beat to where the writer was).
         """
         events: list[Event] = []
         done = 0
@@ -388,7 +390,8 @@ class Story:
                 break
             self.choose_key(decision.option)
             done += 1
-        events += self.run()
+        if finish or done < len(log):
+            events += self.run()
         return events, done
 
     # --- beats ---------------------------------------------------------------------------
