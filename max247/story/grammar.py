@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from max247.story.conditions import FLAG_NAME
-from max247.story.model import MOOD_MAX, MOOD_MIN, NEEDS, THEMES
+from max247.story.model import LANGUAGES, MOOD_MAX, MOOD_MIN, NEEDS, THEMES
 
 SCENARIO_ID = re.compile(r"[a-z][a-z0-9-]{0,39}\Z")
 NODE_ID = re.compile(r"[a-z][a-z0-9_-]{0,39}\Z")
@@ -248,6 +248,10 @@ def _range(low: int, high: int) -> dict:
     return {"type": "integer", "minimum": low, "maximum": high}
 
 
+# the languages in the order editors list them (English first: the descriptions are English)
+SCHEMA_LANGUAGES = ("en", "nl", "fr")
+assert set(SCHEMA_LANGUAGES) == set(LANGUAGES)
+
 # --- the parts of a scenario -----------------------------------------------------------------
 
 SCENARIO = Part(
@@ -274,7 +278,7 @@ SCENARIO = Part(
         ),
         Key(
             "language",
-            {"enum": ["en", "nl", "fr"]},
+            {"enum": list(SCHEMA_LANGUAGES)},
             "The language the texts of this file are written in: en, nl or fr.",
             True,
             "Language",
