@@ -136,6 +136,9 @@ def read_scenario(
 
 
 class _Reader(Fields):
+    """Reads a scenario's parts, as max247/story/grammar.py defines them, into the model, with
+    the shared field readers; remembers the gotos and flags to check them once all is read."""
+
     def __init__(self, path: Path, name: str, needs: tuple[str, ...]) -> None:
         super().__init__()
         self.path = path
