@@ -17,6 +17,7 @@ import json
 from dataclasses import dataclass, field
 
 from max247.story.model import MOOD_MAX, MOOD_MIN, Choice, Option, Scenario
+from max247.story.moods import feels_ok
 from max247.story.runtime import Decision, Story
 
 SAVE_VERSION = 1  # the JSON session file of earlier versions
@@ -52,7 +53,7 @@ class Progress:
 
     @property
     def feels_ok(self) -> bool:
-        return self.mood >= 3
+        return feels_ok(self.mood)
 
     @property
     def done(self) -> bool:

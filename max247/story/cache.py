@@ -23,6 +23,7 @@ import tempfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from max247 import __version__
 from max247.story.findings import CODES, Finding, Loc, Msg
@@ -84,10 +85,10 @@ def file_key(path: Path, needs: tuple[str, ...]) -> str | None:
 
 
 class ValidationCache:
-    def __init__(self, file: Path | None, entries: dict | None = None) -> None:
+    def __init__(self, file: Path | None, entries: dict[str, Any] | None = None) -> None:
         self.file = file
         self.engine = engine_version()
-        self._entries: dict[str, dict] = entries or {}
+        self._entries: dict[str, dict[str, Any]] = entries or {}
         self.changed = False
 
     @classmethod
@@ -158,22 +159,22 @@ class ValidationCache:
 # --- JSON -------------------------------------------------------------------------------
 
 
-def _loc_json(loc: Loc) -> list:
+def _loc_json(loc: Loc) -> list[Any]:
     return [loc.file, loc.line, loc.col]
 
 
-def _loc(raw: list) -> Loc:
+def _loc(raw: list[Any]) -> Loc:
     file, line, col = raw
     if not (isinstance(file, str) and isinstance(line, int) and isinstance(col, int)):
         raise TypeError("loc")
     return Loc(file, line, col)
 
 
-def _text_json(t: Text) -> list:
+def _text_json(t: Text) -> list[Any]:
     return [t.source, t.context, _loc_json(t.loc), [list(p) for p in t.inline]]
 
 
-def _text(raw: list) -> Text:
+def _text(raw: list[Any]) -> Text:
     source, context, loc, inline = raw
     if not (isinstance(source, str) and isinstance(context, str)):
         raise TypeError("text")
@@ -181,7 +182,7 @@ def _text(raw: list) -> Text:
     return Text(source, context, _loc(loc), pairs)
 
 
-def _summary_json(s: Summary) -> dict:
+def _summary_json(s: Summary) -> dict[str, Any]:
     return {
         "path": str(s.path),
         "id": s.id,
@@ -193,7 +194,7 @@ def _summary_json(s: Summary) -> dict:
     }
 
 
-def _summary(raw: dict) -> Summary:
+def _summary(raw: dict[str, Any]) -> Summary:
     fields = (raw["id"], raw["language"], raw["theme"], raw["ages"])
     if not all(isinstance(x, str) for x in fields) or not isinstance(raw["minutes"], int):
         raise TypeError("summary")
@@ -231,11 +232,11 @@ def _value(raw: object) -> object:
     return raw
 
 
-def _finding_json(f: Finding) -> list:
+def _finding_json(f: Finding) -> list[Any]:
     return [f.code, _loc_json(f.loc), _value_json(f.message), _value_json(f.hint)]
 
 
-def _entry(raw: dict) -> Entry:
+def _entry(raw: dict[str, Any]) -> Entry:
     findings = []
     for code, loc, message, hint in raw["findings"]:
         if code not in CODES:
