@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from max247.story.conditions import FLAG_NAME
 from max247.story.model import LANGUAGES, MOOD_MAX, MOOD_MIN, NEEDS, THEMES
+
+Schema = dict[str, Any]  # a piece of JSON Schema, as json.dumps writes it
 
 SCENARIO_ID = re.compile(r"[a-z][a-z0-9-]{0,39}\Z")
 NODE_ID = re.compile(r"[a-z][a-z0-9_-]{0,39}\Z")
@@ -70,7 +73,7 @@ class Key:
     its own), whether it is required, and what the editor says about it."""
 
     name: str
-    value: str | dict
+    value: str | Schema
     description: str
     required: bool = False
     title: str = ""
@@ -84,7 +87,7 @@ class Part:
     title: str
     description: str
     keys: tuple[Key, ...]
-    extra: dict = field(default_factory=dict)  # what the schema says beyond keys
+    extra: Schema = field(default_factory=dict)  # what the schema says beyond keys
 
     @property
     def allowed(self) -> tuple[str, ...]:
@@ -127,7 +130,7 @@ CHARACTER_ID = "^(?!(?:" + "|".join(not_a_character()) + ")$)" + pattern(NODE_ID
 # --- values ----------------------------------------------------------------------------------
 
 _TEXT_ID = "lower-case letters, digits, '-' and '_', starting with a letter, at most 40 characters"
-VALUES: dict[str, dict] = {
+VALUES: dict[str, Schema] = {
     "plainText": {
         "title": "Text",
         "description": "A text as the class reads it. Put it in double quotes when it starts "
@@ -244,7 +247,7 @@ VALUES: dict[str, dict] = {
 }
 
 
-def _range(low: int, high: int) -> dict:
+def _range(low: int, high: int) -> Schema:
     return {"type": "integer", "minimum": low, "maximum": high}
 
 
@@ -532,7 +535,7 @@ class BeatKind:
     """A kind of beat: its key, the value it takes, and what the editor says about it."""
 
     key: str
-    value: str | dict
+    value: str | Schema
     title: str
     description: str
 
