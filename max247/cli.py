@@ -556,7 +556,9 @@ def cmd_document(args) -> int:
                 for card in cards
             )
 
-        text = to_html(scenario, translate, lang, lookup)
+        from max247.i18n import Interface
+
+        text = to_html(scenario, translate, lang, lookup, Interface(lang).gettext)
     if args.output is None:
         sys.stdout.write(text)
     else:

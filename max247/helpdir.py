@@ -313,8 +313,8 @@ def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.da
     checked = None
     if (c := node.get("checked")) is not None:
         try:
-            checked = dt.date.fromisoformat(c.value)  # type: ignore[union-attr]
-        except (AttributeError, ValueError):
+            checked = dt.date.fromisoformat(c.value if isinstance(c, Scalar) else "")
+        except ValueError:  # not a date, or a list or mapping
             add(
                 "E801",
                 c.loc,
@@ -328,19 +328,12 @@ def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.da
             N_("the source of '{id}' should be a web address.", id=cid),
         )
     languages = words("languages", LANGUAGES) if node.get("languages") is not None else None
-    card_fields = dict(
-        regions=words("regions", REGIONS),
-        needs=words("needs", NEEDS),
-        name=texts("name"),
-        helps=texts("helps"),
-        hours=texts("hours"),
-        what_happens=texts("what_happens"),
-        phone=text("phone"),
-        chat=text("chat"),
-        web=text("web"),
-        free=flag("free"),
-        anonymous=flag("anonymous"),
-    )
+    # read in this order, so the findings come in the order of the card's keys
+    regions, needs = words("regions", REGIONS), words("needs", NEEDS)
+    name, helps, hours = texts("name"), texts("helps"), texts("hours")
+    what_happens = texts("what_happens")
+    phone, chat, web = text("phone"), text("chat"), text("web")
+    free, anonymous = flag("free"), flag("anonymous")
     if sum(f.is_error for f in out) > errors_before or checked is None or source is None:
         return None
     card = Card(
@@ -350,7 +343,17 @@ def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.da
         loc=key.loc,
         languages=languages,
         local=local,
-        **card_fields,
+        regions=regions,
+        needs=needs,
+        name=name,
+        helps=helps,
+        hours=hours,
+        what_happens=what_happens,
+        phone=phone,
+        chat=chat,
+        web=web,
+        free=free,
+        anonymous=anonymous,
     )
     if card.is_stale(today):
         add(

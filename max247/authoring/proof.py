@@ -116,14 +116,16 @@ def _needs(_: Callable[[str], str]) -> dict[str, str]:
     }
 
 
+Gettext = Callable[[str], str]  # the interface's gettext in the page's language
+
+
 class Words:
-    """The page's words in one language, from the interface's catalog (English where it has
-    none)."""
+    """The page's words in one language, from the interface's catalog through `gettext` (the
+    caller's, e.g. max247.i18n.Interface(language).gettext: authoring does not reach into the
+    services); English without one."""
 
-    def __init__(self, language: str) -> None:
-        from max247.i18n import Interface
-
-        _ = Interface(language).gettext
+    def __init__(self, language: str, gettext: Gettext | None = None) -> None:
+        _ = gettext or str
         self.labels = _labels(_)
         self.themes = _themes(_)
         self.needs = _needs(_)
@@ -215,9 +217,11 @@ def to_html(
     translate: Translate,
     language: str,
     help_lookup: HelpLookup | None = None,
+    gettext: Gettext | None = None,
 ) -> str:
-    """The whole scenario as one self-contained HTML5 page in `language`."""
-    return _Page(scenario, translate, language, help_lookup).render()
+    """The whole scenario as one self-contained HTML5 page in `language`; the page's own words
+    come through `gettext` (English without it)."""
+    return _Page(scenario, translate, language, help_lookup, gettext).render()
 
 
 def esc(text: object) -> str:
@@ -235,13 +239,14 @@ class _Page:
         translate: Translate,
         language: str,
         help_lookup: HelpLookup | None,
+        gettext: Gettext | None = None,
     ) -> None:
         self.s = scenario
         self.translate = translate
         self.language = language
         self.help_lookup = help_lookup
         self.found: Exploration = explore(scenario)
-        self.words = Words(language)
+        self.words = Words(language, gettext)
         self.colon = esc(self.words.colon)
 
     # --- small pieces -------------------------------------------------------------------------

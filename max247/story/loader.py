@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from max247.story import conditions
+from max247.story.conditions import FlagValue
 from max247.story.ends import check_ends
 from max247.story.fields import Fields, did_you_mean, listed, slug
 from max247.story.findings import N_, Finding, Loc, N_and, ScenarioError
@@ -49,7 +50,6 @@ from max247.story.model import (
     Character,
     Choice,
     Ending,
-    FlagValue,
     Goto,
     Help,
     If,
@@ -272,7 +272,7 @@ class _Reader(Fields):
                 N_("ages should be a range such as 10-12, not '{value}'.", value=ages.value),
             )
         minutes = self.number(root.get("minutes"), "minutes", *MINUTES)
-        mood = self.mood_value(root.get("mood"), "mood") if root.get("mood") else None
+        mood = self.mood_value(m, "mood") if (m := root.get("mood")) else None
 
         characters = root.get("characters")
         if characters is not None:
@@ -477,7 +477,7 @@ class _Reader(Fields):
                 other = next(k for k in kinds if k in ("set", "add"))
                 self.add(
                     "E108",
-                    node.get(other).loc,
+                    (node.get(other) or node).loc,
                     N_("'{key}' cannot stand beside a text in the same beat.", key=other),
                     N_("Make it its own beat: a new line starting with '- {key}:'.", key=other),
                 )
@@ -494,6 +494,7 @@ class _Reader(Fields):
             return None
         kind = kinds[0]
         value = node.get(kind)
+        assert value is not None  # kind is one of the beat's keys
         mood = 0
         if (m := node.get("mood")) is not None:
             if kind in NO_MOOD:
@@ -508,8 +509,8 @@ class _Reader(Fields):
         if kind == "if":
             return self.if_beat(node, value)
         for extra in ("then", "else"):
-            if node.get(extra) is not None:
-                self.add("E108", node.get(extra).loc, N_("'{key}' goes with 'if'.", key=extra))
+            if (beside := node.get(extra)) is not None:
+                self.add("E108", beside.loc, N_("'{key}' goes with 'if'.", key=extra))
         return self.simple_beat(kind, value, node.loc, mood)
 
     def simple_beat(self, kind: str, value: Node, loc: Loc, mood: int) -> Beat | None:
@@ -609,6 +610,7 @@ class _Reader(Fields):
         if who is None:
             return None
         c = self.characters[who]
+        assert who_node is not None  # the character was read from it
         if not (c.max or c.friend):
             self.add(
                 "E204",
@@ -630,7 +632,7 @@ class _Reader(Fields):
             self.add("E102", node.loc, N_("an 'if' needs 'then:' with the beats it plays."))
             return None
         then = self.beats(then_node, "then")
-        else_ = self.beats(node.get("else"), "else") if node.get("else") is not None else None
+        else_ = self.beats(e, "else") if (e := node.get("else")) is not None else None
         if cond is None or then is None:
             return None
         return If(node.loc, cond, then, else_)
@@ -678,12 +680,14 @@ class _Reader(Fields):
                     ),
                 )
                 continue
-            try:
-                parsed = conditions.parse_value(value.value) if isinstance(value, Scalar) else None
-            except conditions.NumberTooLong:
-                self.number_too_long(value.loc, value.value)
-                self.flags_set.setdefault(key.value, key.loc)  # set, to a number too long
-                continue
+            parsed: FlagValue | None = None
+            if isinstance(value, Scalar):
+                try:
+                    parsed = conditions.parse_value(value.value)
+                except conditions.NumberTooLong:
+                    self.number_too_long(value.loc, value.value)
+                    self.flags_set.setdefault(key.value, key.loc)  # set, to a number too long
+                    continue
             if parsed is None or (isinstance(value, Scalar) and value.is_null):
                 self.add(
                     "E503",
@@ -740,7 +744,7 @@ class _Reader(Fields):
         if not isinstance(onode, Sequence):
             self.add(
                 "E103",
-                onode.loc,
+                (onode or c).loc,
                 N_("options should be a list, each option starting with '- '."),
             )
             return None
@@ -785,16 +789,16 @@ class _Reader(Fields):
             return None
         text = self.text(o.get("text"), "option", N_("the option's text"))
         cond = self.condition(o.get("if")) if o.get("if") is not None else None
-        mood = self.mood_change(o.get("mood")) if o.get("mood") is not None else 0
-        sets = self.flag_values(o.get("set"), "set") if o.get("set") is not None else ()
-        adds = self.flag_adds(o.get("add")) if o.get("add") is not None else ()
+        mood = self.mood_change(m) if (m := o.get("mood")) is not None else 0
+        sets = self.flag_values(fs, "set") if (fs := o.get("set")) is not None else ()
+        adds = self.flag_adds(fa) if (fa := o.get("add")) is not None else ()
         feedback = self.text(o.get("feedback"), "feedback", N_("the feedback"))
         goto = None
         goto_loc = None
         if (g := self.scalar(o.get("goto"), "goto")) is not None:
             goto, goto_loc = g.value, g.loc
             self.gotos.append((g.value, g.loc))
-        then = self.beats(o.get("then"), "then") if o.get("then") is not None else None
+        then = self.beats(t, "then") if (t := o.get("then")) is not None else None
         if o.get("goto") is None and o.get("then") is None:
             self.add(
                 "E304",
@@ -821,7 +825,7 @@ class _Reader(Fields):
             return None
         title = self.text(e.get("title"), "ending_title", N_("the ending's title"))
         message = self.text(e.get("message"), "ending_message", N_("the ending's message"))
-        mood = self.mood_value(e.get("mood"), N_("the ending's mood")) if e.get("mood") else None
+        mood = self.mood_value(em, N_("the ending's mood")) if (em := e.get("mood")) else None
         eid = self.ident(e.get("id"), N_("ending id"), NODE_ID) if e.get("id") else None
         if title is None or message is None:
             return None
