@@ -414,3 +414,9 @@ def language_name(language: str) -> str:
 
 def format_number(n: int, language: str) -> str:
     return format_decimal(n, locale=language)
+
+
+def messages_in(language: str | None) -> Interface | None:
+    """The translator for a tool's own words (notes, labels, messages) in `language`: None,
+    which says them in English, for en."""
+    return None if language in (None, "en") else Interface(language)

@@ -14,15 +14,19 @@ import difflib
 import re
 from collections.abc import Iterable
 
-from max247.story import conditions
+from max247.story import advice, conditions
 from max247.story.findings import N_, Finding, Loc, finding
+from max247.story.keywords import english_key
 from max247.story.yamlread import Mapping, Node, Scalar, Sequence
 
 QUOTE_HINT = N_('Put the whole text in double quotes: "...".')
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    options = list(options)
+    if (key := english_key(word)) is not None and key in options:  # tekst, personnages
+        return N_("The keys are English words: write '{key}'.", key=key)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return N_("Did you mean '{word}'?", word=close[0]) if close else ""
 
 
@@ -175,6 +179,7 @@ class Fields:
                     "E103",
                     s.loc,
                     N_("{what} should be a whole number, not '{value}'.", what=what, value=s.value),
+                    advice.unit(what, s.value),
                 )
             return None
         if not low <= value <= high:
@@ -188,6 +193,7 @@ class Fields:
                     low=low,
                     high=high,
                 ),
+                advice.unit(what, s.value),
             )
             return None
         return value

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from max247.story import conditions
+from max247.story import advice, conditions, knockon, shapes
 from max247.story.conditions import FlagValue
 from max247.story.ends import check_ends
 from max247.story.fields import Fields, did_you_mean, listed, slug
@@ -130,6 +130,7 @@ def read_scenario(
         errors = any(f.is_error for f in flow)
         findings += flow + check_texts(scenario) + check_moods(scenario, errors, left)
     findings.sort(key=lambda f: (f.loc.line, f.loc.col))
+    findings = knockon.fold(findings)
     if any(f.is_error for f in findings):
         scenario = None
     return Loaded(scenario, findings)
@@ -156,6 +157,12 @@ class _Reader(Fields):
         self.passage = ""
 
     # --- values of the scenario format -------------------------------------------------------
+
+    def mapping(self, node: Node, what: str) -> Mapping | None:
+        if not isinstance(node, Mapping) and (meant := shapes.as_mapping(node, what)) is not None:
+            self.findings.append(meant[1])  # `- lotte:`: read as meant, with one message
+            return meant[0]
+        return super().mapping(node, what)
 
     def text(self, node: Node | None, context: str, what: str) -> Text | None:
         if node is None:
@@ -678,6 +685,7 @@ class _Reader(Fields):
                         "starting with a letter.",
                         name=key.value,
                     ),
+                    advice.flag_name(key.value),
                 )
                 continue
             parsed: FlagValue | None = None
@@ -723,7 +731,12 @@ class _Reader(Fields):
                 )
                 continue
             if not conditions.FLAG_NAME.match(key.value):
-                self.add("E201", key.loc, N_("'{name}' is not a valid flag name.", name=key.value))
+                self.add(
+                    "E201",
+                    key.loc,
+                    N_("'{name}' is not a valid flag name.", name=key.value),
+                    advice.flag_name(key.value),
+                )
                 continue
             self.flags_set.setdefault(key.value, key.loc)
             out.append((key.value, number))
@@ -849,7 +862,8 @@ class _Reader(Fields):
                     "W501",
                     loc,
                     N_("the flag '{flag}' is set but never read by a condition.", flag=flag),
-                    did_you_mean(flag, self.flags_read),
+                    advice.misspelt_read(flag, self.flags_read, self.flags_set)
+                    or did_you_mean(flag, self.flags_read),
                 )
         for flag, word, loc in self.yes_no_words:
             if flag in self.flags_with_words:
