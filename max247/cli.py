@@ -101,6 +101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     sh.add_argument("--size", type=_size, default=(1920, 1080), help="e.g. 1024x768")
     sh.add_argument("--scale", type=float, default=1.0, help="text scale: 1, 1.25 or 1.5")
     sh.add_argument("-o", "--output", type=Path, default=Path("screenshot.png"))
+    sh.add_argument(
+        "--teacher-screen",
+        action="store_true",
+        help="the teacher's own screen at that moment (as with two displays), not the projector's",
+    )
 
     v = sub.add_parser("validate", help="check scenarios and the help directory")
     v.add_argument("paths", nargs="*", type=Path, help="files or folders (default: every library)")

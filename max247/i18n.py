@@ -28,7 +28,7 @@ from babel.numbers import format_decimal
 
 from max247.story.findings import N_, Finding, Loc, Msg, ScenarioError, finding
 from max247.story.library import display_path, locales_folder
-from max247.story.model import Scenario, Text
+from max247.story.model import LANGUAGES, Scenario, Text
 from max247.story.yamlread import CONTROL
 
 log = logging.getLogger(__name__)
@@ -403,6 +403,13 @@ def language_name(language: str) -> str:
     """A language named in itself, capitalised as a menu item: Nederlands, Français, English."""
     name = Locale.parse(language).get_display_name(language) or language
     return name[:1].upper() + name[1:]
+
+
+def next_language(language: str) -> str:
+    """The class language after this one, round the three (the pause menu and the teacher's
+    screen turn through them the same way)."""
+    langs = list(LANGUAGES)
+    return langs[(langs.index(language) + 1) % len(langs)] if language in langs else "nl"
 
 
 def format_number(n: int, language: str) -> str:

@@ -47,6 +47,8 @@ class Settings:
     stand_stories: list[str] = field(default_factory=list)
     stand_ages: str = "10-12"
     stand_idle_minutes: int = 3
+    # the tip to extend the desktop to the projector (Win+P) was given: it is given once
+    told_extend: bool = False
 
 
 def _is_int(value: object) -> bool:
@@ -77,6 +79,7 @@ CHECKS = {
     ),
     "display": lambda v: _is_int(v) and 0 <= v < MAX_DISPLAYS,
     "fullscreen": lambda v: isinstance(v, bool),
+    "told_extend": lambda v: isinstance(v, bool),
     "lesson_minutes": lambda v: _is_int(v) and 10 <= v <= 600,
     "stand_stories": lambda v: (
         isinstance(v, list)
