@@ -44,6 +44,7 @@ WHERE = {
 
 # What the next press of the clicker brings, by screen name.
 NEXT = {
+    "title": N_("Start a lesson, or go on with one."),
     "board": N_("Choose a character: PageDown moves the ring, F5 opens it."),
     "briefing": N_("Start the story."),
     "story": N_("The story goes on, one message at a time."),
@@ -218,17 +219,20 @@ def disclosure(app: Host) -> list[Section]:
             app, N_("If a child is in immediate danger: {service}.", service=service)
         )
     out = [Section(_("A child discloses something"), steps)]
-    advice = adult_advice(app)
+    advice = adult_advice(app, short=True)
     if advice:
         out.append(Section(_("Advice for adults"), advice, help=True))
     return out
 
 
-def adult_advice(app: Host) -> str:
+def adult_advice(app: Host, short: bool = False) -> str:
     """The region's services for adults worried about a child, every language (a teacher in
-    Brussels may need the Dutch or the French one), with their numbers."""
+    Brussels may need the Dutch or the French one), with their numbers; `short`: names and
+    numbers only, to be read at a glance."""
     lang = app.settings.language
     cards = app.directory.cards_for("adult-advice", app.settings.region, lang)
+    if short:
+        return "\n".join(f"• {named(card, lang)}" for card in cards)
     return "\n".join(f"• {named(card, lang)} — {card.text('helps', lang)}" for card in cards)
 
 

@@ -129,7 +129,7 @@ class TeacherScreen:
         left = [s for s in view.sections if not s.help]
         right = [s for s in view.sections if s.help]
         gap = t.u(3)
-        if t.width / t.height >= 1.2 and right:
+        if t.width / t.height >= 1.2 and left and right:
             lw = (body.w - gap) * 3 // 5
             columns = [
                 (pygame.Rect(body.x, body.y, lw, body.h), left),
