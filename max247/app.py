@@ -12,6 +12,7 @@ import os
 import sqlite3
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,9 +28,18 @@ os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
 import pygame
 
 from max247 import paths
-from max247.helpdir import Directory, load_directory
+from max247.devices import Device, open_joystick
 from max247.i18n import Interface, ScenarioTranslator
-from max247.input import Action, key_action, pad_action
+from max247.input import (
+    KEYBOARD,
+    Action,
+    TablePress,
+    key_action,
+    pad_action,
+    table_press,
+    zone_press,
+)
+from max247.player.tables import Seat, Tables, press
 from max247.scenes import create
 from max247.scenes.scene import Callback, Scene
 from max247.session import Session
@@ -44,6 +54,7 @@ from max247.ui.theme import TEXT_SCALES, Theme
 
 if TYPE_CHECKING:
     from max247.teacherwindow import TeacherWindow
+    from max247.helpdir import Directory
 
 IDLE_WAIT_MS = 1000
 FRAME_MS = 16
@@ -82,9 +93,9 @@ class App:
         self.theme = Theme(*self.screen.get_size(), self.settings.text_scale)
         self.interface = Interface(self.settings.language)
         self.translator = ScenarioTranslator()
-        self.library: Library = load_library(self.library_roots())
+        self.library: Library = self.load_library()
         self.notes: list[str] = []  # messages for the teacher (corrupt files set aside, ...)
-        self.directory = self._load_directory()  # a damaged file adds a note, never a crash
+        self._directory: Directory | None = None  # read when first needed: see `directory`
         self.session: Session | None = None
         self.store = Store.memory()  # `start` opens the teacher's own; tests keep this one
         self.scenes: list[Scene] = []
@@ -93,6 +104,11 @@ class App:
         self.notice: str | None = None  # a note said over any screen until the next key
         self.keeping = True  # False once the data folder turned out not to be writable
         self._pads: list = []
+        # tables with a device each (max247.player.tables): None until a lesson uses them, so
+        # SDL's joysticks are not even started otherwise
+        self.tables: Tables | None = None
+        self.devices: dict[int, Device] = {}  # SDL's instance id -> the device at a table
+        self.open_device: Callable[[int], Device | None] = open_joystick  # tests fake devices
         self._translated: dict[tuple[str, str], bool] = {}
         self.drawn: list | None = None  # set by the pilot: every text box drawn in a frame
         self.watch = None  # called once a loop: `max247 play` reloads a saved scenario
@@ -144,10 +160,34 @@ class App:
         except pygame.error:
             return 1
 
+    def load_library(self) -> Library:
+        """Every library, listed from the validation cache: a story is validated once, and
+        read when it is played (MAX247_NO_CACHE=1 reads and validates every file now)."""
+        from max247.story.cache import ValidationCache
+
+        use = not os.environ.get("MAX247_NO_CACHE")
+        cache = ValidationCache.open(paths.user_cache()) if use else None
+        return load_library(self.library_roots(), cache=cache)
+
     def library_roots(self) -> list[Path]:
         return [paths.SCENARIOS, *(Path(p) for p in self.settings.libraries if Path(p).is_dir())]
 
+    @property
+    def directory(self) -> Directory:
+        """The help directory, read when first needed (the loop reads it right after the first
+        frame, so a damaged file's note is on the title screen a moment later)."""
+        if self._directory is None:
+            self._directory = self._load_directory()
+            self.dirty = True
+        return self._directory
+
+    @directory.setter
+    def directory(self, directory: Directory) -> None:
+        self._directory = directory
+
     def _load_directory(self) -> Directory:
+        from max247.helpdir import Directory, load_directory
+
         try:
             return load_directory(paths.HELP_DIRECTORY, paths.user_data() / "help-directory.yaml")
         except ScenarioError as exc:
@@ -179,7 +219,9 @@ class App:
             return True
         key = (scenario.id, lang)
         if key not in self._translated:
-            rows = status(scenario, self.library.locales_for(scenario))
+            # a listed story (a Summary) is read here: its texts are what is counted
+            full = self.library.scenarios.get(scenario.id, scenario)
+            rows = status(full, self.library.locales_for(full))
             self._translated[key] = all(r.complete for r in rows if r.language == lang)
         return self._translated[key]
 
@@ -432,6 +474,8 @@ class App:
         if ev.type == pygame.QUIT:
             if not self.kiosk:  # in event mode the close button and Alt+F4 do not quit
                 self.running = False
+        elif ev.type == pygame.KEYDOWN and self._keyboard_zone(ev):
+            pass  # a table's key on the shared keyboard, where tables press (see input.py)
         elif ev.type == pygame.KEYDOWN:
             action = key_action(self.top.context, ev.key, ev.mod)
             if action is not None:
@@ -446,6 +490,11 @@ class App:
             # through the menu: a mouse alone suffices
             if not self.top.wheel(ev.y):
                 self.post(Action.UP if ev.y > 0 else Action.DOWN)
+        elif ev.type in _TABLE_EVENTS:
+            if self.tables is not None:  # else no table has a device: the events mean nothing
+                self._table_event(ev)
+        elif self.tables is not None and ev.type in _PAD_EVENTS:
+            pass  # the controllers are the tables' now, not the teacher's
         elif ev.type == pygame.CONTROLLERDEVICEADDED:
             with contextlib.suppress(pygame.error):  # a pad SDL cannot open is left out
                 self._pads.append(pygame.joystick.Joystick(ev.device_index))
@@ -463,6 +512,66 @@ class App:
             self.resized()
             self.save_settings()
             self.check_displays()
+
+    # --- tables with a device each -------------------------------------------------------
+
+    def start_tables(self) -> Tables:
+        """Tables with a controller or a buzzer each, for this lesson: SDL's joysticks start
+        now (each device already plugged in then says hello with JOYDEVICEADDED)."""
+        if self.tables is None:
+            self.tables = Tables()
+            with contextlib.suppress(pygame.error):
+                pygame.joystick.init()
+        return self.tables
+
+    def stop_tables(self) -> None:
+        self.tables = None
+        self.devices.clear()
+
+    def _table_event(self, ev: pygame.event.Event) -> None:
+        assert self.tables is not None
+        if ev.type == pygame.JOYDEVICEADDED:
+            device = self.open_device(ev.device_index)
+            if device is not None:
+                self.devices[device.instance] = device
+        elif ev.type == pygame.JOYDEVICEREMOVED:
+            self.devices.pop(ev.instance_id, None)
+            if self.tables.unplug(ev.instance_id):
+                self.dirty = True
+        elif ev.type == pygame.JOYBUTTONDOWN:
+            device = self.devices.get(ev.instance_id)
+            if device is not None:
+                group, option = press(device.name, device.buttons, ev.button)
+                self._table_press(Seat(device.instance, group), device.kind, option, device)
+
+    def _keyboard_zone(self, ev: pygame.event.Event) -> bool:
+        """A key of the shared keyboard's zones, on a screen where tables press: True if it
+        was a table's (then it means nothing else)."""
+        if self.tables is None or not self.settings.keyboard_zones:
+            return False
+        if table_press(self.top.screen) is None:
+            return False
+        zone = zone_press(getattr(ev, "scancode", 0), ev.mod)
+        if zone is None:
+            return False
+        self._table_press(Seat(KEYBOARD, zone[0]), "keyboard", zone[1])
+        return True
+
+    def _table_press(
+        self, seat: Seat, kind: str, option: int | None, device: Device | None = None
+    ) -> None:
+        assert self.tables is not None
+        meaning = table_press(self.top.screen)
+        if meaning is None:
+            return
+        known = self.tables.at(seat) is not None
+        table = self.tables.join(seat, kind)  # a press anywhere it counts joins or rejoins
+        if table is None:
+            return
+        if not known and device is not None:
+            device.rumble()
+        self.top.table_press(table, seat, option if meaning is TablePress.VOTE else None)
+        self.dirty = True
 
     # --- drawing --------------------------------------------------------------------------
 
@@ -540,13 +649,16 @@ class App:
                     self.dirty = True
             for ev in events:
                 self.event(ev)
-            if time.monotonic() - self._displays_checked >= 1.0:
-                # no event says a projector was unplugged or plugged in: look once a second
-                self._displays_checked = time.monotonic()
-                self.check_displays()
             if self.watch is not None:
                 self.watch()
             moving = self.step()
+            if time.monotonic() - self._displays_checked >= 1.0:
+                # no event says a projector was unplugged or plugged in: look once a second
+                # (the first time after the first frame, which the teacher's window never delays)
+                self._displays_checked = time.monotonic()
+                self.check_displays()
+            if self._directory is None:
+                _ = self.directory  # after the first frame, not before it
         return 0
 
     def _kiosk_hold(self) -> None:
@@ -557,6 +669,12 @@ class App:
             self.reset("stand")
         self._kiosk_idle()
 
+
+# a table's device: what it means is max247.input's TABLE_PRESSES, per screen
+_TABLE_EVENTS = frozenset({pygame.JOYDEVICEADDED, pygame.JOYDEVICEREMOVED, pygame.JOYBUTTONDOWN})
+_PAD_EVENTS = frozenset(
+    {pygame.CONTROLLERDEVICEADDED, pygame.CONTROLLERBUTTONDOWN, pygame.CONTROLLERDEVICEREMOVED}
+)
 
 _INPUT_EVENTS = frozenset(
     {
@@ -576,8 +694,10 @@ def start(
     kiosk: bool = False,
     autoplay: int | None = None,
     idle: float | None = None,
+    first_frame: bool = False,
 ) -> int:
-    """Start the game for a class: the title screen, with the unfinished lessons to resume."""
+    """Start the game for a class: the title screen, with the unfinished lessons to resume.
+    `first_frame` stops once the first frame is shown (the start-up benchmark)."""
     from max247 import firststart
     from max247.scenes.displays import DisplayQuestion
     from max247.scenes.title import TitleScene
@@ -607,6 +727,10 @@ def start(
         app.push(DisplayQuestion(app))  # after the welcome, in the language chosen there
     if first_start and not kiosk:
         app.push(WelcomeScene(app))  # asks language and help region, with the guess preselected
+    if first_frame:
+        app.step()
+        pygame.quit()
+        return 0
     if autoplay is not None:  # scripted play for the crash test: see max247/autoplay.py
         from max247.autoplay import AutoPlayer
 

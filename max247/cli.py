@@ -40,6 +40,7 @@ SCREENS = (
     "stand",
     "stand-setup",
     "stand-next-group",
+    "tables",
 )
 
 
@@ -61,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     g.add_argument("--kiosk", action="store_true", help="the stand at an event (= max247 kiosk)")
     # scripted play, for the crash test (tests/test_crash.py): not for classes
     g.add_argument("--autoplay", type=int, metavar="SEED", help=argparse.SUPPRESS)
+    # draw the first frame, show it and stop: start-up as scripts/bench measures it
+    g.add_argument("--first-frame", action="store_true", help=argparse.SUPPRESS)
 
     k = sub.add_parser(
         "kiosk",
@@ -171,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from max247.app import start
 
     if args.command == "game":
-        return start(args.size, args.kiosk, args.autoplay)
+        return start(args.size, args.kiosk, args.autoplay, first_frame=args.first_frame)
     if args.command == "kiosk":
         return start(kiosk=True, idle=args.idle)
     return start()
@@ -310,17 +313,17 @@ def translation_checks(library) -> list:
 
 
 def glyph_checks(scenario, translator) -> list:
-    """Characters that no shipped font can draw, in any language the scenario is played in."""
+    """Characters that no shipped font can draw, in any language the scenario is played in
+    (read from the fonts' character maps: validating opens no window and needs no pygame)."""
     from max247.story.findings import N_, finding
     from max247.story.model import LANGUAGES, texts
-    from max247.ui.text import Fonts  # the fonts know what they can draw; this loads pygame
+    from max247.ui.glyphs import missing as undrawable
 
-    fonts = Fonts()
     out = []
     for _, text in texts(scenario):
         versions = {lang: translator(scenario, text, lang) for lang in LANGUAGES}
         for lang, value in versions.items():
-            missing = fonts.missing(value)
+            missing = undrawable(value)
             if missing:
                 shown = " ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in sorted(missing))
                 out.append(

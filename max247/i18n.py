@@ -29,7 +29,6 @@ from babel.numbers import format_decimal
 from max247.story.findings import N_, Finding, Loc, Msg, ScenarioError, finding
 from max247.story.library import display_path, locales_folder
 from max247.story.model import LANGUAGES, Scenario, Text
-from max247.story.yamlread import CONTROL
 
 log = logging.getLogger(__name__)
 
@@ -197,6 +196,8 @@ def refusal(message: Message, interface: bool) -> Msg | None:
     wanted: set[tuple[str, str, str]] = set()
     for i in ids:
         wanted |= _fields(i) or set()
+    from max247.story.yamlread import CONTROL  # the reader's own list (it imports yaml)
+
     for text in strings:
         bad = CONTROL.search(text)
         if bad is not None:
@@ -399,9 +400,15 @@ class Interface:
         return self._tr.pgettext(context, message)
 
 
+# the class's three languages named in themselves, as Babel's CLDR data names them: looking
+# them up there reads its locale data, a tenth of a second of the game's start
+NATIVE_NAMES = {"nl": "Nederlands", "fr": "français", "en": "English"}
+
+
 def language_name(language: str) -> str:
     """A language named in itself, capitalised as a menu item: Nederlands, Français, English."""
-    name = Locale.parse(language).get_display_name(language) or language
+    name = NATIVE_NAMES.get(language) or Locale.parse(language).get_display_name(language)
+    name = name or language
     return name[:1].upper() + name[1:]
 
 

@@ -146,6 +146,61 @@ def pad_action(context: str, button: int) -> Action | None:
     return PAD[context].get(button)
 
 
+class TablePress(str, Enum):
+    """What a button on a table's device (max247.player.tables) means."""
+
+    JOIN = "join"  # any button: the table joins, or comes back after an unplug
+    VOTE = "vote"  # an option's button: the table's ballot, which may change until the reveal
+
+
+# A table's device, per screen. On every other screen its buttons mean nothing: the lesson is the
+# teacher's, and no table's press ever pauses, blanks or skips. (SDL cannot tell two keyboards or
+# two clickers apart, so those are never a table's.)
+TABLE_PRESSES: dict[str, TablePress] = {"tables": TablePress.JOIN, "vote": TablePress.VOTE}
+
+
+def table_press(screen: str) -> TablePress | None:
+    return TABLE_PRESSES.get(screen)
+
+
+# One keyboard shared in zones (Settings.keyboard_zones), for a class with fewer devices than
+# tables: up to four tables around one keyboard, each with four keys in a row for options 1 to 4.
+# Zones go by where a key sits (SDL's scancodes, named after a US keyboard), so they are the same
+# keys on a Belgian AZERTY keyboard (shown in brackets). No zone key means anything else anywhere:
+# not B or period (blank), Escape (pause), R, S, T (timer), the digits, Tab, the arrows.
+KEYBOARD = -1  # the shared keyboard's Seat.device; its zones are Seat.group 0 to 3
+KEYBOARD_ZONES: dict[int, tuple[int, int]] = {
+    # table 1: Y U I O (the top row, right)
+    pygame.KSCAN_Y: (0, 1),
+    pygame.KSCAN_U: (0, 2),
+    pygame.KSCAN_I: (0, 3),
+    pygame.KSCAN_O: (0, 4),
+    # table 2: D F G H (the middle row)
+    pygame.KSCAN_D: (1, 1),
+    pygame.KSCAN_F: (1, 2),
+    pygame.KSCAN_G: (1, 3),
+    pygame.KSCAN_H: (1, 4),
+    # table 3: Z X C V (the bottom row, left; AZERTY: W X C V)
+    pygame.KSCAN_Z: (2, 1),
+    pygame.KSCAN_X: (2, 2),
+    pygame.KSCAN_C: (2, 3),
+    pygame.KSCAN_V: (2, 4),
+    # table 4: J K L ; (the middle row, right; AZERTY: J K L M)
+    pygame.KSCAN_J: (3, 1),
+    pygame.KSCAN_K: (3, 2),
+    pygame.KSCAN_L: (3, 3),
+    pygame.KSCAN_SEMICOLON: (3, 4),
+}
+
+
+def zone_press(scancode: int, mod: int = 0) -> tuple[int, int] | None:
+    """The zone (0-3) and option (1-4) of a key of the shared keyboard; None for any other key,
+    and for a key held with Ctrl, Alt or the Windows key (those stay the teacher's)."""
+    if mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_GUI):
+        return None
+    return KEYBOARD_ZONES.get(scancode)
+
+
 KEY_NAMES = {
     pygame.K_PAGEDOWN: "PageDown",
     pygame.K_PAGEUP: "PageUp",

@@ -28,6 +28,11 @@ def user_data() -> Path:
     return Path(platformdirs.user_data_dir("max247", appauthor=False))
 
 
+def user_cache() -> Path:
+    """What can be made again (the validation cache): deleting it only costs time."""
+    return Path(platformdirs.user_cache_dir("max247", appauthor=False))
+
+
 def user_log() -> Path:
     """Where crash reports go: the user's own log folder, never next to the program."""
     return Path(platformdirs.user_log_dir("max247", appauthor=False))

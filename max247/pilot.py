@@ -75,6 +75,15 @@ class Pilot:
             self.step()
         return self
 
+    def queue(self, *events: pygame.event.Event) -> Pilot:
+        """Events through pygame's own queue, read as the game's loop reads them (joystick
+        events from devices that are not there, for instance), then a step."""
+        for ev in events:
+            pygame.event.post(ev)
+        for ev in pygame.event.get():
+            self.app.event(ev)
+        return self.step()
+
     def click(self, pos: tuple[int, int]) -> Pilot:
         self.app.event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=pos))
         return self.step()

@@ -65,6 +65,9 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
     if screen.startswith("stand"):
         stand(pilot, screen)
         return
+    if screen == "tables":
+        tables(pilot)
+        return
     others = [i for i in sorted(app.library.scenarios) if i != scenario_id][:5]
     pilot.lesson(scenario_id, *others)
     if screen == "board":
@@ -142,6 +145,20 @@ def stand(pilot: Pilot, screen: str) -> None:
         app.push("stand-setup")
     elif screen == "stand-next-group":
         app.push("goodbye", next_group=True)
+    pilot.step()
+
+
+def tables(pilot: Pilot) -> None:
+    """Tables joining with a controller or a buzzer each: five in, one of them unplugged."""
+    from max247.player.tables import Seat
+
+    app = pilot.app
+    pilot.start(app._scene("title", {}))
+    joined = app.start_tables()
+    for device in range(5):
+        joined.join(Seat(device), "pad")
+    joined.unplug(3)
+    app.push("tables")
     pilot.step()
 
 

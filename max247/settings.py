@@ -20,7 +20,14 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from max247 import paths
-from max247.helpdir import REGIONS
+from max247.player.votes import (
+    DEFAULT_MODE,
+    DEFAULT_TABLES,
+    DEFAULT_TALK,
+    MODES,
+    TABLES,
+    TALK_TIMES,
+)
 from max247.story.findings import N_, Msg, N_and
 from max247.story.model import LANGUAGES
 from max247.ui.theme import TEXT_SCALES
@@ -49,6 +56,22 @@ class Settings:
     stand_idle_minutes: int = 3
     # the tip to extend the desktop to the projector (Win+P) was given: it is given once
     told_extend: bool = False
+    # how the class decides at a choice (see max247.player.votes), chosen at setup and kept as
+    # the default: its mode, how many tables, and the talk time before a vote when the choice
+    # sets none (seconds, 0: no countdown)
+    decision_mode: str = DEFAULT_MODE.value
+    tables: int = DEFAULT_TABLES
+    talk_seconds: int = DEFAULT_TALK
+    # tables with a device each may share one keyboard in zones (see max247.input)
+    keyboard_zones: bool = False
+
+
+def _regions() -> tuple[str, ...]:
+    # imported when a settings file is checked, not when the game starts: the help
+    # directory's module brings the whole scenario reader with it
+    from max247.helpdir import REGIONS
+
+    return REGIONS
 
 
 def _is_int(value: object) -> bool:
@@ -67,7 +90,7 @@ def _library(value: object) -> bool:
 # field -> whether a value read from the file can be used
 CHECKS = {
     "language": lambda v: v in LANGUAGES,
-    "region": lambda v: v in REGIONS,
+    "region": lambda v: v in _regions(),
     "text_scale": lambda v: (
         isinstance(v, (int, float))
         and not isinstance(v, bool)
@@ -88,6 +111,10 @@ CHECKS = {
     ),
     "stand_ages": lambda v: v in ("10-12", "12-15"),
     "stand_idle_minutes": lambda v: _is_int(v) and 1 <= v <= 60,
+    "decision_mode": lambda v: v in {m.value for m in MODES},
+    "tables": lambda v: _is_int(v) and v in TABLES,
+    "talk_seconds": lambda v: _is_int(v) and v in TALK_TIMES,
+    "keyboard_zones": lambda v: isinstance(v, bool),
 }
 
 

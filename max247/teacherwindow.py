@@ -19,7 +19,6 @@ import warnings
 import pygame
 
 from max247.scenes.scene import Host
-from max247.teacherscreen import TeacherScreen
 
 # SDL_WINDOWPOS_CENTERED_DISPLAY(n): centred on display n (pygame has only display 0's).
 CENTRED_ON = 0x2FFF0000
@@ -56,6 +55,10 @@ class TeacherWindow:
         display: int = 0,
         size: tuple[int, int] = (1280, 800),
     ) -> None:
+        # the screen's words come with the help directory and the story model: imported when
+        # the window opens, never before the class's first frame
+        from max247.teacherscreen import TeacherScreen
+
         self.app = app
         self.window = window
         self.display = display

@@ -66,3 +66,38 @@ def test_syntax_errors_point_at_the_column(text, column):
     with pytest.raises(ConditionSyntaxError) as exc:
         parse(text)
     assert exc.value.column == column, str(exc.value)
+
+
+def test_an_unknown_operator_is_a_mistake_not_greater_or_equal():
+    from max247.story.conditions import compare
+
+    with pytest.raises(ValueError):
+        compare(3, "=>", 2)
+    with pytest.raises(ValueError):
+        compare(None, "~", "word")
+
+
+def test_only_the_comparison_asked_is_made():
+    asked: list[str] = []
+
+    class Counting(int):
+        def __lt__(self, other):
+            asked.append("<")
+            return int(self) < other
+
+        def __le__(self, other):
+            asked.append("<=")
+            return int(self) <= other
+
+        def __gt__(self, other):
+            asked.append(">")
+            return int(self) > other
+
+        def __ge__(self, other):
+            asked.append(">=")
+            return int(self) >= other
+
+    from max247.story.conditions import compare
+
+    assert compare(Counting(3), "<=", 4)
+    assert asked == ["<="]

@@ -381,3 +381,13 @@ def test_next_says_why_it_cannot_go_on(write):
     story.run()
     with pytest.raises(StoryError, match=r"^the story has ended$"):
         story.next()
+
+
+def test_a_fork_copies_a_field_with_mutable_insides_deeply():
+    from max247.story.runtime import _copied
+
+    nested = [[1], {"a": [2]}]
+    copied = _copied(nested)
+    assert copied == nested and copied[0] is not nested[0] and copied[1]["a"] is not nested[1]["a"]
+    flat = [1, "two", (3,)]
+    assert _copied(flat) == flat and _copied(flat) is not flat

@@ -191,3 +191,10 @@ def test_test_lang_translates_the_failures(write, tmp_path, monkeypatch, capsys)
     out = capsys.readouterr().out
     assert "0 réussi(s), 1 échoué(s)" in out
     assert f"{plan.name}:4:" in out and ": partie 'x' : option 9 is not on offer" in out
+
+
+def test_a_message_joins_like_any_text():
+    # Msg.joined makes a message of messages; str.join is not shadowed
+    assert N_(", ").join(["a", "b"]) == "a, b"
+    joined = Msg.joined("; ", [N_("one"), N_("two")])
+    assert joined == "one; two" and isinstance(joined, Msg)

@@ -40,6 +40,7 @@ SCENES: dict[str, str] = {
     "broken-file": "max247.scenes.preview:BrokenFile",
     "stand": "max247.scenes.stand:StandScene",
     "stand-setup": "max247.scenes.stand:OrganiserScene",
+    "tables": "max247.scenes.tables:TablesScene",
 }
 
 

@@ -82,16 +82,19 @@ class GoodbyeScene(Common):
         # everything above the hint: with big text on a small screen, tighter gaps rather than
         # a help line or the date under the hint
         room = t.height - t.u(1) - c.block_height(hint, w, t.small) - t.u(1)
-        text_h = (
-            c.block_height(title, w, t.title, "bold")
-            + c.block_height(call, w)
+        rest_h = (
+            c.block_height(call, w)
             + sum(c.block_height(line, w, t.body, "bold") for line in lines)
             + (c.block_height(checked, w, t.small) if checked else 0)
         )
+        text_h = c.block_height(title, w, t.title, "bold") + rest_h
         roomy = text_h + t.u(6 + 3 + 2 + 1) + t.u(1) * len(lines) <= room
         gap = t.u if roomy else (lambda n: t.u(n / 3))
+        # the largest text on a small screen: the title at body size rather than the date cut
+        tight = text_h + gap(6 + 3 + 2 + 1) + gap(1) * len(lines) > room
+        size = t.body if tight else t.title
         y = gap(6)
-        y += c.block(title, t.margin, y, w, th.ACCENT, size=t.title, style="bold", align="center")
+        y += c.block(title, t.margin, y, w, th.ACCENT, size=size, style="bold", align="center")
         y += gap(3)
         y += c.block(call, t.margin, y, w, align="center")
         y += gap(2)

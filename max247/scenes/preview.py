@@ -31,6 +31,7 @@ class Watcher:
         self.path: Path | None = None
         self.mtime = 0.0
         self.checked = 0.0
+        self.under: list[Scene] | None = None  # played from the game: the screens to go back to
 
     def begin(self) -> bool:
         which = self.which
@@ -65,16 +66,46 @@ class Watcher:
             return True
         s = loaded.scenario
         log = []
+        mark = None
         if keep_log and self.app.session is not None:
             old = self.app.session.characters[0]
             log = list(old.log) if old.scenario == s.id else []
+            mark = self.where() if old.scenario == s.id else None
         self.app.library.scenarios[s.id] = s
         self.app.session = Session.new([s], self.app.settings.language, self.app.settings.region)
         self.app.persist = False  # a preview never overwrites the teacher's saved lesson
-        self.app.reset(StoryScene(self.app, s, log or None, self.start_at if not log else None))
+        # `--from` holds across saves: the decisions replay from that passage, where they began
+        start = self.start_at if self.start_at in s.passages else None
+        story = StoryScene(self.app, s, log or None, start, mark)
+        if self.under is None:
+            self.app.reset(story)
+        else:  # over the screen it was opened from, which "Stop" and the menu lead back to
+            self.app.scenes = list(self.under)
+            self.app.push(story)
         return True
 
+    def where(self):
+        """Where the writer is reading: the line on screen, or a card over it; None at a
+        choice or an ending (the replay stops at the choice by itself)."""
+        story = self.app.find("story")
+        if story is None:
+            return None
+        top = self.app.top.screen
+        if top == "broken-file":  # the save before broke the file: where it was under that
+            top = self.app.scenes[-2].screen if len(self.app.scenes) > 1 else ""
+        if top == "story":
+            return story.here()
+        if top in ("feedback", "help-card"):
+            return story.here(card=True)
+        return None
+
     def check(self) -> None:
+        if self.under is not None and self.app.scenes and self.app.top in self.under:
+            # the teacher left the story they played from the game: lessons are kept again
+            self.app.watch = None
+            self.app.persist = True
+            self.app.session = None
+            return
         if self.app.now - self.checked < CHECK_SECONDS or self.path is None:
             return
         self.checked = self.app.now

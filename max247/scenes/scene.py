@@ -20,6 +20,7 @@ from max247.input import Action
 if TYPE_CHECKING:
     from max247.helpdir import Directory
     from max247.i18n import Interface
+    from max247.player.tables import Seat, Table, Tables
     from max247.session import Session
     from max247.settings import Settings
     from max247.stand import StandCounts
@@ -58,6 +59,7 @@ class Host(Protocol):
     kiosk: bool  # the stand at an event: see max247.stand
     counts: StandCounts
     teacher_window: TeacherWindow | None  # the teacher's own screen, when there are two
+    tables: Tables | None  # tables with a device each, when the lesson uses them
 
     @property
     def top(self) -> Scene: ...
@@ -89,6 +91,10 @@ class Host(Protocol):
     def end_group(self) -> None: ...
     def close(self) -> None: ...
 
+    # tables with a device each
+    def start_tables(self) -> Tables: ...
+    def stop_tables(self) -> None: ...
+
 
 class Scene:
     """One screen. It reads state and turns actions into calls on the story and the session."""
@@ -110,6 +116,11 @@ class Scene:
 
     def click(self, pos: tuple[int, int]) -> None:
         """A mouse click or a tap (touch boards send one mouse event per touch)."""
+
+    def table_press(self, table: Table, seat: Seat, option: int | None) -> None:
+        """A button on a table's device, on a screen where it means something (max247.input's
+        TABLE_PRESSES): the table it joined (or took back), and the option it gives (1-4) on a
+        screen where tables vote."""
 
     def hover(self, pos: tuple[int, int]) -> None:
         """The pointer moved: menus follow it with their highlight."""

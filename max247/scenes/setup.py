@@ -18,7 +18,8 @@ from max247.i18n import language_name
 from max247.scenes.base import Item, Menu
 from max247.scenes.sessions import NameOverlay, default_name
 from max247.session import Session
-from max247.story.model import LANGUAGES, THEMES, Scenario
+from max247.story.cache import Summary
+from max247.story.model import LANGUAGES, THEMES
 from max247.ui import draw
 from max247.ui import theme as th
 from max247.ui.text import ellipsize
@@ -56,9 +57,10 @@ class SetupScene(Menu):
             "running-away": _("running away"),
         }[theme]
 
-    def visible(self) -> list[Scenario]:
+    def visible(self) -> list[Summary]:
+        """The stories to choose from, listed from the library's summaries (none is read)."""
         out = []
-        for s in sorted(self.app.library.scenarios.values(), key=lambda s: (s.ages, str(s.title))):
+        for s in sorted(self.app.library.summaries.values(), key=lambda s: (s.ages, str(s.title))):
             hidden = (self.ages and s.ages != self.ages) or (self.theme and s.theme != self.theme)
             if hidden and s.id not in self.chosen:
                 continue
@@ -267,7 +269,7 @@ class SetupScene(Menu):
         said = ellipsize(self.app.fonts, error, rect.right - x - t.u(1.5), t.small)
         self.two_lines(c, rect, x, _("{file}: cannot be played").format(file=path.name), said)
 
-    def story_row(self, c, surface, rect: pygame.Rect, s: Scenario, highlighted: bool) -> None:
+    def story_row(self, c, surface, rect: pygame.Rect, s: Summary, highlighted: bool) -> None:
         t = self.app.theme
         _ = self.app._
         chosen = s.id in self.chosen

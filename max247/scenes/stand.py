@@ -15,6 +15,7 @@ from max247.scenes.base import Item, Menu
 from max247.scenes.scene import Host
 from max247.session import Session
 from max247.stand import AGE_BANDS, IDLE_MINUTES, offered
+from max247.story.cache import Summary
 from max247.story.model import Scenario
 from max247.ui import draw
 from max247.ui import theme as th
@@ -23,12 +24,18 @@ from max247.ui import theme as th
 _NOT_A_START = (Action.BLANK, Action.PAUSE, Action.KEYS, Action.TEACHER)
 
 
+def stand_ids(app: Host) -> list[str]:
+    """The ids of the stories this stand offers, in the library's order (from the library's
+    summaries: no story is read to list them)."""
+    s = app.settings
+    listed = [(sid, sc.ages) for sid, sc in app.library.summaries.items()]
+    return offered(s.stand_stories, listed, s.stand_ages)
+
+
 def stand_stories(app: Host) -> list[Scenario]:
     """The stories this stand offers, in the library's order."""
-    s = app.settings
     library = app.library.scenarios
-    ids = offered(s.stand_stories, [(sid, sc.ages) for sid, sc in library.items()], s.stand_ages)
-    return [library[sid] for sid in ids]
+    return [library[sid] for sid in stand_ids(app) if sid in library]
 
 
 class StandScene(Menu):
@@ -106,11 +113,14 @@ class StandScene(Menu):
             th.INK_SOFT,
             align="center",
         )
-        button = pygame.Rect(0, 0, min(w, t.u(60)), round(t.body * 2.2))
+        label = _("Press any button to start")
+        # as wide as its words need (French needs more than English), never wider than the page
+        wide = self.app.fonts.width(label, t.body, "bold") + 2 * t.u(4)
+        button = pygame.Rect(0, 0, min(w, max(t.u(60), wide)), round(t.body * 2.2))
         button.midtop = (t.width // 2, max(y + t.u(3), t.height - t.u(6) - button.h))
         button.bottom = min(button.bottom, t.height - t.u(5))
         self.items[0].rect = button
-        c.button(_("Press any button to start"), button, True, True)
+        c.button(label, button, True, True)
 
 
 class OrganiserScene(Menu):
@@ -138,14 +148,14 @@ class OrganiserScene(Menu):
                 self.next_idle,
             ),
         ]
-        for sid, scenario in self.app.library.scenarios.items():
+        for sid, scenario in self.app.library.summaries.items():
             self.items.append(
                 Item(lambda sc=scenario: self.story_label(sc), lambda sid=sid: self.toggle(sid))
             )
         self.items.append(Item(lambda: _("Close the game"), self.app.close))
 
-    def story_label(self, scenario: Scenario) -> str:
-        on = scenario.id in {sc.id for sc in stand_stories(self.app)}
+    def story_label(self, scenario: Summary) -> str:
+        on = scenario.id in stand_ids(self.app)
         # A ticked or an empty box, never colour alone (both are in the emoji font;
         # the plain ballot box U+2610 is not, and would draw as nothing).
         mark = "\u2611\ufe0f" if on else "\u2b1c"
@@ -172,7 +182,7 @@ class OrganiserScene(Menu):
 
     def toggle(self, sid: str) -> None:
         s = self.app.settings
-        chosen = [sc.id for sc in stand_stories(self.app)]
+        chosen = stand_ids(self.app)
         if sid in chosen:
             if len(chosen) == 1:
                 return  # a stand always has a story to offer

@@ -41,6 +41,33 @@ PULSE_SECONDS = 0.8
 ROOM = (250, 236, 222)
 
 
+@dataclass(frozen=True)
+class Mark:
+    """Where a writer was when they saved: the `count`-th line since the class's last decision,
+    which read `source`; `card` if a feedback or help card after it was on screen."""
+
+    count: int
+    source: str
+    card: bool = False
+    after: tuple[str, ...] = ()  # the lines that came after it, up to the next choice
+
+
+def lines_ahead(story: Story) -> list[str]:
+    """The texts of the lines the story shows from here to its next choice or ending."""
+    ahead = story.fork()
+    sources: list[str] = []
+    while ahead.waiting is None and not ahead.ended:
+        try:
+            event = ahead.next()
+        except StoryError:
+            break
+        if isinstance(event, Line):
+            sources.append(event.text.source)
+        elif isinstance(event, PhotoShown):
+            sources.append(event.alt.source)
+    return sources
+
+
 @dataclass
 class Shown:
     """A line on screen: a message, a caption (speaker None), or a photo placeholder."""
@@ -56,7 +83,12 @@ class StoryScene(Common):
     context = "reading"
 
     def __init__(
-        self, app, scenario: Scenario, log: list[Decision] | None = None, start: str | None = None
+        self,
+        app,
+        scenario: Scenario,
+        log: list[Decision] | None = None,
+        start: str | None = None,
+        mark: Mark | None = None,
     ) -> None:
         super().__init__(app)
         self.scenario = scenario
@@ -71,6 +103,8 @@ class StoryScene(Common):
         self.progress = app.session.progress(scenario.id) if app.session else None
         self.log = log
         self.just_decided = False  # Back on the first screen after a decision undoes it
+        self.mark = mark  # hot reload: come back to this line, not to the next choice
+        self.base = 0  # lines shown before the class's last decision
 
     def entered(self) -> None:
         if self.shown or self.story.state.log:
@@ -78,13 +112,21 @@ class StoryScene(Common):
         if self.app.session is not None:  # a lesson resumed later opens this story again
             self.app.session.current = self.scenario.id
         if self.log is not None:  # replay the class's decisions, up to the next choice
-            events, done = self.story.replay(self.log)
+            events, done = self.story.replay(self.log, finish=self.mark is None)
             for event in events:
                 self.absorb(event, quiet=True)
+            if self.mark is not None and done == len(self.log):
+                self.base = len(self.shown)
+                self.come_back(self.mark)
+                self.record()
+                return
             self.record()
             self.after_replay()
             if done < len(self.log):
                 self.changed_since(done)
+        elif self.mark is not None:  # no decision yet: the writer was in the opening lines
+            self.come_back(self.mark)
+            self.record()
         else:
             self.advance()
             self.record()
@@ -108,6 +150,39 @@ class StoryScene(Common):
         elif isinstance(event, Told):
             self.record()
         return False
+
+    def here(self, card: bool = False) -> Mark:
+        """The line on screen now (the one re-read, when the class went back), for hot reload."""
+        n = len(self.shown) - self.review
+        source = self.shown[n - 1].text.source if n > 0 else ""
+        after = [s.text.source for s in self.shown[n:]] + lines_ahead(self.story)
+        return Mark(max(0, n - self.base), source, card, tuple(after))
+
+    def come_back(self, mark: Mark) -> None:
+        """Walk on from the last decision to the line the writer was reading when they saved.
+
+        The line is found by its text, as it is edited least often of all; failing that, by its
+        place (the `count`-th line), never past the next choice or ending: a beat edited away
+        lands on the nearest one before it. Cards on the way are not shown again, except the
+        one that was on screen.
+        """
+        sources = lines_ahead(self.story)
+        same = [i + 1 for i, source in enumerate(sources) if mark.source and source == mark.source]
+        if same:
+            target = min(same, key=lambda i: abs(i - mark.count))
+        else:  # edited: its place, unless a line the writer had not reached yet is there now
+            target = min(mark.count, len(sources))
+            while target > 0 and sources[target - 1] in mark.after:
+                target -= 1
+        seen = 0
+        while seen < target:
+            event = self.story.next()
+            if isinstance(event, HelpShown):
+                self.record()
+            elif self.absorb(event, quiet=True):
+                seen += 1
+        if mark.card or (target == 0 and not self.shown):
+            self.advance()  # the card that was on screen (or the story's first line) again
 
     def after_replay(self) -> None:
         if self.story.waiting is not None:
@@ -158,6 +233,7 @@ class StoryScene(Common):
     def choose(self, number: int) -> None:
         """Called by the choice scene with the class's decision."""
         self.story.choose(number)
+        self.base = len(self.shown)
         self.record()
         self.advance()
         self.just_decided = True
@@ -176,8 +252,11 @@ class StoryScene(Common):
         self.story = Story(self.scenario, self.start)
         self.shown, self.review, self.page, self.view = [], 0, 0, "phone"
         self.typing_until = 0.0
-        events, _n = self.story.replay(log)
+        events, _n = self.story.replay(log, finish=False)
         for event in events:
+            self.absorb(event, quiet=True)
+        self.base = len(self.shown)
+        for event in self.story.run():
             self.absorb(event, quiet=True)
         self.record()
         self.just_decided = False

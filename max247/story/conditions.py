@@ -276,8 +276,16 @@ def compare(current: FlagValue | None, op: str, value: FlagValue) -> bool:
         return same_kind and current == value
     if op == "!=":
         return not (same_kind and current == value)
+    if op not in ("<", "<=", ">", ">="):
+        # the parser only makes the six OPERATORS: anything else is a programming mistake
+        raise ValueError(f"unknown comparison operator {op!r}")
     if not same_kind or isinstance(value, bool):
         return False  # order only means something between numbers, or between words
-    return {"<": current < value, "<=": current <= value, ">": current > value}.get(
-        op, current >= value
-    )
+    # only the comparison asked is made
+    if op == "<":
+        return current < value  # type: ignore[operator]
+    if op == "<=":
+        return current <= value  # type: ignore[operator]
+    if op == ">":
+        return current > value  # type: ignore[operator]
+    return current >= value  # type: ignore[operator]

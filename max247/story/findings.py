@@ -187,8 +187,11 @@ class Msg(str):
         return self.template if self.plural is None or self.n == 1 else self.plural
 
     @classmethod
-    def join(cls, separator: str, parts: Iterable[str]) -> Msg:
-        """Texts joined by a separator (no words of its own), each rendered in the language."""
+    def joined(cls, separator: str, parts: Iterable[str]) -> Msg:
+        """Texts joined by a separator (no words of its own), each rendered in the language.
+
+        Not called `join`: that would shadow `str.join`, and `N_(", ").join([...])` must work as
+        it does for any text."""
         params = {f"p{i}": part for i, part in enumerate(parts)}
         template = (
             separator.replace("{", "{{").replace("}", "}}").join("{" + key + "}" for key in params)

@@ -10,19 +10,27 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from max247.story.cache import Summary, ValidationCache, file_key
 from max247.story.findings import N_, Finding, Loc, finding
-from max247.story.loader import DEFAULT_NEEDS, Loaded, read_scenario
-from max247.story.model import Scenario
+from max247.story.model import NEEDS, Scenario
+
+if TYPE_CHECKING:
+    from max247.story.loader import Loaded
 
 PLAN_SUFFIX = ".plan.yaml"
 MAX_ENTRIES = 20_000  # files and folders looked at in one library: a big one has a few hundred
 MAX_LEVELS = 8  # folders inside folders
 
 log = logging.getLogger(__name__)
+
+# the needs a story may ask for without a help directory (as max247.story.loader's): the
+# reader itself is imported when a file must be read, so a start from the cache never loads it
+DEFAULT_NEEDS = tuple(n for n in NEEDS if n != "adult-advice")
 
 
 def is_plan(path: Path) -> bool:
@@ -96,60 +104,161 @@ def locales_folder(scenario_path: Path, root: Path | None = None) -> Path | None
         folder = folder.parent
 
 
+class Scenarios(MutableMapping[str, Scenario]):
+    """The playable scenarios by id. A story the validation cache vouches for is read when it
+    is first asked for (when it is played), not when the library is listed; one that turns out
+    to have changed since and to be broken is dropped, with its findings, and is not there."""
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+        self._loaded: dict[str, Scenario] = {}
+        self._later: dict[str, Path] = {}  # ids known from the cache, not read yet
+
+    def later(self, scenario_id: str, path: Path) -> None:
+        self._later[scenario_id] = path
+
+    def __getitem__(self, scenario_id: str) -> Scenario:
+        s = self._loaded.get(scenario_id)
+        if s is not None:
+            return s
+        path = self._later.pop(scenario_id)  # KeyError: not in the library
+        s = self._library.read_later(path)
+        if s is None or s.id != scenario_id:
+            self._library.summaries.pop(scenario_id, None)
+            raise KeyError(scenario_id)
+        self._loaded[scenario_id] = s
+        return s
+
+    def __setitem__(self, scenario_id: str, s: Scenario) -> None:
+        self._later.pop(scenario_id, None)
+        self._loaded[scenario_id] = s
+        self._library.summaries[scenario_id] = Summary.of(s)
+
+    def __delitem__(self, scenario_id: str) -> None:
+        if self._later.pop(scenario_id, None) is None:
+            del self._loaded[scenario_id]
+        self._library.summaries.pop(scenario_id, None)
+
+    def __contains__(self, scenario_id: object) -> bool:
+        return scenario_id in self._loaded or scenario_id in self._later
+
+    def __iter__(self) -> Iterator[str]:
+        yield from list(self._loaded)
+        yield from list(self._later)
+
+    def __len__(self) -> int:
+        return len(self._loaded) + len(self._later)
+
+
 @dataclass
 class Library:
-    """The scenarios of one or more folders, by id, with every finding of every file."""
+    """The scenarios of one or more folders, by id, with every finding of every file.
+
+    `summaries` lists every playable story (title, language, theme, ages, minutes) without
+    reading it; `scenarios` gives the story itself, read when first asked for."""
 
     roots: list[Path]
-    scenarios: dict[str, Scenario] = field(default_factory=dict)
     findings: dict[Path, list[Finding]] = field(default_factory=dict)
     root_of: dict[str, Path] = field(default_factory=dict)
+    summaries: dict[str, Summary] = field(default_factory=dict)
+    needs: tuple[str, ...] = DEFAULT_NEEDS
+    cache: ValidationCache | None = None
+
+    def __post_init__(self) -> None:
+        self.scenarios: Scenarios = Scenarios(self)
 
     @property
     def broken(self) -> list[Path]:
         return [p for p, fs in self.findings.items() if any(f.is_error for f in fs)]
 
-    def locales_for(self, scenario: Scenario) -> Path | None:
+    def locales_for(self, scenario: Scenario | Summary) -> Path | None:
         return locales_folder(scenario.path, self.root_of.get(scenario.id))
 
+    def read_later(self, path: Path) -> Scenario | None:
+        """A story the cache said was valid, read now: without the proof when the file is
+        still the one that was proved, with every check when it changed since."""
+        key = file_key(path, self.needs)
+        entry = self.cache.get(path, key) if self.cache is not None else None
+        if entry is not None and entry.summary is not None:
+            loaded = _read(path, self.needs, whole=False)
+        else:
+            loaded = _read(path, self.needs)
+            self.findings[path] = list(loaded.findings)
+            if self.cache is not None:
+                self.cache.put(path, key, loaded.findings, loaded.scenario)
+                self.cache.save()
+        return loaded.scenario
 
-def load_library(roots: Iterable[Path], needs: Iterable[str] = DEFAULT_NEEDS) -> Library:
+
+def load_library(
+    roots: Iterable[Path],
+    needs: Iterable[str] = DEFAULT_NEEDS,
+    cache: ValidationCache | None = None,
+) -> Library:
+    """Every scenario under the roots. With a validation cache, a file it knows as it is now
+    is not read at all: its findings and summary come from the cache, the story itself is read
+    when it is first asked for; the others are validated and added to the cache."""
     roots = [Path(r) for r in roots]
     needs = tuple(needs)
-    library = Library(roots)
+    library = Library(roots, needs=needs, cache=cache)
     for root in roots:
         for path in scenario_files(root):
-            loaded = _read(path, needs)
-            library.findings[path] = list(loaded.findings)
-            s = loaded.scenario
-            if s is None:
+            key = file_key(path, needs) if cache is not None else None
+            entry = cache.get(path, key) if cache is not None else None
+            if entry is not None:
+                findings, summary, s = list(entry.findings), entry.summary, None
+            else:
+                loaded = _read(path, needs)
+                findings, s = list(loaded.findings), loaded.scenario
+                summary = Summary.of(s) if s is not None else None
+                if cache is not None:
+                    cache.put(path, key, findings, s)
+            library.findings[path] = findings
+            if summary is None:
                 continue
-            if s.id in library.scenarios:
-                first = library.scenarios[s.id].path
-                library.findings[path].append(
-                    finding(
-                        "E207",
-                        Loc(display_path(path), 1, 1),
-                        N_(
-                            "the scenario id '{id}' is already used by {path}.",
-                            id=s.id,
-                            path=display_path(first),
-                        ),
-                        N_("Give each scenario its own id."),
-                    )
-                )
+            if summary.id in library.summaries:
+                first = library.summaries[summary.id].path
+                library.findings[path] = [*findings, _twice(path, summary.id, first)]
                 continue
-            library.scenarios[s.id] = s
-            library.root_of[s.id] = root
+            if s is not None:
+                library.scenarios[summary.id] = s
+            else:
+                library.scenarios.later(summary.id, path)
+                library.summaries[summary.id] = summary
+            library.root_of[summary.id] = root
+    if cache is not None:
+        cache.save()
     return library
 
 
-def _read(path: Path, needs: tuple[str, ...]) -> Loaded:
+def _twice(path: Path, scenario_id: str, first: Path) -> Finding:
+    return finding(
+        "E207",
+        Loc(display_path(path), 1, 1),
+        N_(
+            "the scenario id '{id}' is already used by {path}.",
+            id=scenario_id,
+            path=display_path(first),
+        ),
+        N_("Give each scenario its own id."),
+    )
+
+
+def read_scenario(*args: Any, **kwargs: Any) -> Loaded:
+    """max247.story.loader.read_scenario, imported when a file is first read."""
+    from max247.story import loader
+
+    return loader.read_scenario(*args, **kwargs)
+
+
+def _read(path: Path, needs: tuple[str, ...], whole: bool = True) -> Loaded:
     """One scenario of a library. The readers raise nothing but ScenarioError, and even that
     is turned into findings; should a mistake of ours ever let something else through, the
     file is still listed as broken, with the reason, and the rest of the library loads."""
+    from max247.story.loader import Loaded
+
     try:
-        return read_scenario(path, needs, display=display_path(path))
+        return read_scenario(path, needs, display=display_path(path), whole=whole)
     except Exception as exc:  # the library's promise: one file never stops the others
         log.exception("reading %s", path)
         reason = f"{type(exc).__name__}: {exc}"

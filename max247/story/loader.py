@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import difflib
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from max247.story import conditions
+from max247.story.explore import MAX_SECONDS
 from max247.story.findings import N_, Finding, Loc, N_and, ScenarioError, finding
 from max247.story.flow import check_flow, check_texts
 from max247.story.model import (
@@ -83,6 +85,7 @@ TOP_KEYS = {
     "passages": True,
 }
 QUOTE_HINT = N_('Put the whole text in double quotes: "...".')
+MIN_MOOD_SECONDS = 0.2  # the mood walk's least share of the bound, after a long proof
 DEFAULT_NEEDS = tuple(n for n in NEEDS if n != "adult-advice")
 
 
@@ -143,10 +146,13 @@ def read_scenario(
     scenario = reader.scenario(doc.root)
     findings = doc.warnings + reader.findings
     if scenario is not None and whole and not any(f.is_error for f in findings):
+        # the proof and the mood walk share one bound (explore.MAX_SECONDS of CPU): a story too
+        # big to prove is bounded (W401) in that time, not in the sum of two walks' bounds
+        started = time.process_time()
         flow = check_flow(scenario)
-        findings += (
-            flow + check_texts(scenario) + check_moods(scenario, any(f.is_error for f in flow))
-        )
+        left = max(MIN_MOOD_SECONDS, MAX_SECONDS - (time.process_time() - started))
+        errors = any(f.is_error for f in flow)
+        findings += flow + check_texts(scenario) + check_moods(scenario, errors, left)
     findings.sort(key=lambda f: (f.loc.line, f.loc.col))
     if any(f.is_error for f in findings):
         scenario = None

@@ -18,6 +18,7 @@ no word on the list ("her stomach hurts") is not checked: those are for the read
 from __future__ import annotations
 
 import re
+import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,6 +28,9 @@ from max247.story.model import Scenario, Text
 from max247.story.runtime import ChoiceOffered, Ended, FeedbackShown, Line, Story, StoryError
 
 MAX_STATES = 20_000  # choice points explored; beyond, only what was seen is checked
+# CPU seconds for the walk, by default: a story with many flags and long stretches between its
+# choices (issue 19: 25 flags, 500 lines) would otherwise take minutes; beyond, as for states
+MAX_SECONDS = 2.0
 EVENTS_PER_STEP = 2_000  # events between two choices: more is a loop with no choice in it
 
 # The words the board shows for each mood (max247/ui/widgets.py), said here to name them.
@@ -109,10 +113,14 @@ def check_start(scenario: Scenario) -> list[Finding]:
     ]
 
 
-def moods_shown(scenario: Scenario, max_states: int = MAX_STATES) -> dict[int, set[int]]:
+def moods_shown(
+    scenario: Scenario, max_states: int = MAX_STATES, max_seconds: float = MAX_SECONDS
+) -> dict[int, set[int]]:
     """For each text the class reads about the character (by id), every mood the meter can
     show while it is on screen: after its own beat's change, an ending's text at the ending's
-    mood, feedback after its option's change."""
+    mood, feedback after its option's change. After `max_states` choice points or
+    `max_seconds` of CPU, what was seen so far."""
+    deadline = time.process_time() + max_seconds
     shown: dict[int, set[int]] = {}
     first = Story(scenario)
     queue: deque[Story] = deque([first])
@@ -144,7 +152,7 @@ def moods_shown(scenario: Scenario, max_states: int = MAX_STATES) -> dict[int, s
         if key in seen:
             continue
         seen.add(key)
-        if len(seen) > max_states:
+        if len(seen) > max_states or time.process_time() > deadline:
             break
         for offered in waiting.options:
             branch = story.fork()
@@ -187,6 +195,7 @@ def check_words(
     scenario: Scenario,
     translations: Callable[[Text], dict[str, str]] | None = None,
     shown: dict[int, set[int]] | None = None,
+    max_seconds: float = MAX_SECONDS,
 ) -> list[Finding]:
     """W605: a text names the character's mood in words the meter contradicts.
 
@@ -194,7 +203,7 @@ def check_words(
     {language: translation}), those translations alone, as `check_texts` does.
     """
     if shown is None:
-        shown = moods_shown(scenario)
+        shown = moods_shown(scenario, max_seconds=max_seconds)
     who = scenario.characters.get(scenario.character)
     if who is None:
         return []
@@ -247,7 +256,10 @@ def _versions(
     return translations(text)
 
 
-def check_moods(scenario: Scenario, errors: bool = False) -> list[Finding]:
+def check_moods(
+    scenario: Scenario, errors: bool = False, max_seconds: float = MAX_SECONDS
+) -> list[Finding]:
     """Both checks on the file's own texts: what the loader adds to its findings. With `errors`
     (the flow checks found some), the story cannot be played through, so W605 waits."""
-    return check_start(scenario) + ([] if errors else check_words(scenario))
+    words = [] if errors else check_words(scenario, max_seconds=max_seconds)
+    return check_start(scenario) + words

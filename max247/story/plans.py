@@ -332,7 +332,7 @@ def _check_flags(want: object, flags: dict, where: str) -> str | None:
             )
     if not wrong:
         return None
-    return N_("{problems} ({where}).", problems=Msg.join("; ", wrong), where=where)
+    return N_("{problems} ({where}).", problems=Msg.joined("; ", wrong), where=where)
 
 
 def _show(value: object) -> str:

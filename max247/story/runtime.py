@@ -191,12 +191,26 @@ _IMMUTABLE = (bool, int, str, tuple, frozenset, type(None))
 
 
 def _copied(value: object) -> object:
-    """A copy of a state field: lists and dicts of immutable things, for the most part."""
+    """A copy of a state field that shares nothing mutable with the original.
+
+    Lists, dicts and sets of immutable things (the fields today) are copied cheaply, since the
+    validator forks at every decision; anything else is copied deeply, so a field added later
+    with mutable insides is never shared between forks."""
     if isinstance(value, _IMMUTABLE):
         return value
-    if isinstance(value, (list, dict, set)):
+    if isinstance(value, (list, set)) and all(_frozen(v) for v in value):
         return value.copy()
-    return copy.copy(value)
+    if isinstance(value, dict) and all(_frozen(v) for v in value.values()):
+        return value.copy()
+    return copy.deepcopy(value)
+
+
+def _frozen(value: object) -> bool:
+    """Whether a value can be shared between forks: immutable, or a frozen dataclass."""
+    if isinstance(value, _IMMUTABLE):
+        return True
+    params = getattr(type(value), "__dataclass_params__", None)
+    return params is not None and params.frozen
 
 
 @dataclass
@@ -357,11 +371,13 @@ class Story:
                 return self.choose(o.number)
         raise StoryError(f"no option '{option_key}' is on offer")
 
-    def replay(self, log: list[Decision]) -> tuple[list[Event], int]:
+    def replay(self, log: list[Decision], finish: bool = True) -> tuple[list[Event], int]:
         """Play a saved choice log; stop where the scenario no longer matches it.
 
         Returns the events shown and how many decisions were replayed. An edited scenario replays
-        as far as its choices and options still carry the same keys.
+        as far as its choices and options still carry the same keys. With `finish` it plays on
+        to the next choice or the ending; without, it stops right after the last decision (hot
+        reload then walks on beat by beat to where the writer was).
         """
         events: list[Event] = []
         done = 0
@@ -374,7 +390,8 @@ class Story:
                 break
             self.choose_key(decision.option)
             done += 1
-        events += self.run()
+        if finish or done < len(log):
+            events += self.run()
         return events, done
 
     # --- beats ---------------------------------------------------------------------------

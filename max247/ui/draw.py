@@ -219,3 +219,54 @@ def circles(
     """Three circles of help, from the outside in: professional help, adults, friends."""
     for i, colour in enumerate(colours):
         pygame.draw.circle(surface, colour, centre, round(r * (1 - i * 0.3)))
+
+
+def mark(
+    surface: pygame.Surface, kind: str, centre: tuple[int, int], r: int, colour: Colour
+) -> None:
+    """A table's mark (max247.player.tables.SHAPES): shapes unlike the option cards' four, so a
+    table's mark is never taken for an option."""
+    x, y = centre
+    if kind == "heart":
+        heart(surface, centre, r, colour)
+    elif kind == "plus":
+        w = round(r * 0.7)
+        pygame.draw.rect(surface, colour, (x - w // 2, y - r, w, 2 * r), border_radius=r // 6)
+        pygame.draw.rect(surface, colour, (x - r, y - w // 2, 2 * r, w), border_radius=r // 6)
+    elif kind == "moon":
+        # a disc with a bite taken out, drawn apart so the bite shows what lies behind
+        moon = pygame.Surface((2 * r + 1, 2 * r + 1), pygame.SRCALPHA)
+        pygame.draw.circle(moon, colour, (r, r), r)
+        pygame.draw.circle(moon, (0, 0, 0, 0), (round(r * 1.55), round(r * 0.7)), round(r * 0.8))
+        surface.blit(moon, (x - r, y - r))
+    elif kind == "flower":
+        petal = round(r * 0.42)
+        for i in range(6):
+            a = math.tau * i / 6
+            pygame.draw.circle(
+                surface,
+                colour,
+                (x + round(math.cos(a) * r * 0.55), y + round(math.sin(a) * r * 0.55)),
+                petal,
+            )
+        pygame.draw.circle(surface, colour, centre, petal)
+    else:  # star, hexagon, pentagon, arrow: polygons
+        points = {"star": 10, "hexagon": 6, "pentagon": 5}.get(kind)
+        if points is None:  # an arrow pointing up
+            s = round(r * 0.35)
+            pts = [
+                (x, y - r),
+                (x + r, y),
+                (x + s, y),
+                (x + s, y + r),
+                (x - s, y + r),
+                (x - s, y),
+                (x - r, y),
+            ]
+        else:
+            pts = []
+            for i in range(points):
+                a = -math.pi / 2 + math.tau * i / points
+                radius = r if kind != "star" or i % 2 == 0 else r * 0.45
+                pts.append((x + round(math.cos(a) * radius), y + round(math.sin(a) * radius)))
+        pygame.draw.polygon(surface, colour, pts)

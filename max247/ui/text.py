@@ -16,20 +16,12 @@ from pathlib import Path
 import pygame
 import pygame.freetype
 
-from max247.paths import ASSETS
+from max247.ui.glyphs import ATTACHED, EMOJI, FACES, FONTS, SHY
 from max247.ui.theme import Colour
 
-FONTS = ASSETS / "fonts"
-FACES = {
-    "regular": "Andika-Regular.ttf",
-    "bold": "Andika-Bold.ttf",
-    "italic": "Andika-Italic.ttf",
-}
-EMOJI = "NotoColorEmoji.ttf"
-SHY = "\u00ad"
+# the font files and the characters that ride on an emoji: one list, shared with the validator
+_ATTACHED = ATTACHED
 BREAKABLE_SPACES = " \t\u2002\u2003\u2009"
-# joiners and modifiers that belong to the emoji before them
-_ATTACHED = {"\u200d", "\ufe0f", "\ufe0e", "\u20e3"} | {chr(c) for c in range(0x1F3FB, 0x1F400)}
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # a tab is a space here
 
 

@@ -46,6 +46,18 @@ OPTION_COLOURS: tuple[Colour, ...] = (
 )
 OPTION_SHAPES = ("circle", "square", "triangle", "diamond")
 
+# Tables with a device each (max247.player.tables): a number and a mark first, then a colour.
+TABLE_COLOURS: tuple[Colour, ...] = (
+    (0, 114, 178),  # blue, star
+    (213, 94, 0),  # vermillion, heart
+    (0, 140, 100),  # green, hexagon
+    (170, 68, 153),  # purple, plus
+    (160, 110, 0),  # ochre, moon
+    (60, 120, 200),  # sky blue, pentagon
+    (200, 60, 120),  # pink, flower
+    (70, 70, 80),  # slate, arrow
+)
+
 TEXT_SCALES = (1.0, 1.25, 1.5)
 
 

@@ -125,10 +125,13 @@ def game(
     home: Path,
     *args: str,
     language: str | None = "en",
+    command: tuple[str, ...] = ("game", "--size", "1024x768"),
+    first: str | None = None,
     settings: dict | None = None,
 ):
-    """Start `max247 game` in the display with a home of its own; stop it at the end.
-    `settings`: more of the teacher's settings (full screen on display 1, ...)."""
+    """Start `max247 game` (or another `command`) in the display with a home of its own, wait
+    for its `first` screen and stop it at the end. `settings`: more of the teacher's settings
+    (full screen on display 1, ...)."""
     import json
     import sys
 
@@ -155,14 +158,14 @@ def game(
         "LANGUAGE": "",
     }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "max247", "game", "--size", "1024x768", *args],
+        [sys.executable, "-m", "max247", *command, *args],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
     window = Window(display, home, trace, proc)
     try:
-        window.wait_for("TitleScene" if language is not None else "WelcomeScene")
+        window.wait_for(first or ("TitleScene" if language is not None else "WelcomeScene"))
         window.focus()
         yield window
     finally:
