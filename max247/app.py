@@ -53,8 +53,8 @@ from max247.ui.text import Fonts
 from max247.ui.theme import TEXT_SCALES, Theme
 
 if TYPE_CHECKING:
-    from max247.teacherwindow import TeacherWindow
     from max247.helpdir import Directory
+    from max247.teacherwindow import TeacherWindow
 
 IDLE_WAIT_MS = 1000
 FRAME_MS = 16
