@@ -21,6 +21,7 @@ from max247.ui.text import reflow
 
 if TYPE_CHECKING:
     from max247.helpdir import Card
+    from max247.player.votes import Vote
     from max247.scenes.scene import Host, Scene
     from max247.story.model import Scenario
 
@@ -250,19 +251,55 @@ def named(card: Card, language: str) -> str:
     return f"{name} · {card.phone}" if card.phone and card.phone not in name else name
 
 
+def current_vote(app: Host) -> Vote | None:
+    """The vote at the choice on screen (max247.player.votes), whichever scene holds it."""
+    from max247.player.votes import Vote
+
+    for scene in reversed(app.scenes):
+        vote = getattr(scene, "vote", None)
+        if isinstance(vote, Vote):
+            return vote
+    return None
+
+
 def vote_lines(app: Host, choice: Any) -> str:
-    """The tables' counts at this choice, from the vote model when the choice has one."""
-    vote = getattr(choice, "vote", None)
-    if vote is None:
-        return ""
-    counts = getattr(vote, "counts", None)
-    if not counts:
-        return ""
+    """The tables' counts at this choice, from the vote model, and which table chose what when
+    the tables vote with devices: the teacher's only (the projector shows the spread, never a
+    table). Nothing while no vote is on."""
     _ = app._
+    vote = current_vote(app)
     lines = []
-    for i, n in enumerate(counts.values() if isinstance(counts, dict) else counts):
-        lines.append(_("Option {number}: {count}").format(number=i + 1, count=n))
+    if vote is not None and (vote.counted or vote.state.value != "deciding"):
+        for key in vote.keys:
+            lines.append(
+                _("Option {number}: {count}").format(
+                    number=vote.number(key), count=vote.counts[key]
+                )
+            )
+        if vote.tie:
+            numbers = ", ".join(str(vote.number(k)) for k in vote.most())
+            lines.append(_("A tie: you pick among {numbers}.").format(numbers=numbers))
+    tables = getattr(app, "tables", None)
+    offered = getattr(choice, "offered", None)
+    if tables is not None and tables.ballots and offered is not None:
+        keys = [o.option.key for o in offered.options]
+        for number, key in sorted(tables.ballots.items()):
+            if key in keys:
+                lines.append(
+                    _("Table {table}: option {number}").format(
+                        table=number, number=keys.index(key) + 1
+                    )
+                )
     return "\n".join(lines)
+
+
+def most_votes(app: Host) -> int | None:
+    """The number of the option with most votes, or None (no vote, nothing counted, a tie)."""
+    vote = current_vote(app)
+    if vote is None:
+        return None
+    key = vote.to_play()
+    return vote.number(key) if key is not None else None
 
 
 def timer_text(app: Host, choice: Any) -> str:

@@ -13,7 +13,15 @@ import pygame
 from max247.i18n import language_name, next_language
 from max247.input import CHOOSE, Action
 from max247.scenes.scene import Host
-from max247.teacher import Button, Section, TeacherView, choice_scene, teacher_view
+from max247.teacher import (
+    Button,
+    Section,
+    TeacherView,
+    choice_scene,
+    current_vote,
+    most_votes,
+    teacher_view,
+)
 from max247.ui import draw
 from max247.ui import theme as th
 from max247.ui.theme import Theme
@@ -42,14 +50,21 @@ class TeacherScreen:
             out.append(Button("back", _("Back one step"), lambda: app.post(Action.BACK)))
             if top.context == "reading":
                 out.append(Button("next", _("Next"), lambda: app.post(Action.NEXT), True))
+            # the vote's reveal, where the screen on top has one (the vote on the projector)
+            reveal = getattr(top, "reveal", None)
+            vote = current_vote(app)
+            if callable(reveal) and vote is not None and vote.state.value != "revealed":
+                out.append(Button("reveal", _("Reveal"), reveal, True))
             choice = choice_scene(app)
             if choice is not None and top is choice:
+                most = most_votes(app)
                 for i in range(min(len(choice.items), len(CHOOSE))):
+                    label = _("Play {number}").format(number=i + 1)
+                    if most == i + 1:
+                        label = _("Play {number} (most votes)").format(number=i + 1)
                     out.append(
                         Button(
-                            f"play-{i + 1}",
-                            _("Play {number}").format(number=i + 1),
-                            lambda a=CHOOSE[i]: app.post(a),
+                            f"play-{i + 1}", label, lambda a=CHOOSE[i]: app.post(a), most == i + 1
                         )
                     )
         out.append(

@@ -263,3 +263,29 @@ def test_the_tip_to_extend_is_given_once(monkeypatch):
     app.check_displays()
     assert app.notice is None and app.settings.told_extend
     app.headless = True
+
+
+def test_the_tables_counts_and_ballots_are_the_teacher_s_only():
+    from max247.player.tables import Table, Tables
+    from max247.player.votes import State, Vote
+
+    pilot = Pilot((1280, 800), "en")
+    pilot.teacher()
+    navigate(pilot, "choice", "ines-never-taken", [], 0)
+    choice = pilot.top
+    keys = tuple(o.option.key for o in choice.offered.options)
+    # the vote as the vote screen keeps it (max247.player.votes), and two tables with devices
+    choice.vote = Vote(keys, counts={keys[0]: 1, keys[1]: 4}, state=State.REVEALED)
+    pilot.app.tables = Tables(
+        [Table(3, "pad", 0, 1), Table(5, "pad", 0, 2)], ballots={3: keys[1], 5: keys[0]}
+    )
+    pilot.step()
+    text = teacher_texts(pilot)
+    assert "Option 2: 4" in text and "Table 3: option 2" in text and "Table 5: option 1" in text
+    assert "Play 2 (most votes)" in text
+    projected = " ".join(d.text for d in pilot.drawn)
+    assert "Table 3" not in projected and "Option 2: 4" not in projected
+    choice.vote.counts[keys[0]] = 4  # a tie: the teacher picks among the tied
+    pilot.step()
+    assert "A tie: you pick among 1, 2." in teacher_texts(pilot)
+    assert "most votes" not in teacher_texts(pilot)

@@ -12,7 +12,6 @@ import pygame
 from max247.i18n import language_name, next_language
 from max247.input import Action
 from max247.scenes.base import Item, Menu
-from max247.teacher import teacher_view
 from max247.ui import draw
 from max247.ui import theme as th
 
@@ -235,7 +234,10 @@ class TeacherOverlay(Menu):
         _ = self.app._
         c = self.canvas(surface)
         surface.fill(th.PAPER)
-        # the same words as the teacher's own window: one source, max247.teacher
+        # the same words as the teacher's own window: one source, max247.teacher (imported
+        # here: it brings the help directory, which the first frame does without)
+        from max247.teacher import teacher_view
+
         view = teacher_view(self.app, self.scenario)
         parts = [f"{s.heading}\n{s.body}" for s in view.sections]
         if view.timer:
