@@ -39,6 +39,7 @@ from max247.input import (
     table_press,
     zone_press,
 )
+from max247.player import translation_complete
 from max247.player.tables import Seat, Tables, press
 from max247.scenes import create
 from max247.scenes.scene import Callback, Scene
@@ -177,8 +178,9 @@ class App:
         """The help directory, read when first needed (the loop reads it right after the first
         frame, so a damaged file's note is on the title screen a moment later)."""
         if self._directory is None:
+            notes = len(self.notes)
             self._directory = self._load_directory()
-            self.dirty = True
+            self.dirty = self.dirty or len(self.notes) > notes  # a damaged file's note to show
         return self._directory
 
     @directory.setter
@@ -212,17 +214,13 @@ class App:
 
     def translated(self, scenario: Scenario) -> bool:
         """Whether every text of the scenario reads in the class's language."""
-        from max247.catalogs import status
-
-        lang = self.settings.language
-        if lang == scenario.language:
-            return True
-        key = (scenario.id, lang)
-        if key not in self._translated:
+        key = (scenario.id, self.settings.language)
+        if key not in self._translated:  # reading every catalog once per story and language
             # a listed story (a Summary) is read here: its texts are what is counted
             full = self.library.scenarios.get(scenario.id, scenario)
-            rows = status(full, self.library.locales_for(full))
-            self._translated[key] = all(r.complete for r in rows if r.language == lang)
+            self._translated[key] = translation_complete(
+                full, key[1], self.library.locales_for(full)
+            )
         return self._translated[key]
 
     def set_language(self, language: str) -> None:

@@ -135,6 +135,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     cli_sessions.add_parsers(sub)
 
+    ks = sub.add_parser("keys", help="the input map as a Markdown table (for docs/keys.md)")
+    ks.add_argument("-o", "--output", type=Path, help="write it here instead of printing it")
+
     b = sub.add_parser("build", help="make the ready folder for this platform (PyInstaller)")
     b.add_argument("--dist", type=Path, default=Path("dist"), help="where (default: dist)")
     b.add_argument("--work", type=Path, default=Path("build", "pyinstaller"), help="its cache")
@@ -159,6 +162,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_build(args.dist, args.work, args.zip)
     if args.command in ("graph", "print"):
         return cmd_document(args)
+    if args.command == "keys":
+        from max247.keytable import table
+
+        if args.output is None:
+            print(table(), end="")
+        else:
+            args.output.write_text(table(), encoding="utf-8")
+        return 0
     if args.command == "screenshot":
         from max247.screenshots import screenshot
 

@@ -102,6 +102,45 @@ MENU: dict[int, Action] = {
 
 KEYMAPS = {"reading": READING, "menu": MENU}
 
+# Every screen (its name in max247.scenes.SCENES) and the key table it reads with: a reading
+# screen goes on with next, a menu moves a highlight and confirms. This is the only place a screen
+# gets its keys; `max247 keys` prints the whole table into docs/keys.md.
+SCREEN_KEYS: dict[str, str] = {
+    "title": "menu",
+    "welcome": "menu",
+    "displays": "menu",
+    "setup": "menu",
+    "sessions": "menu",
+    "session-notice": "menu",
+    "session-name": "menu",  # while it has the keyboard, letters are letters (App.event)
+    "print": "menu",
+    "board": "menu",
+    "briefing": "menu",
+    "story": "reading",
+    "choice": "menu",
+    "feedback": "reading",
+    "help-card": "reading",
+    "ending": "menu",
+    "decisions": "menu",
+    "closing": "menu",
+    "goodbye": "reading",
+    "pause": "menu",
+    "confirm-quit": "menu",
+    "blank": "menu",
+    "teacher": "menu",
+    "keys": "menu",
+    "broken-file": "menu",
+    "stand": "menu",
+    "stand-setup": "menu",
+    "tables": "reading",  # next goes on, back returns: the teacher's clicker
+}
+
+
+def screen_keys(screen: str) -> str:
+    """The key table of the screen called `screen` ("menu" for one not named yet)."""
+    return SCREEN_KEYS.get(screen, "menu")
+
+
 # Gamepads (SDL's game controller layout): the d-pad moves, south confirms, east goes back.
 PAD: dict[str, dict[int, Action]] = {
     "reading": {

@@ -52,7 +52,7 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
     if screen in ("setup", "name"):
         pilot.start(SetupScene(app))
         if screen == "name":
-            app.push(NameOverlay(app, "6B", lambda name: None))
+            app.push(NameOverlay(app, "6B"))
             pilot.step()
         return
     if screen in ("welcome", "welcome-region"):

@@ -13,11 +13,11 @@ field, so a damaged file is refused with a reason and never half-read.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass, field
 
 from max247.story.model import MOOD_MAX, MOOD_MIN, Choice, Option, Scenario
+from max247.story.moods import feels_ok
 from max247.story.runtime import Decision, Story
 
 SAVE_VERSION = 1  # the JSON session file of earlier versions
@@ -26,6 +26,8 @@ PLAYING, FINISHED = "playing", "finished"
 
 def source_hash(scenario: Scenario) -> str:
     try:
+        import hashlib  # here, not at start: it loads OpenSSL (4 MiB)
+
         return hashlib.sha256(scenario.path.read_bytes()).hexdigest()[:16]
     except OSError:
         return ""
@@ -51,7 +53,7 @@ class Progress:
 
     @property
     def feels_ok(self) -> bool:
-        return self.mood >= 3
+        return feels_ok(self.mood)
 
     @property
     def done(self) -> bool:

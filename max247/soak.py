@@ -66,12 +66,13 @@ class Report:
     played: set[tuple[str, str]] = field(default_factory=set)  # (story, language)
     samples: list[tuple[float, float]] = field(default_factory=list)  # (minutes, MiB)
 
-    def slope(self) -> float:
-        """MiB a minute, after the first tenth of the run (imports, caches filling)."""
+    def slope(self, after: float = 0.1) -> float:
+        """MiB a minute, after the first tenth of the run (imports, caches filling), or after
+        another part of it."""
         if not self.samples:
             return 0.0
         end = self.samples[-1][0]
-        return slope([p for p in self.samples if p[0] >= end / 10])
+        return slope([p for p in self.samples if p[0] >= end * after])
 
 
 class Soak:
@@ -206,8 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"played {report.rounds} rounds, {report.actions} actions, {len(stories)} stories in "
         f"{len({lang for _, lang in report.played})} languages ({len(report.played)} pairs); "
-        f"memory {first:.1f} -> {last:.1f} MiB, slope {report.slope():+.3f} MiB/min "
-        f"(after the first tenth)",
+        f"memory {first:.1f} -> {last:.1f} MiB, slope {report.slope():+.3f} MiB/min after "
+        f"the first tenth, {report.slope(0.5):+.3f} MiB/min over the second half",
         flush=True,
     )
     return 0

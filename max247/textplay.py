@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from max247.i18n import ScenarioTranslator
+from max247.player import Runner, assert_never, feels_ok
 from max247.story.findings import ScenarioError
 from max247.story.library import load_library
 from max247.story.loader import load_scenario
@@ -17,14 +18,15 @@ from max247.story.model import Scenario
 from max247.story.runtime import (
     ChoiceOffered,
     Ended,
+    Event,
     FeedbackShown,
     HelpShown,
     Line,
     MoodChanged,
     PhotoShown,
-    Story,
     StoryError,
     Told,
+    ViewChanged,
 )
 
 
@@ -45,36 +47,50 @@ def play_in_terminal(
         return tr(scenario, text, lang)
 
     names = {c.id: t(c.name) for c in scenario.characters.values()}
+
+    def show(event: Event) -> None:
+        match event:
+            case Line():
+                who = "" if event.is_narration else f"{names[event.speaker or '']}: "
+                print(f"  {who}{t(event.text)}")
+            case PhotoShown():
+                print(f"  [{names[event.sender]} sends a photo: {t(event.alt)}]")
+            case Told():
+                heard = "" if event.listens else f"; {names[event.who]} does not listen"
+                print(f"  ({names[scenario.character]} tells {names[event.who]}{heard})")
+            case HelpShown():
+                print(f"  [help card: {event.need}]")
+            case FeedbackShown():
+                print(f"\n  * {t(event.text)}\n")
+            case MoodChanged():
+                print(f"  (mood {event.before} -> {event.after})")
+            case ChoiceOffered():
+                print(f"\n{t(event.choice.prompt)}")
+                for o in event.options:
+                    print(f"  {o.number}. {t(o.option.text)}")
+            case Ended():
+                if event.ending is not None:
+                    print(f"\n== {t(event.ending.title)} ==\n{t(event.ending.message)}")
+            case ViewChanged():
+                pass  # a terminal has one view
+            case _:
+                assert_never(event)
+
     print(f"\n== {t(scenario.title)} ==\n({t(scenario.content_warning)})\n")
     try:
-        story = Story(scenario, start)
+        runner = Runner(scenario, start)
     except StoryError as exc:
         print(exc, file=sys.stderr)
         return 1
+    story = runner.story
     while not story.ended:
-        event = story.next()
-        if isinstance(event, Line):
-            who = "" if event.is_narration else f"{names[event.speaker]}: "
-            print(f"  {who}{t(event.text)}")
-        elif isinstance(event, PhotoShown):
-            print(f"  [{names[event.sender]} sends a photo: {t(event.alt)}]")
-        elif isinstance(event, Told):
-            heard = "" if event.listens else f"; {names[event.who]} does not listen"
-            print(f"  ({names[scenario.character]} tells {names[event.who]}{heard})")
-        elif isinstance(event, HelpShown):
-            print(f"  [help card: {event.need}]")
-        elif isinstance(event, FeedbackShown):
-            print(f"\n  * {t(event.text)}\n")
-        elif isinstance(event, MoodChanged):
-            print(f"  (mood {event.before} -> {event.after})")
-        elif isinstance(event, ChoiceOffered):
-            print(f"\n{t(event.choice.prompt)}")
-            for o in event.options:
-                print(f"  {o.number}. {t(o.option.text)}")
-            story.choose(_ask(len(event.options)))
-        elif isinstance(event, Ended) and event.ending is not None:
-            print(f"\n== {t(event.ending.title)} ==\n{t(event.ending.message)}")
-    print(f"\nmood {story.state.mood}/4, found help: {'yes' if story.state.found_help else 'no'}")
+        for event in runner.advance():
+            show(event)
+            if isinstance(event, ChoiceOffered):
+                runner.choose(_ask(len(event.options)))
+    feels = "feels OK" if feels_ok(story.state.mood) else "still needs help"
+    help_ = "yes" if story.state.found_help else "no"
+    print(f"\nmood {story.state.mood}/4 ({feels}), found help: {help_}")
     return 0
 
 

@@ -9,6 +9,7 @@ set SDL_AUDIODRIVER=dummy
 set PYGAME_HIDE_SUPPORT_PROMPT=1
 .venv\Scripts\ruff.exe check . || exit /b 1
 .venv\Scripts\ruff.exe format --check . || exit /b 1
+.venv\Scripts\mypy.exe || exit /b 1
 .venv\Scripts\max247.exe validate --strict || exit /b 1
 .venv\Scripts\max247.exe test || exit /b 1
 if /i "%~1"=="--fast" (

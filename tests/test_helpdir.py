@@ -315,8 +315,8 @@ def test_the_closing_screen_shows_every_number_on_a_small_screen_with_big_text(r
     stand on the closing screen, with the date they were checked; none is left out for room."""
     from max247.helpdir import help_list
     from max247.pilot import Pilot
-    from max247.scenes.cards import short_url
-    from max247.scenes.closing import CLASS_NEEDS, ClosingScene
+    from max247.scenes.closing import ClosingScene
+    from max247.ui.helpwords import CLASS_NEEDS, short_url
     from max247.ui.theme import TEXT_SCALES
 
     pilot = Pilot((1024, 768), language, region=region, text_scale=max(TEXT_SCALES))

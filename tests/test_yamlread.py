@@ -104,9 +104,9 @@ def test_deep_nesting():
     [
         ("a:\n  - narrate: 's avonds speelt Noor\n  - narrate: ok\n", 2, "starts with '"),
         ("a:\n  - narrate: Attention : il faut\n", 2, "': '"),
-        ("a:\n  - narrate: @noor is online\n", 2, "cannot start with @"),
+        ("a:\n  - narrate: @noor is online\n", 2, "starts with @"),
         ("a:\n\t- narrate: ok\n", 2, "tab"),
-        ("a:\n  - narrate: `code`\n", 2, "cannot start with `"),
+        ("a:\n  - narrate: `code`\n", 2, "starts with `"),
     ],
 )
 def test_syntax_errors_are_explained_where_the_cause_is(text, line, words):

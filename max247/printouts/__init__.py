@@ -17,8 +17,8 @@ import platformdirs
 
 from max247.helpdir import Card, Directory, help_list
 from max247.i18n import Interface, ScenarioTranslator
-from max247.scenes.closing import CLASS_NEEDS
 from max247.story.model import Scenario, Text
+from max247.ui.helpwords import CLASS_NEEDS, DATE_LOCALES, short_url
 
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")  # mood words live with the widgets
 
@@ -61,8 +61,6 @@ def long_date(day: dt.date, language: str) -> str:
     """ "2 December 2026", as written where the game is played (not the American order)."""
     from babel.dates import format_date
 
-    from max247.scenes.cards import DATE_LOCALES
-
     return format_date(day, "long", locale=DATE_LOCALES.get(language, language))
 
 
@@ -74,8 +72,6 @@ def child_cards(directory: Directory, region: str, language: str) -> list[Card]:
 
 def reach(card: Card) -> str:
     """How to reach a service in a few characters: its number, else its web address."""
-    from max247.scenes.cards import short_url
-
     return card.phone or short_url(card.chat or card.web or "")
 
 

@@ -10,8 +10,6 @@ from max247.printouts import folder, safe_file_name
 
 
 def _done(app, written: list[Path]) -> None:
-    from max247.scenes.sessions import NoticeOverlay
-
     message = app._(
         "Saved as {file}. It opens in your browser: print it from there, on A4."
     ).format(file=written[0])
@@ -21,14 +19,13 @@ def _done(app, written: list[Path]) -> None:
         )
     if not app.headless:
         webbrowser.open(written[0].resolve().as_uri())
-    app.push(NoticeOverlay(app, message))
+    app.push("session-notice", message=message)
 
 
 def _failed(app, exc: OSError) -> None:
-    from max247.scenes.sessions import NoticeOverlay
-
     app.push(
-        NoticeOverlay(app, app._("The page could not be written ({error}).").format(error=exc))
+        "session-notice",
+        message=app._("The page could not be written ({error}).").format(error=exc),
     )
 
 

@@ -188,7 +188,7 @@ def help_section(words: Words, directory: Directory, region_words: str, session:
 
 
 def to_html(session: Session, library: Library, directory: Directory) -> str:
-    from max247.scenes.title import region_name
+    from max247.ui.helpwords import region_name
 
     words = Words(session.language)
     _ = words._

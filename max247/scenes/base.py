@@ -11,6 +11,7 @@ import pygame
 
 from max247.input import CHOOSE, Action
 from max247.scenes.scene import Scene
+from max247.ui import draw
 from max247.ui import theme as th
 from max247.ui.widgets import Canvas
 
@@ -28,7 +29,7 @@ NO_HIGHLIGHT = -1  # a menu whose items nothing rings yet (a fresh choice)
 @dataclass
 class Item:
     label: Callable[[], str]
-    run: Callable[[], None]
+    run: Callable[[], object]  # what it returns (a scene pushed, say) is not used
     primary: bool = False
     rect: pygame.Rect | None = None
 
@@ -59,8 +60,6 @@ class Common(Scene):
 
 class Menu(Common):
     """A scene whose items the class moves through and picks."""
-
-    context = "menu"
 
     def __init__(self, app) -> None:
         super().__init__(app)
@@ -137,3 +136,45 @@ class Menu(Common):
             if item.rect is not None and item.rect.collidepoint(pos) and self.index != i:
                 self.index = i
                 self.app.dirty = True
+
+
+class MenuOverlay(Menu):
+    overlay = True
+    heading = ""
+
+    def veil(self, surface: pygame.Surface) -> None:
+        """Dim the screen below, so the overlay reads as a question over it."""
+        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        veil.fill((*th.INK, 170))
+        surface.blit(veil, (0, 0))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.app.theme
+        c = self.canvas(surface)
+        self.veil(surface)
+        bh = round(t.body * 2.2)
+        gap = t.u(1.5)
+        w = min(t.width - 2 * t.margin, t.u(90))
+        h = t.title * 2 + len(self.items) * (bh + gap) + t.u(4)
+        panel = pygame.Rect(0, 0, w + t.u(8), min(h, t.height - t.u(4)))
+        panel.center = (t.width // 2, t.height // 2)
+        draw.panel(surface, panel, th.PAPER, t.radius, shadow=t.u(1))
+        c.text(
+            self.title(),
+            pygame.Rect(panel.x + t.u(4), panel.y + t.u(2), w, t.title * 2),
+            th.INK,
+            size=t.title,
+            style="bold",
+            align="center",
+            valign="center",
+        )
+        y = panel.y + t.u(2) + t.title * 2
+        bh = min(bh, (panel.bottom - t.u(2) - y) // len(self.items) - gap)
+        for i, item in enumerate(self.items):
+            rect = pygame.Rect(panel.x + t.u(4), y, w, bh)
+            item.rect = rect
+            c.button(item.label(), rect, i == self.index, item.primary)
+            y += bh + gap
+
+    def title(self) -> str:
+        return ""

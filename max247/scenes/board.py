@@ -8,6 +8,7 @@ has found help. The class picks whom to help next.
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import pygame
 
@@ -36,7 +37,7 @@ class BoardScene(Menu):
         session = self.app.session
         assert session is not None
         self.items = [
-            Item(lambda p=p: self.name(p), lambda p=p: self.open(p)) for p in session.characters
+            Item(partial(self.name, p), partial(self.open, p)) for p in session.characters
         ]
         self.items.append(
             Item(lambda: _("Finish the lesson"), self.finish, primary=session.all_played)
@@ -53,23 +54,17 @@ class BoardScene(Menu):
         return self.app.text(s, s.characters[s.character].name)
 
     def open(self, p: Progress) -> None:
-        from max247.scenes.briefing import BriefingScene
-
         s = self.app.library.scenarios.get(p.scenario)
         if s is not None:
-            self.app.push(BriefingScene(self.app, s))
+            self.app.push("briefing", scenario=s)
 
     def back(self) -> None:
         """Back (Backspace, the pad's east button) leads to the title; the lesson is kept."""
-        from max247.scenes.title import TitleScene
-
         self.app.save_session()
-        self.app.reset(TitleScene(self.app))  # it offers this lesson first: saved just now
+        self.app.reset("title")  # it offers this lesson first: saved just now
 
     def finish(self) -> None:
-        from max247.scenes.closing import ClosingScene
-
-        self.app.push(ClosingScene(self.app))
+        self.app.push("closing")
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme

@@ -50,28 +50,21 @@ class BriefingScene(Menu):
         self.goal_page = (self.goal_page + 1) % self.goal_pages
 
     def start(self) -> None:
-        from max247.scenes.story import StoryScene
-
-        self.app.replace(StoryScene(self.app, self.scenario))
+        self.app.replace("story", scenario=self.scenario)
 
     def resume(self) -> None:
-        from max247.scenes.story import StoryScene
-
+        assert self.app.session is not None  # resuming is offered in a lesson only
         log = self.app.session.progress(self.scenario.id).log
-        self.app.replace(StoryScene(self.app, self.scenario, log))
+        self.app.replace("story", scenario=self.scenario, log=log)
 
     def decisions(self) -> None:
-        from max247.scenes.ending import DecisionsScene
-
-        self.app.push(DecisionsScene(self.app, self.scenario))
+        self.app.push("decisions", scenario=self.scenario)
 
     def back(self) -> None:
         self.app.pop()
 
     def teacher(self) -> None:
-        from max247.scenes.overlays import TeacherOverlay
-
-        self.app.push(TeacherOverlay(self.app, self.scenario))
+        self.app.push("teacher", scenario=self.scenario)
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme

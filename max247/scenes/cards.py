@@ -8,14 +8,8 @@ or chat, in a child's words; and the date the help was checked.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pygame
-from babel import Locale
-from babel.dates import format_date
-from babel.lists import format_list
 
-from max247.helpdir import Card as HelpCard
 from max247.helpdir import help_list
 from max247.input import Action
 from max247.scenes.base import Common
@@ -23,12 +17,12 @@ from max247.story.model import Scenario
 from max247.story.runtime import FeedbackShown
 from max247.ui import draw
 from max247.ui import theme as th
+from max247.ui.helpwords import checked_words, short_url, spoken
 
 
 class Card(Common):
     """A calm card over the dimmed story; next goes on."""
 
-    context = "reading"
     overlay = True
 
     page = 0
@@ -55,10 +49,7 @@ class Card(Common):
         return f"{type(self).__name__}\t\t{self.page}"
 
     def done(self) -> None:
-        story = self.app.scenes[-2] if len(self.app.scenes) > 1 else None
-        self.app.pop()
-        if story is not None and hasattr(story, "advance"):
-            story.advance()
+        self.dismiss()  # the story that opened the card goes on (its on_dismiss)
 
     height = 88  # in hundredths of the screen height
 
@@ -105,8 +96,9 @@ class FeedbackScene(Card):
         super().__init__(app)
         self.story_scene = story_scene
         self.event = event
-        waiting = [o for o in story_scene.story.state.log[-1:]]
-        self.number = waiting[0].number if waiting else 1
+        # the decision this card is about: the last one of the log
+        decided = story_scene.story.state.log[-1:]
+        self.number = decided[0].number if decided else 1
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
@@ -261,35 +253,3 @@ class HelpCardScene(Card):
             rect.w * 2 // 3,
             align="left",
         )
-
-
-def spoken(card: HelpCard, language: str) -> str:
-    """The card's languages in the class's language, when the service does not speak it
-    ("Dutch" on Awel's card for an English-speaking class); else ''."""
-    if not card.languages or language in card.languages:
-        return ""
-    names = Locale.parse(language).languages
-    return format_list([names.get(code, code) for code in card.languages], locale=language)
-
-
-def checked_words(app, checked: dt.date | None, short: bool = False) -> str:
-    """'Help checked on 2 December 2026' ('2 Dec 2026' if short), in the class's language;
-    '' without a date."""
-    if checked is None:
-        return ""
-    lang = app.settings.language
-    form = "medium" if short else "long"
-    day = format_date(checked, format=form, locale=DATE_LOCALES.get(lang, lang))
-    # the date never breaks in two ("2 dec" / "2026"): its spaces do not break
-    return app._("Help checked on {date}").format(date=day.replace(" ", "\u00a0"))
-
-
-# the day as written where the game is played: "2 December 2026", not the American order
-DATE_LOCALES = {"en": "en_GB", "nl": "nl_BE", "fr": "fr_BE"}
-
-
-def short_url(url: str) -> str:
-    for prefix in ("https://", "http://", "www."):
-        if url.startswith(prefix):
-            url = url[len(prefix) :]
-    return url.rstrip("/")

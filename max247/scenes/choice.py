@@ -10,6 +10,8 @@ extends (+) or skips (S); when it runs out it says so calmly and never chooses f
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from max247.input import Action
@@ -32,8 +34,8 @@ class ChoiceScene(Menu):
         self.offered = offered
         self.items = [
             Item(
-                lambda o=o: app.text(story_scene.scenario, o.option.text),
-                lambda o=o: self.pick(o.number),
+                partial(app.text, story_scene.scenario, o.option.text),
+                partial(self.pick, o.number),
             )
             for o in offered.options
         ]
@@ -62,8 +64,7 @@ class ChoiceScene(Menu):
         ]
 
     def pick(self, number: int) -> None:
-        self.app.pop()
-        self.story_scene.choose(number)
+        self.dismiss(number)  # the story that offered the choice takes it (its on_dismiss)
 
     def handle(self, action: Action) -> None:
         if action is Action.TIMER and self.timer:
@@ -80,7 +81,7 @@ class ChoiceScene(Menu):
             self.remaining = 0
             self.running_since = None
         elif action is Action.BACK:
-            self.app.pop()  # re-read the story; next brings the choice back
+            self.dismiss(None)  # re-read the story; next brings the choice back
         elif action is Action.CONFIRM and self.index == NO_HIGHLIGHT:
             return  # "next" on a fresh choice never chooses: the class is still talking
         elif (action is Action.UP and self.index == NO_HIGHLIGHT) or (

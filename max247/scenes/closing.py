@@ -11,16 +11,11 @@ from babel.lists import format_list
 
 from max247.helpdir import help_list
 from max247.scenes.base import Item, Menu
-from max247.scenes.cards import checked_words
-from max247.scenes.sessions import PrintOverlay
 from max247.session import FINISHED
 from max247.ui import draw
 from max247.ui import theme as th
+from max247.ui.helpwords import CLASS_NEEDS, card_line, checked_words
 from max247.ui.text import fit
-
-# the numbers the class takes home: someone to talk to, help when someone online pressures you,
-# someone now when it is all too much, and the emergency number
-CLASS_NEEDS = ("talk", "exploitation", "crisis", "emergency")
 
 
 class ClosingScene(Menu):
@@ -33,41 +28,22 @@ class ClosingScene(Menu):
             # "Back", not "Back to the board": three buttons fit one row, and the help cards
             # above them keep their room on a small screen
             Item(lambda: _("Back"), self.back),
-            Item(lambda: _("Print…"), lambda: app.push(PrintOverlay(app))),
+            Item(lambda: _("Print…"), lambda: app.push("print")),
             Item(lambda: _("End the lesson"), self.end, primary=True),
         ]
         self.index = 2
-
-    @staticmethod
-    def card_line(card, lang: str) -> str:
-        """A help card in one line: its name, its number or address, and its language when the
-        class speaks another ("Awel · 102 · Dutch" for an English-speaking class)."""
-        from max247.scenes.cards import short_url, spoken
-
-        # the site's name, not a long page address: the card itself shows the full one
-        reach = card.phone or short_url(card.chat or card.web or "").split("/")[0]
-        name = card.text("name", lang)
-        line = name + (f" · {reach}" if reach and reach not in name else "")
-        # an address that says the name stands alone: "findahelpline.com"
-        if not card.phone and reach.startswith("".join(filter(str.isalnum, name.lower()))):
-            line = reach
-        speaks = spoken(card, lang)
-        # the language stays with the number on one line: "1813 · Dutch" never breaks
-        return line + (f"\u00a0·\u00a0{speaks}" if speaks else "")
 
     def back(self) -> None:
         self.app.pop()
 
     def end(self) -> None:
-        from max247.scenes.title import TitleScene
-
         session = self.app.session
         if session is not None:  # kept, for its summary; no longer offered to resume
             session.state = FINISHED
             session.current = ""
             self.app.save_session()
         self.app.session = None
-        self.app.reset(TitleScene(self.app))
+        self.app.reset("title")
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
@@ -82,7 +58,7 @@ class ClosingScene(Menu):
         found = help_list(
             self.app.directory, CLASS_NEEDS, self.app.settings.region, lang, first_only=True
         )
-        lines = [self.card_line(card, lang) for card in found.cards]
+        lines = [card_line(card, lang) for card in found.cards]
         checked = checked_words(self.app, found.checked, short=True)
         # whom each character talked to, one row each
         session = self.app.session

@@ -10,8 +10,7 @@ from __future__ import annotations
 import pygame
 
 from max247.input import Action
-from max247.scenes.base import Item
-from max247.scenes.overlays import MenuOverlay
+from max247.scenes.base import Item, MenuOverlay
 from max247.ui import theme as th
 
 

@@ -6,9 +6,12 @@ class can go back to a decision and try another way.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from max247.helpdir import help_list
+from max247.player import feels_ok
 from max247.scenes.base import Item, Menu
 from max247.story.model import Scenario
 from max247.story.runtime import Story
@@ -25,12 +28,13 @@ class EndingScene(Menu):
         self.story_scene = story_scene
         _ = app._
         state = story_scene.story.state
-        self.items = [Item(lambda: _("Back to the board"), self.board, primary=state.mood >= 3)]
+        ok = feels_ok(state.mood)
+        self.items = [Item(lambda: _("Back to the board"), self.board, primary=ok)]
         if state.log:
             self.items.append(
-                Item(lambda: _("Go back to a decision"), self.decisions, primary=state.mood < 3)
+                Item(lambda: _("Go back to a decision"), self.decisions, primary=not ok)
             )
-        self.index = 0 if state.mood >= 3 or not state.log else 1
+        self.index = 0 if ok or not state.log else 1
 
     page = 0
     pages = 1
@@ -40,12 +44,10 @@ class EndingScene(Menu):
         self.page = (self.page + 1) % self.pages
 
     def board(self) -> None:
-        from max247.scenes.board import BoardScene
-
-        self.app.reset(BoardScene(self.app))
+        self.app.reset("board")
 
     def decisions(self) -> None:
-        self.app.push(DecisionsScene(self.app, self.story_scene.scenario))
+        self.app.push("decisions", scenario=self.story_scene.scenario)
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
@@ -101,7 +103,7 @@ class EndingScene(Menu):
         lines = [message]
         if helped:
             lines.append(_("On the way: {list}").format(list=", ".join(helped)) + ".")
-        if state.mood < 3:
+        if not feels_ok(state.mood):
             lines.append(
                 _(
                     "{name} still needs help. You can go back to a decision and try another way."
@@ -148,20 +150,21 @@ class DecisionsScene(Menu):
             self.rows.append((prompt, app.text(scenario, chosen.text)))
             story.choose_key(decision.option)
         self.items = [
-            Item(lambda i=i: self.rows[i][0], lambda i=i: self.go(i)) for i in range(len(self.rows))
+            Item(partial(self.row, i), partial(self.go, i)) for i in range(len(self.rows))
         ]
         self.items.append(Item(lambda: app._("Back"), self.back))
         self.index = max(0, len(self.rows) - 1)
 
-    def go(self, i: int) -> None:
-        from max247.scenes.board import BoardScene
-        from max247.scenes.story import StoryScene
+    def row(self, i: int) -> str:
+        return self.rows[i][0]
 
-        log = self.app.session.progress(self.scenario.id).log[:i]
+    def go(self, i: int) -> None:
+        assert self.app.session is not None  # the decisions of a lesson's story
         progress = self.app.session.progress(self.scenario.id)
+        log = progress.log[:i]
         progress.ended = False
-        self.app.reset(BoardScene(self.app))
-        self.app.push(StoryScene(self.app, self.scenario, log))
+        self.app.reset("board")
+        self.app.push("story", scenario=self.scenario, log=log)
 
     def back(self) -> None:
         self.app.pop()

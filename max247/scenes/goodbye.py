@@ -11,16 +11,14 @@ import pygame
 from max247.helpdir import HelpList, help_list
 from max247.input import Action
 from max247.scenes.base import Common
-from max247.scenes.cards import checked_words
-from max247.scenes.closing import CLASS_NEEDS, ClosingScene
 from max247.ui import theme as th
+from max247.ui.helpwords import CLASS_NEEDS, card_line, checked_words
 
 SECONDS = 8.0
 
 
 class GoodbyeScene(Common):
     screen = "goodbye"
-    context = "reading"
 
     def __init__(self, app, next_group: bool = False) -> None:
         super().__init__(app)
@@ -63,7 +61,7 @@ class GoodbyeScene(Common):
     def lines(self, found: HelpList) -> list[str]:
         """The region's help lines for children, one each: name and number or address."""
         lang = self.app.settings.language
-        return [ClosingScene.card_line(card, lang) for card in found.cards]
+        return [card_line(card, lang) for card in found.cards]
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme

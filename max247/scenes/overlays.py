@@ -11,51 +11,8 @@ import pygame
 
 from max247.i18n import language_name, next_language
 from max247.input import Action
-from max247.scenes.base import Item, Menu
-from max247.ui import draw
+from max247.scenes.base import Item, Menu, MenuOverlay
 from max247.ui import theme as th
-
-
-class MenuOverlay(Menu):
-    overlay = True
-    heading = ""
-
-    def veil(self, surface: pygame.Surface) -> None:
-        """Dim the screen below, so the overlay reads as a question over it."""
-        veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        veil.fill((*th.INK, 170))
-        surface.blit(veil, (0, 0))
-
-    def draw(self, surface: pygame.Surface) -> None:
-        t = self.app.theme
-        c = self.canvas(surface)
-        self.veil(surface)
-        bh = round(t.body * 2.2)
-        gap = t.u(1.5)
-        w = min(t.width - 2 * t.margin, t.u(90))
-        h = t.title * 2 + len(self.items) * (bh + gap) + t.u(4)
-        panel = pygame.Rect(0, 0, w + t.u(8), min(h, t.height - t.u(4)))
-        panel.center = (t.width // 2, t.height // 2)
-        draw.panel(surface, panel, th.PAPER, t.radius, shadow=t.u(1))
-        c.text(
-            self.title(),
-            pygame.Rect(panel.x + t.u(4), panel.y + t.u(2), w, t.title * 2),
-            th.INK,
-            size=t.title,
-            style="bold",
-            align="center",
-            valign="center",
-        )
-        y = panel.y + t.u(2) + t.title * 2
-        bh = min(bh, (panel.bottom - t.u(2) - y) // len(self.items) - gap)
-        for i, item in enumerate(self.items):
-            rect = pygame.Rect(panel.x + t.u(4), y, w, bh)
-            item.rect = rect
-            c.button(item.label(), rect, i == self.index, item.primary)
-            y += bh + gap
-
-    def title(self) -> str:
-        return ""
 
 
 class PauseOverlay(MenuOverlay):
@@ -83,11 +40,11 @@ class PauseOverlay(MenuOverlay):
         for scene in reversed(app.scenes):
             for item in reversed(getattr(scene, "lesson_actions", list)()):
                 self.items.insert(1, Item(item.label, self.then(item.run)))
-        if app.session is not None and app.find(_story_class()) is not None:
+        if app.session is not None and app.find("story") is not None:
             self.items.insert(
                 1, Item(lambda: _("Back to the board (the story is kept)"), self.board)
             )
-        elif app.session is not None and app.find(_board_class()) is None:
+        elif app.session is not None and app.find("board") is None:
             self.items.insert(1, Item(lambda: _("Back to the board"), self.board))
 
     def title(self) -> str:
@@ -112,20 +69,16 @@ class PauseOverlay(MenuOverlay):
         return resume_and_run
 
     def keys(self) -> None:
-        from max247.scenes.keycard import KeyCard
-
-        self.app.replace(KeyCard(self.app))
+        self.app.replace("keys")
 
     def language(self) -> None:
         self.app.set_language(next_language(self.app.settings.language))
 
     def board(self) -> None:
-        from max247.scenes.board import BoardScene
-
-        self.app.reset(BoardScene(self.app))
+        self.app.reset("board")
 
     def quit(self) -> None:
-        self.app.push(ConfirmQuit(self.app))
+        self.app.push("confirm-quit")
 
 
 class ConfirmQuit(MenuOverlay):
@@ -143,10 +96,8 @@ class ConfirmQuit(MenuOverlay):
         return self.app._("Stop the lesson?")
 
     def quit(self) -> None:
-        from max247.scenes.goodbye import GoodbyeScene
-
         self.app.save_session()
-        self.app.reset(GoodbyeScene(self.app))
+        self.app.reset("goodbye")
 
 
 class BlankScreen(Menu):
@@ -160,7 +111,7 @@ class BlankScreen(Menu):
         super().__init__(app)
         _ = app._
         self.items = [Item(lambda: _("Come back"), self.app.pop, primary=True)]
-        if app.find(_story_class()) is not None:
+        if app.find("story") is not None:
             self.items.append(Item(lambda: _("Leave this story"), self.leave))
         for scene in app.scenes:  # discussion timers stop while the screen is blank
             if getattr(scene, "running_since", None) is not None:
@@ -175,9 +126,7 @@ class BlankScreen(Menu):
             super().handle(action)
 
     def leave(self) -> None:
-        from max247.scenes.board import BoardScene
-
-        self.app.reset(BoardScene(self.app))
+        self.app.reset("board")
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
@@ -258,15 +207,3 @@ class TeacherOverlay(Menu):
         for i, item in enumerate(self.items):
             item.rect = pygame.Rect(x + i * (w + gap), t.height - t.u(3) - bh, w, bh)
             c.button(item.label(), item.rect, i == self.index, item.primary)
-
-
-def _story_class():
-    from max247.scenes.story import StoryScene
-
-    return StoryScene
-
-
-def _board_class():
-    from max247.scenes.board import BoardScene
-
-    return BoardScene

@@ -52,8 +52,6 @@ class Watcher:
         return self.load(keep_log=False)
 
     def load(self, keep_log: bool) -> bool:
-        from max247.scenes.story import StoryScene
-
         assert self.path is not None
         loaded = read_scenario(self.path, display=display_path(self.path))
         if loaded.scenario is None:
@@ -76,12 +74,12 @@ class Watcher:
         self.app.persist = False  # a preview never overwrites the teacher's saved lesson
         # `--from` holds across saves: the decisions replay from that passage, where they began
         start = self.start_at if self.start_at in s.passages else None
-        story = StoryScene(self.app, s, log or None, start, mark)
+        story = {"scenario": s, "log": log or None, "start": start, "mark": mark}
         if self.under is None:
-            self.app.reset(story)
+            self.app.reset("story", **story)
         else:  # over the screen it was opened from, which "Stop" and the menu lead back to
             self.app.scenes = list(self.under)
-            self.app.push(story)
+            self.app.push("story", **story)
         return True
 
     def where(self):

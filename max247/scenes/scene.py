@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 import pygame
 
-from max247.input import Action
+from max247.input import Action, screen_keys
 
 if TYPE_CHECKING:
     from max247.helpdir import Directory
@@ -100,8 +100,12 @@ class Scene:
     """One screen. It reads state and turns actions into calls on the story and the session."""
 
     screen: ClassVar[str] = ""  # its name in max247.scenes.SCENES, for `find` and navigation
-    context = "menu"  # which key table applies: "menu" or "reading"
     overlay = False  # drawn over the scene below it
+
+    @property
+    def context(self) -> str:
+        """Which key table applies here: max247.input.SCREEN_KEYS says, per screen."""
+        return screen_keys(self.screen)
 
     def __init__(self, app: Host) -> None:
         self.app = app

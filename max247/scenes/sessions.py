@@ -5,60 +5,16 @@ since, a page was written).
 
 from __future__ import annotations
 
-import datetime as dt
+from functools import partial
 
 import pygame
-from babel.dates import format_date
 
 from max247.input import Action
-from max247.scenes.base import Item, Menu
-from max247.scenes.overlays import MenuOverlay
+from max247.scenes.base import Item, Menu, MenuOverlay
+from max247.scenes.lessons import lesson_label, resume
 from max247.store import Listed
 from max247.ui import draw
 from max247.ui import theme as th
-
-
-def when(created: str, language: str) -> str:
-    """A lesson's date as a teacher says it: "2 Dec" (the year only when it is not this one)."""
-    try:
-        day = dt.datetime.fromisoformat(created).date()
-    except ValueError:
-        return ""
-    pattern = "d MMM" if day.year == dt.date.today().year else "d MMM y"
-    return format_date(day, pattern, locale=language)
-
-
-def default_name(app) -> str:
-    now = dt.datetime.now()
-    return app._("Lesson of {date}").format(
-        date=f"{when(now.isoformat(), app.settings.language)} {now:%H:%M}"
-    )
-
-
-def lesson_label(app, listed: Listed) -> str:
-    return app._("Continue “{name}” ({date})").format(
-        name=listed.name, date=when(listed.created, app.settings.language)
-    )
-
-
-def resume(app, session_id: int) -> None:
-    """Open a saved lesson where the class left it: on the board, or in the story that was open,
-    at the decision it was waiting for."""
-    from max247.scenes.board import BoardScene
-    from max247.scenes.story import StoryScene
-
-    session = app.store.load(session_id)
-    app.session = session
-    app.settings.region = session.region
-    app.set_language(session.language)  # the lesson's language: 6B is a Dutch class
-    open_story = session.current  # the board clears it when it opens
-    app.reset(BoardScene(app))
-    scenario = app.library.scenarios.get(open_story)
-    if scenario is None:
-        return
-    progress = session.progress(scenario.id)
-    if progress.started and not progress.ended:
-        app.push(StoryScene(app, scenario, list(progress.log)))
 
 
 class SessionsScene(Menu):
@@ -70,8 +26,7 @@ class SessionsScene(Menu):
         super().__init__(app)
         self.lessons = app.store.sessions(unfinished=True)
         self.items = [
-            Item(lambda x=x: lesson_label(app, x), lambda x=x: resume(app, x.id))
-            for x in self.lessons
+            Item(partial(lesson_label, app, x), partial(resume, app, x.id)) for x in self.lessons
         ]
         self.items.append(Item(lambda: app._("Back"), self.back))
 
@@ -174,10 +129,9 @@ class NameOverlay(MenuOverlay):
 
     typing = True  # the app gives this scene the keyboard's text, not the key map
 
-    def __init__(self, app, name: str, done) -> None:
+    def __init__(self, app, name: str) -> None:
         super().__init__(app)
         self.name = name
-        self.done = done
         self.items = [
             Item(lambda: app._("OK"), self.ok, primary=True),
             Item(lambda: app._("Cancel"), self.cancel),
@@ -190,12 +144,11 @@ class NameOverlay(MenuOverlay):
         name = " ".join(self.name.split())
         if name:
             pygame.key.stop_text_input()
-            self.app.pop()
-            self.done(name)
+            self.dismiss(name)  # the screen that asked takes the name (its on_dismiss)
 
     def cancel(self) -> None:
         pygame.key.stop_text_input()
-        self.app.pop()
+        self.dismiss(None)
 
     def type(self, ev: pygame.event.Event) -> None:
         """A key or a typed text, while the field has the keyboard."""

@@ -10,13 +10,14 @@ back under the pointer made a click tick another story).
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pygame
 
 from max247.i18n import language_name
 from max247.scenes.base import Item, Menu
-from max247.scenes.sessions import NameOverlay, default_name
+from max247.scenes.lessons import default_name
 from max247.session import Session
 from max247.story.cache import Summary
 from max247.story.model import LANGUAGES, THEMES
@@ -98,11 +99,9 @@ class SetupScene(Menu):
             ),
         ]
         for s in self.visible():
-            self.items.append(
-                Item(lambda s=s: self.app.text(s, s.title), lambda s=s: self.toggle(s.id))
-            )
+            self.items.append(Item(partial(self.app.text, s, s.title), partial(self.toggle, s.id)))
         for path, _error in self.broken():
-            self.items.append(Item(lambda path=path: path.name, lambda: None))
+            self.items.append(Item(partial(str, path.name), lambda: None))
         self.items.append(Item(lambda: _("Name: {name}").format(name=self.name), self.rename))
         self.items.append(
             Item(
@@ -138,10 +137,11 @@ class SetupScene(Menu):
         self.app.save_settings()
 
     def rename(self) -> None:
-        def named(name: str) -> None:
-            self.name = name
+        def named(name: str | None) -> None:
+            if name is not None:  # None: the teacher cancelled
+                self.name = name
 
-        self.app.push(NameOverlay(self.app, self.name, named))
+        self.app.push("session-name", named, name=self.name)
 
     def toggle(self, scenario_id: str) -> None:
         if scenario_id in self.chosen:
@@ -153,8 +153,6 @@ class SetupScene(Menu):
         return sum(self.app.library.scenarios[i].minutes for i in self.chosen)
 
     def start(self) -> None:
-        from max247.scenes.board import BoardScene
-
         if not self.chosen:
             return
         scenarios = [self.app.library.scenarios[i] for i in self.chosen]
@@ -162,7 +160,7 @@ class SetupScene(Menu):
             scenarios, self.app.settings.language, self.app.settings.region, self.name
         )
         self.app.save_session()
-        self.app.reset(BoardScene(self.app))
+        self.app.reset("board")
 
     def back(self) -> None:
         self.app.pop()

@@ -8,6 +8,8 @@ game. No child's name or choice appears here: only counts (see max247.stand).
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from max247.input import Action
@@ -149,9 +151,7 @@ class OrganiserScene(Menu):
             ),
         ]
         for sid, scenario in self.app.library.summaries.items():
-            self.items.append(
-                Item(lambda sc=scenario: self.story_label(sc), lambda sid=sid: self.toggle(sid))
-            )
+            self.items.append(Item(partial(self.story_label, scenario), partial(self.toggle, sid)))
         self.items.append(Item(lambda: _("Close the game"), self.app.close))
 
     def story_label(self, scenario: Summary) -> str:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import pygame
 
 from max247.input import Action
+from max247.player import Runner, assert_never
+from max247.player.runner import records
 from max247.scenes.base import Common, Item
 from max247.story.model import Scenario, Text
 from max247.story.runtime import (
@@ -80,7 +82,6 @@ class Shown:
 
 class StoryScene(Common):
     screen = "story"
-    context = "reading"
 
     def __init__(
         self,
@@ -93,18 +94,25 @@ class StoryScene(Common):
         super().__init__(app)
         self.scenario = scenario
         self.start = start
-        self.story = Story(scenario, start)
+        self.progress = app.session.progress(scenario.id) if app.session else None
+        # the player plays the story and keeps the lesson's record of it (max247.player)
+        self.runner = Runner(
+            scenario, start, self.progress, lambda: self.app.save_session(scenario.id)
+        )
         self.shown: list[Shown] = []
         self.view = "phone"
         self.review = 0  # how many lines back the class is re-reading
         self.page = 0  # page of the newest line, when it is longer than the screen
         self.typing_until = 0.0
         self.pulse_until = 0.0
-        self.progress = app.session.progress(scenario.id) if app.session else None
         self.log = log
         self.just_decided = False  # Back on the first screen after a decision undoes it
         self.mark = mark  # hot reload: come back to this line, not to the next choice
         self.base = 0  # lines shown before the class's last decision
+
+    @property
+    def story(self) -> Story:
+        return self.runner.story
 
     def entered(self) -> None:
         if self.shown or self.story.state.log:
@@ -112,7 +120,7 @@ class StoryScene(Common):
         if self.app.session is not None:  # a lesson resumed later opens this story again
             self.app.session.current = self.scenario.id
         if self.log is not None:  # replay the class's decisions, up to the next choice
-            events, done = self.story.replay(self.log, finish=self.mark is None)
+            events, done = self.runner.replay(self.log, finish=self.mark is None)
             for event in events:
                 self.absorb(event, quiet=True)
             if self.mark is not None and done == len(self.log):
@@ -120,7 +128,6 @@ class StoryScene(Common):
                 self.come_back(self.mark)
                 self.record()
                 return
-            self.record()
             self.after_replay()
             if done < len(self.log):
                 self.changed_since(done)
@@ -129,27 +136,48 @@ class StoryScene(Common):
             self.record()
         else:
             self.advance()
-            self.record()
+            self.record()  # the lesson knows at once that this story has started
 
     # --- following the runtime -----------------------------------------------------------
 
-    def absorb(self, event: Event, quiet: bool = False) -> bool:
-        """Take in one event; return True when the class should stop and look."""
-        if isinstance(event, Line):
-            self.shown.append(Shown(event.speaker, event.text, event.view))
-            if not quiet and event.speaker not in (None, self.scenario.character):
-                self.typing_until = self.app.now + TYPING_SECONDS
-            return True
-        if isinstance(event, PhotoShown):
-            self.shown.append(Shown(event.sender, event.alt, event.view, photo=True))
-            return True
-        if isinstance(event, ViewChanged):
-            self.view = event.mode
-        elif isinstance(event, MoodChanged):
-            self.pulse_until = self.app.now + PULSE_SECONDS
-        elif isinstance(event, Told):
-            self.record()
-        return False
+    def absorb(self, event: Event, quiet: bool = False) -> None:
+        """Show one event: a line or a photo joins the feed, a view or a mood changes; the
+        stops (a choice, a card, the ending) are `stop`'s."""
+        match event:
+            case Line():
+                self.shown.append(Shown(event.speaker, event.text, event.view))
+                if not quiet and event.speaker not in (None, self.scenario.character):
+                    self.typing_until = self.app.now + TYPING_SECONDS
+            case PhotoShown():
+                self.shown.append(Shown(event.sender, event.alt, event.view, photo=True))
+            case ViewChanged():
+                self.view = event.mode
+            case MoodChanged():
+                self.pulse_until = self.app.now + PULSE_SECONDS
+            case Told():
+                pass  # the cast column reads whom the character told from the story's state
+            case ChoiceOffered() | FeedbackShown() | HelpShown() | Ended():
+                pass
+            case _:
+                assert_never(event)
+
+    def stop(self, event: Event) -> None:
+        """The class stops at `event`: a choice, a card or the ending opens over the story."""
+        match event:
+            case ChoiceOffered():
+                self.offer(event)
+            case FeedbackShown():
+                self.app.push("feedback", lambda _: self.advance(), story_scene=self, event=event)
+            case HelpShown():
+                self.app.push(
+                    "help-card", lambda _: self.advance(), scenario=self.scenario, need=event.need
+                )
+            case Ended():
+                self.end()
+            case Line() | PhotoShown() | ViewChanged() | MoodChanged() | Told():
+                pass  # read on the story itself
+            case _:
+                assert_never(event)
 
     def here(self, card: bool = False) -> Mark:
         """The line on screen now (the one re-read, when the class went back), for hot reload."""
@@ -177,9 +205,10 @@ class StoryScene(Common):
         seen = 0
         while seen < target:
             event = self.story.next()
-            if isinstance(event, HelpShown):
+            if records(event):
                 self.record()
-            elif self.absorb(event, quiet=True):
+            self.absorb(event, quiet=True)
+            if isinstance(event, Line | PhotoShown):
                 seen += 1
         if mark.card or (target == 0 and not self.shown):
             self.advance()  # the card that was on screen (or the story's first line) again
@@ -191,74 +220,50 @@ class StoryScene(Common):
             self.end()
 
     def advance(self) -> None:
-        """Go on to the next thing worth stopping at."""
-        from max247.scenes.cards import FeedbackScene, HelpCardScene
-
+        """Go on to the next thing worth stopping at (the player's policy: max247.player)."""
         self.page = 0
-        if self.story.waiting is not None:
-            self.offer(self.story.waiting)
+        try:
+            events = self.runner.advance()
+        except StoryError as exc:
+            # an unproven story (W401) that goes round a loop: the runtime's step budget
+            # stops it; back to where the class came from, with a note for the teacher
+            self.app.notes.append(str(exc))
+            self.app.pop()
             return
-        while not self.story.ended:
-            try:
-                event = self.story.next()
-            except StoryError as exc:
-                # an unproven story (W401) that goes round a loop: the runtime's step budget
-                # stops it; back to where the class came from, with a note for the teacher
-                self.app.notes.append(str(exc))
-                self.app.pop()
-                return
-            if isinstance(event, ChoiceOffered):
-                self.offer(event)
-                return
-            if isinstance(event, FeedbackShown):
-                self.app.push(FeedbackScene(self.app, self, event))
-                return
-            if isinstance(event, HelpShown):
-                self.record()
-                self.app.push(HelpCardScene(self.app, self.scenario, event.need))
-                return
-            if isinstance(event, Ended):
-                self.end()
-                return
-            if self.absorb(event):
-                return
-        self.end()
+        for event in events:
+            self.absorb(event)
+        if events:
+            self.stop(events[-1])
 
     def offer(self, event: ChoiceOffered) -> None:
-        from max247.scenes.choice import ChoiceScene
+        self.app.push("choice", self.chosen, story_scene=self, offered=event)
 
-        self.record()
-        self.app.push(ChoiceScene(self.app, self, event))
+    def chosen(self, number: int | None) -> None:
+        """The choice scene's answer: the class's decision, or None to re-read the story."""
+        if number is not None:
+            self.choose(number)
 
     def choose(self, number: int) -> None:
-        """Called by the choice scene with the class's decision."""
-        self.story.choose(number)
+        """The class's decision."""
+        self.runner.choose(number)
         self.base = len(self.shown)
-        self.record()
         self.advance()
         self.just_decided = True
 
     def undo(self) -> None:
-        """Take the class's last decision back: replay the log without it, up to that choice.
-
-        The session keeps the shorter log at once, so a crash after an undo resumes at the
-        choice again, not at the decision that was taken back.
-        """
-        log = list(self.story.state.log[:-1])
-        if len(log) == len(self.story.state.log):
+        """Take the class's last decision back: replay the log without it, up to that choice."""
+        if not self.story.state.log:
             return
         while self.app.top is not self:  # a feedback or help card over the story
             self.app.pop()
-        self.story = Story(self.scenario, self.start)
+        before, after = self.runner.undo() or ([], [])
         self.shown, self.review, self.page, self.view = [], 0, 0, "phone"
         self.typing_until = 0.0
-        events, _n = self.story.replay(log, finish=False)
-        for event in events:
+        for event in before:
             self.absorb(event, quiet=True)
         self.base = len(self.shown)
-        for event in self.story.run():
+        for event in after:
             self.absorb(event, quiet=True)
-        self.record()
         self.just_decided = False
         self.after_replay()
 
@@ -273,33 +278,24 @@ class StoryScene(Common):
         return [Item(lambda: _("Undo the last decision"), self.undo)]
 
     def end(self) -> None:
-        from max247.scenes.ending import EndingScene
-
-        self.record()
-        self.app.push(EndingScene(self.app, self))
+        self.app.push("ending", story_scene=self)
 
     def changed_since(self, done: int) -> None:
         """The story was edited since these decisions: say where the class goes on from."""
-        from max247.scenes.sessions import NoticeOverlay
-
         self.app.push(
-            NoticeOverlay(
-                self.app,
-                self.app._(
-                    "“{title}” was changed since the class played it. It goes on from the last "
-                    "decision that still matches: {done} of {n}."
-                ).format(
-                    title=self.app.text(self.scenario, self.scenario.title),
-                    done=done,
-                    n=len(self.log),
-                ),
-            )
+            "session-notice",
+            message=self.app._(
+                "“{title}” was changed since the class played it. It goes on from the last "
+                "decision that still matches: {done} of {n}."
+            ).format(
+                title=self.app.text(self.scenario, self.scenario.title),
+                done=done,
+                n=len(self.log or ()),
+            ),
         )
 
     def record(self) -> None:
-        if self.progress is not None:
-            self.progress.record(self.story)
-            self.app.save_session(self.scenario.id)
+        self.runner.record()
 
     # --- input ---------------------------------------------------------------------------
 
@@ -524,7 +520,8 @@ class StoryScene(Common):
             return (max(2 * r, text_h) if beside else 2 * r + t.u(0.5) + text_h) + t.u(2)
 
         # the newest speakers first: whoever does not fit is the one the class met longest ago
-        shown, room = [], rect.h + t.u(2)
+        shown: list[str] = []
+        room = rect.h + t.u(2)
         for cid in reversed(seen[-5:]):
             if height(cid) > room:
                 break

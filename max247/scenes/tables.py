@@ -23,7 +23,6 @@ class TablesScene(Common):
     """Joining: a slot per table, filled as its device presses a button."""
 
     screen = "tables"
-    context = "reading"  # next goes on, back returns: the teacher's clicker
 
     def __init__(self, app: Host) -> None:
         super().__init__(app)

@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import pygame
-from babel import Locale
 
 from max247.i18n import language_name
 from max247.scenes.base import Item, Menu
-from max247.scenes.sessions import SessionsScene, lesson_label, resume
+from max247.scenes.lessons import lesson_label, resume
 from max247.story.findings import render_text
 from max247.story.model import LANGUAGES
 from max247.ui import draw
 from max247.ui import theme as th
-
-REGIONS = ("be", "nl", "uk", "intl")
-_TERRITORY = {"be": "BE", "nl": "NL", "uk": "GB"}
-
-
-def region_name(region: str, language: str, fallback: str) -> str:
-    if region == "intl":
-        return fallback
-    return Locale.parse(language).territories.get(_TERRITORY[region], region)
+from max247.ui.helpwords import REGIONS, region_name
 
 
 class TitleScene(Menu):
@@ -77,15 +68,13 @@ class TitleScene(Menu):
         self.app.save_settings()
 
     def start(self) -> None:
-        from max247.scenes.setup import SetupScene
-
-        self.app.push(SetupScene(self.app))
+        self.app.push("setup")
 
     def resume(self, session_id: int) -> None:
         resume(self.app, session_id)
 
     def others(self) -> None:
-        self.app.push(SessionsScene(self.app))
+        self.app.push("sessions")
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme

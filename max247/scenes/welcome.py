@@ -7,12 +7,14 @@ answers are saved as the teacher's settings, and the title screen shows them fro
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from max247.i18n import language_name
 from max247.scenes.base import Item, Menu
-from max247.scenes.title import REGIONS, region_name
 from max247.story.model import LANGUAGES
+from max247.ui.helpwords import REGIONS, region_name
 
 
 class WelcomeScene(Menu):
@@ -28,15 +30,15 @@ class WelcomeScene(Menu):
         s = self.app.settings
         if self.step == "language":
             self.items = [
-                Item(lambda lang=lang: language_name(lang), lambda lang=lang: self.language(lang))
+                Item(partial(language_name, lang), partial(self.language, lang))
                 for lang in LANGUAGES
             ]
             self.index = LANGUAGES.index(s.language) if s.language in LANGUAGES else 0
         else:
             self.items = [
                 Item(
-                    lambda r=r: region_name(r, s.language, _("another country")),
-                    lambda r=r: self.region(r),
+                    partial(region_name, r, s.language, _("another country")),
+                    partial(self.region, r),
                 )
                 for r in REGIONS
             ]

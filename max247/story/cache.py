@@ -17,12 +17,13 @@ never run.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import tempfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from max247 import __version__
 from max247.story.findings import CODES, Finding, Loc, Msg
@@ -37,15 +38,17 @@ MAX_BYTES = 64 * 2**20
 def engine_version() -> str:
     """The package version and a hash of the story engine's source: any change to the loader
     or the proof invalidates every entry. A frozen build has no sources: its version says it."""
-    digest = hashlib.blake2b(digest_size=8)
+    # zlib's checksums, not hashlib: a cache key needs no security, and hashlib loads OpenSSL
+    # (4 MiB of the game's memory at start)
+    crc, adler = 0, 1
     folder = Path(__file__).resolve().parent
     try:
         for source in sorted(folder.glob("*.py")):
-            digest.update(source.name.encode())
-            digest.update(source.read_bytes())
+            data = source.name.encode() + source.read_bytes()
+            crc, adler = zlib.crc32(data, crc), zlib.adler32(data, adler)
     except OSError:
         return __version__
-    return f"{__version__}+{digest.hexdigest()}"
+    return f"{__version__}+{crc:08x}{adler:08x}"
 
 
 @dataclass(frozen=True)
@@ -82,10 +85,10 @@ def file_key(path: Path, needs: tuple[str, ...]) -> str | None:
 
 
 class ValidationCache:
-    def __init__(self, file: Path | None, entries: dict | None = None) -> None:
+    def __init__(self, file: Path | None, entries: dict[str, Any] | None = None) -> None:
         self.file = file
         self.engine = engine_version()
-        self._entries: dict[str, dict] = entries or {}
+        self._entries: dict[str, dict[str, Any]] = entries or {}
         self.changed = False
 
     @classmethod
@@ -156,22 +159,22 @@ class ValidationCache:
 # --- JSON -------------------------------------------------------------------------------
 
 
-def _loc_json(loc: Loc) -> list:
+def _loc_json(loc: Loc) -> list[Any]:
     return [loc.file, loc.line, loc.col]
 
 
-def _loc(raw: list) -> Loc:
+def _loc(raw: list[Any]) -> Loc:
     file, line, col = raw
     if not (isinstance(file, str) and isinstance(line, int) and isinstance(col, int)):
         raise TypeError("loc")
     return Loc(file, line, col)
 
 
-def _text_json(t: Text) -> list:
+def _text_json(t: Text) -> list[Any]:
     return [t.source, t.context, _loc_json(t.loc), [list(p) for p in t.inline]]
 
 
-def _text(raw: list) -> Text:
+def _text(raw: list[Any]) -> Text:
     source, context, loc, inline = raw
     if not (isinstance(source, str) and isinstance(context, str)):
         raise TypeError("text")
@@ -179,7 +182,7 @@ def _text(raw: list) -> Text:
     return Text(source, context, _loc(loc), pairs)
 
 
-def _summary_json(s: Summary) -> dict:
+def _summary_json(s: Summary) -> dict[str, Any]:
     return {
         "path": str(s.path),
         "id": s.id,
@@ -191,7 +194,7 @@ def _summary_json(s: Summary) -> dict:
     }
 
 
-def _summary(raw: dict) -> Summary:
+def _summary(raw: dict[str, Any]) -> Summary:
     fields = (raw["id"], raw["language"], raw["theme"], raw["ages"])
     if not all(isinstance(x, str) for x in fields) or not isinstance(raw["minutes"], int):
         raise TypeError("summary")
@@ -229,11 +232,11 @@ def _value(raw: object) -> object:
     return raw
 
 
-def _finding_json(f: Finding) -> list:
+def _finding_json(f: Finding) -> list[Any]:
     return [f.code, _loc_json(f.loc), _value_json(f.message), _value_json(f.hint)]
 
 
-def _entry(raw: dict) -> Entry:
+def _entry(raw: dict[str, Any]) -> Entry:
     findings = []
     for code, loc, message, hint in raw["findings"]:
         if code not in CODES:

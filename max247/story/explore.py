@@ -25,6 +25,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from max247.story import conditions
 from max247.story.findings import Loc
@@ -78,7 +79,7 @@ def number_bounds(scenario: Scenario) -> Bounds:
     return bounds
 
 
-def flag_key(flags: dict[str, FlagValue], bounds: Bounds) -> tuple:
+def flag_key(flags: dict[str, FlagValue], bounds: Bounds) -> tuple[object, ...]:
     out = []
     for name in sorted(flags):
         v = flags[name]
@@ -92,7 +93,7 @@ def flag_key(flags: dict[str, FlagValue], bounds: Bounds) -> tuple:
     return tuple(out)
 
 
-def state_key(story: Story, bounds: Bounds) -> tuple:
+def state_key(story: Story, bounds: Bounds) -> tuple[object, ...]:
     """Everything that decides what can happen next, and whether help was found."""
     state = story.state
     return (
@@ -169,7 +170,7 @@ class Explorer:
 
     def visits(self) -> Iterator[Visit]:
         start = time.process_time()
-        seen: set[tuple] = set()
+        seen: set[tuple[object, ...]] = set()
         first = Story(self.scenario)
         visit = settle(first)
         yield visit
@@ -204,7 +205,7 @@ class Explorer:
 def settle(story: Story) -> Visit:
     """Play on to the next choice or the ending, watching for a loop that needs no choice."""
     events: list[Event] = []
-    passed: set[tuple] = set()
+    passed: set[tuple[object, ...]] = set()
     try:
         while story.waiting is None and not story.ended:
             if story.upcoming() is not None:
@@ -223,9 +224,9 @@ def settle(story: Story) -> Visit:
     return Visit(story, events)
 
 
-def widest_flags(seen: set[tuple]) -> list[tuple[str, int]]:
+def widest_flags(seen: set[tuple[Any, ...]]) -> list[tuple[str, int]]:
     """The flags that take the most values over the states seen: what blows the space up."""
-    values: dict[str, set] = {}
+    values: dict[str, set[object]] = {}
     for key in seen:
         for name, v in key[2]:
             values.setdefault(name, set()).add(v)

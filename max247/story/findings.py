@@ -156,7 +156,7 @@ class Msg(str):
         self.translatable = translatable
         return self
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[Msg], tuple[object, ...]]:
         return (Msg, (self.template, self.params, self.plural, self.n, self.translatable))
 
     def render(self, translator: Translator | None = None) -> str:

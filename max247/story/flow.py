@@ -210,7 +210,7 @@ def _graph_checks(scenario: Scenario) -> list[Finding]:
         for s in succ:
             back.setdefault(s, []).append(node)
     good: set[Node | str] = {"END"}
-    queue = deque(["END"])
+    queue: deque[Node | str] = deque(["END"])
     while queue:
         for prev in back.get(queue.popleft(), []):
             if prev not in good:
@@ -218,11 +218,11 @@ def _graph_checks(scenario: Scenario) -> list[Finding]:
                 queue.append(prev)
     stuck = [n for n in edges if n not in good]
     reported: set[str] = set()
-    for passage, path in sorted(stuck):
-        if passage in reported:
+    for at, path in sorted(stuck):
+        if at in reported:
             continue
-        reported.add(passage)
-        beat = _beats_at(scenario, passage, path)[path[-1]]
+        reported.add(at)
+        beat = _beats_at(scenario, at, path)[path[-1]]
         out.append(
             finding(
                 "E307",
@@ -230,7 +230,7 @@ def _graph_checks(scenario: Scenario) -> list[Finding]:
                 N_(
                     "from here no path ever reaches an ending (in passage '{id}'): "
                     "the story would go round in a loop forever.",
-                    id=passage,
+                    id=at,
                 ),
                 N_("Give the loop a way out: an option or a goto that leads to an ending."),
             )
@@ -273,14 +273,14 @@ def prove_help(
             choices=choices,
         )
         out.append(finding("E308", loop.loc, message, hint))
-    for reason, choices in found.errors:
+    for reason, picked in found.errors:
         out.append(
             finding(
                 "E309",
                 scenario.loc,
                 N_(
                     "the story cannot go on after choosing {choices}: {reason}.",
-                    choices=str(list(choices)),
+                    choices=str(list(picked)),
                     reason=reason,
                 ),
             )

@@ -16,9 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from max247.story import conditions
-from max247.story.explore import MAX_SECONDS
 from max247.story.findings import N_, Finding, Loc, N_and, ScenarioError, finding
-from max247.story.flow import check_flow, check_texts
 from max247.story.model import (
     LANGUAGES,
     MOOD_MAX,
@@ -45,7 +43,6 @@ from max247.story.model import (
     Text,
     View,
 )
-from max247.story.moods import check_moods
 from max247.story.yamlread import Mapping, Node, Scalar, Sequence, parse_yaml, read_yaml
 
 SCENARIO_ID = re.compile(r"[a-z][a-z0-9-]{0,39}\Z")
@@ -146,6 +143,11 @@ def read_scenario(
     scenario = reader.scenario(doc.root)
     findings = doc.warnings + reader.findings
     if scenario is not None and whole and not any(f.is_error for f in findings):
+        # imported here: a story read to be played (whole=False) needs none of the proof
+        from max247.story.explore import MAX_SECONDS
+        from max247.story.flow import check_flow, check_texts
+        from max247.story.moods import check_moods
+
         # the proof and the mood walk share one bound (explore.MAX_SECONDS of CPU): a story too
         # big to prove is bounded (W401) in that time, not in the sum of two walks' bounds
         started = time.process_time()

@@ -7,6 +7,7 @@ them is the job of the layer above.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -218,7 +219,7 @@ def nested(beat: Beat) -> list[tuple[Beat, ...]]:
     return []
 
 
-def walk(scenario: Scenario):
+def walk(scenario: Scenario) -> Iterator[Beat]:
     """Every beat of the scenario, depth first, in file order."""
     stack = [b for p in reversed(scenario.passages.values()) for b in reversed(p.beats)]
     while stack:
@@ -228,7 +229,7 @@ def walk(scenario: Scenario):
             stack.extend(reversed(beats))
 
 
-def texts(scenario: Scenario):
+def texts(scenario: Scenario) -> Iterator[tuple[str | None, Text]]:
     """Every translatable text of the scenario, in file order, with the passage it stands in."""
     head = [scenario.title, scenario.problem, scenario.content_warning, *scenario.goals]
     head += [scenario.teacher_notes, *scenario.discussion]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from max247.story.findings import N_, Finding, Loc, finding
@@ -35,6 +35,13 @@ EVENTS_PER_STEP = 2_000  # events between two choices: more is a loop with no ch
 
 # The words the board shows for each mood (max247/ui/widgets.py), said here to name them.
 LABELS = ("feels very bad", "feels bad", "feels so-so", "feels OK", "feels good")
+FEELS_OK = LABELS.index("feels OK")  # from this mood on the board shows a character as fine
+
+
+def feels_ok(mood: int) -> bool:
+    """Whether a character at `mood` feels OK: the board shows them fine, an ending is a good
+    one, and a story that starts there gives the class no problem to help with (W101)."""
+    return mood >= FEELS_OK
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,7 @@ CONTEXTS = ("narrate", "prompt", "feedback", "ending_title", "ending_message")
 
 def check_start(scenario: Scenario) -> list[Finding]:
     """W101: the character starts at 3 or more, so the board would start green."""
-    if scenario.mood < 3:
+    if not feels_ok(scenario.mood):
         return []
     loc = scenario.extra.get("mood", scenario.loc)
     return [
@@ -124,7 +131,7 @@ def moods_shown(
     shown: dict[int, set[int]] = {}
     first = Story(scenario)
     queue: deque[Story] = deque([first])
-    seen: set[tuple] = set()
+    seen: set[tuple[object, ...]] = set()
     while queue:
         story = queue.popleft()
         try:
@@ -175,7 +182,7 @@ def _texts_of(event: object) -> list[Text]:
 
 def mood_words(text: str, name: str, language: str) -> list[tuple[str, frozenset[int]]]:
     """The mood phrases of `text` whose subject is `name`: (the words, the moods they fit)."""
-    out = []
+    out: list[tuple[str, frozenset[int]]] = []
     if language not in PHRASES or not name:
         return out
     subject = re.escape(name)
@@ -240,7 +247,7 @@ def check_words(
     return out
 
 
-def _texts(scenario: Scenario):
+def _texts(scenario: Scenario) -> Iterator[Text]:
     from max247.story.model import texts
 
     for _, text in texts(scenario):

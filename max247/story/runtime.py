@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 from collections import deque
 from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 from max247.story.conditions import evaluate
 from max247.story.findings import Loc
@@ -271,7 +272,8 @@ class Story:
         other = copy.copy(self)  # every attribute; the mutable ones are copied below
         # each field of the state copied on its own, so that a field added later is never shared
         state = self.state
-        other.state = replace(state, **{name: _copied(getattr(state, name)) for name in _FIELDS})
+        copied: dict[str, Any] = {name: _copied(getattr(state, name)) for name in _FIELDS}
+        other.state = replace(state, **copied)
         other._stack = [copy.copy(f) for f in self._stack]
         other._pending = deque(self._pending)
         return other

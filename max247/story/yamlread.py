@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from max247.story import yamltraps
 from max247.story.findings import N_, Finding, Loc, ScenarioError, finding
 
 try:  # libyaml is many times faster; the pure-Python composer gives the same nodes
@@ -154,7 +155,9 @@ def parse_yaml(raw: bytes, name: str, pure: bool = False) -> Document:
         loader = (yaml.SafeLoader if pure else _Loader)(text)
         node = loader.get_single_node()
     except yaml.YAMLError as exc:
-        raise ScenarioError([explain_yaml_error(text, exc, name)]) from None
+        raise ScenarioError(
+            [explain_yaml_error(text, exc, name, yaml.SafeLoader if pure else _Loader)]
+        ) from None
     except RecursionError:
         raise ScenarioError(
             [finding("E007", Loc(name), N_("the file is nested too deeply to read."))]
@@ -167,7 +170,7 @@ def parse_yaml(raw: bytes, name: str, pure: bool = False) -> Document:
     _check_expansion(node, name)
     builder = _Builder(name, text.splitlines())
     root = builder.build(node, 0)
-    return Document(root, builder.findings, text)
+    return Document(root, yamltraps.silent(text, name) + builder.findings, text)
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -437,16 +440,20 @@ class _Builder:
 
 # --- explaining YAML syntax errors ------------------------------------------------------------
 
-_KEY_VALUE = re.compile(r"^(\s*(?:-\s+)?)([^\s:#'\"][^:#]*?):[ \t]+(\S.*)$")
 
+def explain_yaml_error(
+    text: str, exc: yaml.YAMLError, name: str, loader: type = _Loader
+) -> Finding:
+    """Say what went wrong in words an educator understands, at the line where the cause is.
 
-def explain_yaml_error(text: str, exc: yaml.YAMLError, name: str) -> Finding:
-    """Say what went wrong in words an educator understands, at the line where the cause is."""
+    PyYAML's own words (English, and different in its C and Python readers) are never shown:
+    they serve only to choose ours.
+    """
     lines = text.splitlines()
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line if mark is not None else 0
     col = mark.column if mark is not None else 0
-    problem = (getattr(exc, "problem", None) or str(exc)).strip()  # PyYAML's English words
+    problem = (getattr(exc, "problem", None) or str(exc)).strip()
 
     # Tabs: YAML forbids them for indentation, and editors hide them.
     for i in range(min(line, len(lines) - 1), -1, -1):
@@ -461,64 +468,64 @@ def explain_yaml_error(text: str, exc: yaml.YAMLError, name: str) -> Finding:
         if i < line - 2:
             break
 
-    # A text that starts a quote it never closes (Dutch 's avonds, French l'école at the start)
-    # makes the parser fail lines later: look back for it.
-    start = min(line, len(lines) - 1)
-    for i in range(start, max(-1, start - 40), -1):
-        m = _KEY_VALUE.match(lines[i])
-        value = m.group(3).rstrip() if m else ""
-        if value[:1] in ("'", '"') and not (len(value) > 1 and value.endswith(value[0])):
-            return finding(
-                "E005",
-                Loc(name, i + 1, len(m.group(1)) + len(m.group(2)) + 3),
-                N_(
-                    "this text starts with {quote} so YAML reads a quoted text that does not "
-                    "end where the line ends.",
-                    quote=value[0],
-                ),
-                N_(
-                    'Put the whole text in double quotes, e.g. "{text}" '
-                    '(a " inside is written \\").',
-                    text=value,
-                ),
-            )
+    # A text that YAML cannot read as a text ('s Avonds, "Léo lui dit :"), found at its line
+    trap = yamltraps.cause(text, line + 1, lambda t: _error_line(t, loader))
+    if trap is not None:
+        return trap.finding(name)
 
-    # Other causes stand on the line the parser stopped at.
-    m = _KEY_VALUE.match(lines[start]) if lines else None
-    if m:
-        value = m.group(3).rstrip()
-        at = Loc(name, start + 1, len(m.group(1)) + len(m.group(2)) + 3)
-        if value[0] in "@`":
-            return finding(
-                "E005",
-                at,
-                N_("a text cannot start with {character} in YAML.", character=value[0]),
-                N_("Put the whole text in double quotes."),
-            )
-        if value[0] in "*&!%|>":
-            return finding(
-                "E005",
-                at,
-                N_(
-                    "a text starting with {character} means something special in YAML.",
-                    character=value[0],
-                ),
-                N_("Put the whole text in double quotes."),
-            )
-        if ": " in value and value[0] not in "{[":
-            return finding(
-                "E005",
-                at,
-                N_("this text holds ': ', which YAML reads as the start of a new key."),
-                N_('Put the whole text in double quotes, e.g. "{text}".', text=value),
-            )
-
+    at = Loc(name, line + 1, col + 1)
+    context = getattr(exc, "context", None) or ""
+    if "quoted scalar" in context:
+        return finding(
+            "E005",
+            at,
+            N_("a text in quotes starts somewhere above and does not end before the file does."),
+            N_(
+                "Look for a text that starts with ' or \" and put the whole text in double "
+                'quotes; a " inside it is written \\".'
+            ),
+        )
+    if "flow" in context:
+        return finding(
+            "E005",
+            at,
+            N_("YAML cannot find the end of a list in [ ] or a group in {{ }} that starts above."),
+            N_(
+                "Close it on the line where it starts, or put a text that starts with [ or {{ "
+                "in double quotes."
+            ),
+        )
+    if "expected ':'" in problem or "simple key" in problem:
+        return finding(
+            "E005",
+            at,
+            N_("YAML expects 'key: value' on this line, and finds no colon followed by a space."),
+            N_(
+                "Write a space after the colon (text: Hello), or, if this line goes on with the "
+                "text of the line above, put that whole text in double quotes."
+            ),
+        )
     return finding(
         "E005",
-        Loc(name, line + 1, col + 1),
-        N_("the YAML cannot be read here: {problem}.", problem=problem),
+        at,
+        N_("YAML cannot read the file from here on: this line does not fit with the ones above."),
         N_(
             "Check the indentation (spaces only, children indented under their parent) and put "
             "texts with special characters in double quotes."
         ),
     )
+
+
+def _error_line(text: str, loader: type) -> int | None:
+    """The line (1-based) where YAML fails to read the text, or None when it reads."""
+    reader = loader(text)
+    try:
+        reader.get_single_node()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        return mark.line + 1 if mark is not None else 0
+    except RecursionError:
+        return 0
+    finally:
+        reader.dispose()
+    return None

@@ -6,7 +6,6 @@ friendly pictures without art files, and the same character always looks the sam
 
 from __future__ import annotations
 
-import hashlib
 import math
 
 import pygame
@@ -104,6 +103,8 @@ def face(surface: pygame.Surface, mood: int, centre: tuple[int, int], r: int) ->
 
 
 def _pick(seq, key: str, salt: str):
+    import hashlib  # here, not at start: it loads OpenSSL (4 MiB)
+
     digest = hashlib.sha256((salt + key).encode()).digest()
     return seq[digest[0] % len(seq)]
 
