@@ -57,7 +57,7 @@ class TeacherWindow:
     ) -> None:
         # the screen's words come with the help directory and the story model: imported when
         # the window opens, never before the class's first frame
-        from max247.teacherscreen import TeacherScreen
+        from max247.scenes.teacherscreen import TeacherScreen
 
         self.app = app
         self.window = window

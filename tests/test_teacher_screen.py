@@ -13,11 +13,11 @@ from max247.cli import SCREENS
 from max247.i18n import next_language
 from max247.input import Action
 from max247.pilot import Pilot
+from max247.scenes.teacherview import DISCLOSURE, PROCEDURE, say, teacher_view
 from max247.screenshots import navigate
 from max247.story.library import load_library
 from max247.story.model import LANGUAGES, Choice, walk
 from max247.story.model import texts as model_texts
-from max247.teacher import DISCLOSURE, PROCEDURE, say, teacher_view
 from max247.teacherwindow import TeacherWindow
 
 LIBRARY = load_library([paths.SCENARIOS])

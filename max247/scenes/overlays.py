@@ -183,9 +183,9 @@ class TeacherOverlay(Menu):
         _ = self.app._
         c = self.canvas(surface)
         surface.fill(th.PAPER)
-        # the same words as the teacher's own window: one source, max247.teacher (imported
-        # here: it brings the help directory, which the first frame does without)
-        from max247.teacher import teacher_view
+        # the same words as the teacher's own window: one source, scenes/teacherview.py
+        # (imported here: it brings the help directory, which the first frame does without)
+        from max247.scenes.teacherview import teacher_view
 
         view = teacher_view(self.app, self.scenario)
         parts = [f"{s.heading}\n{s.body}" for s in view.sections]

@@ -1,5 +1,6 @@
-"""The teacher's own screen, drawn on any surface: what `max247.teacher` gathers, in two columns
-(the moment and the notes; help and advice), with buttons for what the clicker does.
+"""The teacher's own screen, drawn on any surface: what `teacherview` gathers, in two columns
+(the moment and the notes; help and advice), with buttons for what the clicker does. No screen
+of the stack: a module the screens and the teacher's window share.
 
 It is drawn in the teacher's window on the laptop (max247.teacherwindow) and, in tests and
 screenshots, on a surface of its own. Its buttons post the same actions as the keys, through
@@ -13,7 +14,7 @@ import pygame
 from max247.i18n import language_name, next_language
 from max247.input import CHOOSE, Action
 from max247.scenes.scene import Host
-from max247.teacher import (
+from max247.scenes.teacherview import (
     Button,
     Section,
     TeacherView,
@@ -26,6 +27,8 @@ from max247.ui import draw
 from max247.ui import theme as th
 from max247.ui.theme import Theme
 from max247.ui.widgets import Canvas, Drawn
+
+TEACHER_SCALE = 1.25
 
 
 class TeacherScreen:
@@ -103,7 +106,9 @@ class TeacherScreen:
 
     def draw(self, surface: pygame.Surface) -> TeacherView:
         app = self.app
-        t = Theme(*surface.get_size(), app.settings.text_scale)
+        # the class's text size is for the far end of the room; the teacher reads at arm's
+        # length, so the largest size stops a step lower and leaves the notes room
+        t = Theme(*surface.get_size(), min(app.settings.text_scale, TEACHER_SCALE))
         c = Canvas(surface, app.fonts, t, self.drawn)
         if self.drawn is not None:
             self.drawn.clear()

@@ -1,5 +1,5 @@
-"""What the teacher reads about the moment of the lesson, as data: one source for both the
-teacher's own window (two displays) and the teacher overlay on the projector (one display).
+"""What the teacher reads about the moment of the lesson, as data (no screen of the stack): one
+source for the teacher's own window (two displays) and the teacher overlay (one display).
 
 `teacher_view` gathers, from the scenes on the stack and the help directory, the lesson's
 teacher notes, this choice's `teacher:` note and `discuss:` question, the tables' counts, what
@@ -306,10 +306,9 @@ def timer_text(app: Host, choice: Any) -> str:
     """The discussion timer as the projector shows it, or nothing when the choice has none."""
     if choice is None or not getattr(choice, "timer", None):
         return ""
-    from max247.scenes.choice import clock
-
     left = choice.left()
-    text = app._("Discussion: {time}").format(time=clock(left))
+    s = max(0, round(left))  # as the choice's own timer shows it: 1:30
+    text = app._("Discussion: {time}").format(time=f"{s // 60}:{s % 60:02d}")
     if choice.running_since is None and left > 0:
         text += f" ({app._('paused')})"
     return text
