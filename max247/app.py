@@ -33,12 +33,14 @@ from max247.i18n import Interface, ScenarioTranslator
 from max247.input import (
     KEYBOARD,
     Action,
+    Drops,
     TablePress,
     key_action,
     pad_action,
     table_press,
     zone_press,
 )
+from max247.opening import MyStories
 from max247.player import translation_complete
 from max247.player.tables import Seat, Tables, press
 from max247.scenes import create
@@ -63,7 +65,20 @@ FRAME_MS = 16
 # In kiosk mode (the stand at an event) the screens where a teacher sets up, resumes or prints a
 # lesson are out of a child's reach: every way to them leads back to the stand's welcome.
 ORGANISER_ONLY = frozenset(
-    {"title", "welcome", "displays", "setup", "sessions", "session-name", "print", "broken-file"}
+    {
+        "title",
+        "welcome",
+        "displays",
+        "setup",
+        "sessions",
+        "session-name",
+        "print",
+        "broken-file",
+        "open",
+        "findings",
+        "translate",
+        "checklist",
+    }
 )
 
 
@@ -94,6 +109,8 @@ class App:
         self.theme = Theme(*self.screen.get_size(), self.settings.text_scale)
         self.interface = Interface(self.settings.language)
         self.translator = ScenarioTranslator()
+        # the stories a teacher added in the game (kept beside the settings; tests: in memory)
+        self.mine = MyStories.load(None if self.headless else self.data_folder())
         self.library: Library = self.load_library()
         self.notes: list[str] = []  # messages for the teacher (corrupt files set aside, ...)
         self._directory: Directory | None = None  # read when first needed: see `directory`
@@ -101,6 +118,7 @@ class App:
         self.store = Store.memory()  # `start` opens the teacher's own; tests keep this one
         self.scenes: list[Scene] = []
         self.dirty = True
+        self.animating = False  # see step: a frame drawn only because something moves
         self.running = True
         self.notice: str | None = None  # a note said over any screen until the next key
         self.keeping = True  # False once the data folder turned out not to be writable
@@ -110,6 +128,7 @@ class App:
         self.tables: Tables | None = None
         self.devices: dict[int, Device] = {}  # SDL's instance id -> the device at a table
         self.open_device: Callable[[int], Device | None] = open_joystick  # tests fake devices
+        self.drops = Drops()  # files dropped on the window, gathered until the drop completes
         self._translated: dict[tuple[str, str], bool] = {}
         self.drawn: list | None = None  # set by the pilot: every text box drawn in a frame
         self.watch = None  # called once a loop: `max247 play` reloads a saved scenario
@@ -171,7 +190,40 @@ class App:
         return load_library(self.library_roots(), cache=cache)
 
     def library_roots(self) -> list[Path]:
-        return [paths.SCENARIOS, *(Path(p) for p in self.settings.libraries if Path(p).is_dir())]
+        folders = [Path(p) for p in self.settings.libraries if Path(p).is_dir()]
+        return [paths.SCENARIOS, *folders, *(p for p in self.mine.paths() if p not in folders)]
+
+    def data_folder(self) -> Path:
+        return self.settings_folder or paths.user_data()
+
+    def add_story(self, path: Path) -> None:
+        """A story the teacher opened in the game (with no errors) joins their stories, where
+        it is: the library reads it there again, so the next save is what the class plays."""
+        try:
+            self.mine.add(path)
+        except OSError as exc:
+            self.cannot_keep(exc)
+        self.library = self.load_library()
+        self._translated.clear()
+
+    def play_file(self, path: Path) -> None:
+        """Play one story at once, over the screen the teacher is on, reloaded on each save
+        (what `max247 play FILE` does); the lesson saved, if any, is never touched."""
+        from max247.scenes.preview import Watcher
+
+        watcher = Watcher(self, str(path), None)
+        watcher.under = list(self.scenes)
+        if watcher.begin():
+            self.watch = watcher.check
+
+    def open_paths(self, dropped: list[str]) -> None:
+        """Files or folders dropped on the window: the first story among them is checked."""
+        found = [Path(p) for p in dropped if Path(p).exists()]
+        if not found or self.kiosk:  # a stand opens nothing a visitor drops on it
+            return
+        if self.top.screen == "findings":
+            self.pop()  # a new drop replaces the findings shown
+        self.push("findings", path=found[0])
 
     @property
     def directory(self) -> Directory:
@@ -493,6 +545,10 @@ class App:
                 self._table_event(ev)
         elif self.tables is not None and ev.type in _PAD_EVENTS:
             pass  # the controllers are the tables' now, not the teacher's
+        elif ev.type in Drops.EVENTS:
+            dropped = self.drops.event(ev)
+            if dropped:
+                self.open_paths(dropped)
         elif ev.type == pygame.CONTROLLERDEVICEADDED:
             with contextlib.suppress(pygame.error):  # a pad SDL cannot open is left out
                 self._pads.append(pygame.joystick.Joystick(ev.device_index))
@@ -613,7 +669,9 @@ class App:
             self._kiosk_hold()
             moving = self.top.update(self.now) or moving
         if self.dirty or moving:
+            self.animating = not self.dirty  # a scene may then redraw only what moves
             self.draw()
+            self.animating = False
             if not self.headless:
                 pygame.display.flip()
             if self.trace is not None:

@@ -41,6 +41,9 @@ SCREENS = (
     "stand-setup",
     "stand-next-group",
     "tables",
+    "open",
+    "findings",
+    "translate",
 )
 
 
@@ -77,6 +80,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     n = sub.add_parser("new", help="write a commented starting scenario that validates as it is")
     n.add_argument("id", help="the new scenario's id: lower-case letters, digits and '-'")
     n.add_argument("--folder", type=Path, default=Path("."), help="where (default: here)")
+    n.add_argument(
+        "--language",
+        choices=("nl", "fr", "en"),
+        default="en",
+        help="the language the story is written in: the template's texts and notes",
+    )
 
     gr = sub.add_parser("graph", help="the passages and choices of a scenario as a graph")
     gr.add_argument("scenario", help="a scenario file or id")
@@ -113,6 +122,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     v = sub.add_parser("validate", help="check scenarios and the help directory")
     v.add_argument("paths", nargs="*", type=Path, help="files or folders (default: every library)")
     v.add_argument("--strict", action="store_true", help="warnings fail too")
+    v.add_argument(
+        "--all",
+        dest="every",
+        action="store_true",
+        help="list every missing translation and every knock-on error (default: one line each)",
+    )
     v.add_argument("--lang", choices=("nl", "fr", "en"), default="en", help=MESSAGES_LANGUAGE)
 
     t = sub.add_parser("test", help="run test plans (*.plan.yaml)")
@@ -126,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     i18n.add_argument(
         "library", nargs="?", type=Path, help="a scenario folder (default: the shipped one)"
     )
+    i18n.add_argument("--lang", choices=("nl", "fr", "en"), default="en", help=MESSAGES_LANGUAGE)
 
     lib = sub.add_parser("library", help="the teacher's own scenario folders")
     lib.add_argument("action", choices=("list", "add", "remove"))
@@ -147,15 +163,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command in ("sessions", "summary", "cards"):
         return cli_sessions.run(args)
     if args.command == "validate":
-        return cmd_validate(args.paths, args.strict, args.lang)
+        return cmd_validate(args.paths, args.strict, args.lang, args.every)
     if args.command == "test":
         return cmd_test(args.plans, args.lang)
     if args.command == "i18n":
-        return cmd_i18n(args.action, args.library)
+        return cmd_i18n(args.action, args.library, args.lang)
     if args.command == "library":
         return cmd_library(args.action, args.folder)
     if args.command == "new":
-        return cmd_new(args.id, args.folder)
+        return cmd_new(args.id, args.folder, args.language)
     if args.command == "build":
         from max247.build import cmd_build
 
@@ -242,11 +258,14 @@ def help_needs() -> tuple[str, ...]:
     return tuple(sorted(n for n in directory.needs if n != "adult-advice")) or DEFAULT_NEEDS
 
 
-def cmd_validate(targets: list[Path], strict: bool, language: str = "en") -> int:
+def cmd_validate(
+    targets: list[Path], strict: bool, language: str = "en", every: bool = False
+) -> int:
     from max247.helpdir import load_directory
     from max247.story.findings import N_, ScenarioError, render_text
     from max247.story.library import is_plan, load_library
     from max247.story.plans import read_plan
+    from max247.validation_report import report, translation_totals
 
     tr = messages_translator(language)
     findings = []
@@ -273,24 +292,29 @@ def cmd_validate(targets: list[Path], strict: bool, language: str = "en") -> int
     if plans:
         print(render_text(N_("test plans are played with `max247 test PLAN`"), tr), file=sys.stderr)
     targets = [t for t in targets if t.exists() and t not in plans]
-    library = load_library(targets, help_needs())
+    library = load_library(targets, help_needs()) if targets or not plans else None
     unproven = 0  # help not proven in a shipped story: an error there, as help is claimed
-    for path, fs in library.findings.items():
+    for path, fs in library.findings.items() if library else ():
         findings += fs
         if path.resolve().is_relative_to(paths.SCENARIOS.resolve()):
             unproven += sum(f.code == "W401" for f in fs)
-    findings += translation_checks(library)
-    for f in findings:
-        print(f.render(tr))
+    totals = {}
+    if library is not None:
+        findings += translation_checks(library)
+        totals = translation_totals(library.scenarios.values())
+    for line in report(findings, totals, tr, every):
+        print(line)
     errors = sum(f.is_error for f in findings) + unproven
     warnings = len(findings) - errors
-    files = len(library.findings)
-    summary = N_(
-        "{files} scenario file(s): {errors} error(s), {warnings} warning(s)",
-        files=files,
-        errors=errors,
-        warnings=warnings,
-    )
+    if library is None:  # only test plans were named
+        summary = N_("{plans} test plan(s): {errors} error(s)", plans=len(plans), errors=errors)
+    else:
+        summary = N_(
+            "{files} scenario file(s): {errors} error(s), {warnings} warning(s)",
+            files=len(library.findings),
+            errors=errors,
+            warnings=warnings,
+        )
     sys.stdout.flush()
     print(render_text(summary, tr), file=sys.stderr)
     return 1 if errors or missing or (strict and warnings) else 0
@@ -374,7 +398,7 @@ def cmd_test(targets: list[Path], language: str = "en") -> int:
         for r in results:
             if not isinstance(r, PlayResult):
                 print(r.render(tr))
-                failed += 1
+                failed += r.is_error  # a warning (W901) lets the plays run
                 continue
             if r.ok:
                 passed += 1
@@ -397,10 +421,12 @@ def cmd_test(targets: list[Path], language: str = "en") -> int:
     return 1 if failed or not plans else 0
 
 
-def cmd_i18n(action: str, folder: Path | None) -> int:
+def cmd_i18n(action: str, folder: Path | None, language: str = "en") -> int:
     from max247 import catalogs
-    from max247.story.findings import ScenarioError
+    from max247.story.findings import N_, ScenarioError, render_text
     from max247.story.library import display_path, load_library
+
+    tr = messages_translator(language)
 
     root = folder or paths.SCENARIOS
     library = load_library([root], help_needs())
@@ -412,10 +438,11 @@ def cmd_i18n(action: str, folder: Path | None) -> int:
                 print(display_path(p))
     except ScenarioError as exc:  # never written over: the translator's work is in it
         for f in exc.findings:
-            print(f, file=sys.stderr)
+            print(f.render(tr), file=sys.stderr)
         unreadable = True
     for path in library.broken:
-        print(f"{display_path(path)}: has errors, left out (see max247 validate)", file=sys.stderr)
+        left_out = N_("{path}: has errors, left out (see max247 validate)", path=display_path(path))
+        print(render_text(left_out, tr), file=sys.stderr)
     incomplete = False
     rows = []
     for s in sorted(library.scenarios.values(), key=lambda s: s.id):
@@ -435,7 +462,7 @@ def cmd_i18n(action: str, folder: Path | None) -> int:
                     incomplete = incomplete or not st.complete
         except ScenarioError as exc:
             for f in exc.findings:
-                print(f, file=sys.stderr)
+                print(f.render(tr), file=sys.stderr)
             unreadable = True
     if action == "status":
         if interface:
@@ -447,7 +474,7 @@ def cmd_i18n(action: str, folder: Path | None) -> int:
             for f in st.problems:
                 if str(f) not in said:
                     said.add(str(f))
-                    print(f, file=sys.stderr)
+                    print(f.render(tr), file=sys.stderr)
         sys.stderr.flush()
         print(f"{'scenario':28} lang  translated  missing  stale  orphan  refused")
         for st in rows:
@@ -459,11 +486,11 @@ def cmd_i18n(action: str, folder: Path | None) -> int:
     return 1 if library.broken or unreadable else 0
 
 
-def cmd_new(scenario_id: str, folder: Path) -> int:
+def cmd_new(scenario_id: str, folder: Path, language: str = "en") -> int:
     from max247.authoring.new import new_scenario
 
     try:
-        path = new_scenario(scenario_id, folder)
+        path = new_scenario(scenario_id, folder, language)
     except ValueError as exc:
         print(f"max247 new: {exc}", file=sys.stderr)
         return 1
@@ -492,6 +519,7 @@ def find_scenario(which: str):
 
 def cmd_document(args) -> int:
     from max247.i18n import ScenarioTranslator
+    from max247.story.findings import render_text
 
     scenario = find_scenario(args.scenario)
     if scenario is None:
@@ -502,10 +530,11 @@ def cmd_document(args) -> int:
     if args.command == "graph":
         from max247.authoring import graph
 
+        words = messages_translator(lang)  # the labels in the language of the texts
         if args.format == "mermaid":
-            text = graph.to_mermaid(scenario, translate, lang)
+            text = graph.to_mermaid(scenario, translate, lang, words)
         else:
-            text = graph.to_dot(scenario, translate, lang)
+            text = graph.to_dot(scenario, translate, lang, words)
         if args.format == "png":
             if args.output is None:
                 print("max247 graph --format png needs -o FILE.png", file=sys.stderr)
@@ -539,12 +568,45 @@ def cmd_document(args) -> int:
             )
 
         text = to_html(scenario, translate, lang, lookup)
+        said = untranslated_note(scenario, translate, lang)
+        if said:
+            print(render_text(said, messages_translator(lang)), file=sys.stderr)
     if args.output is None:
         sys.stdout.write(text)
     else:
         args.output.write_text(text, encoding="utf-8")
         print(args.output)
     return 0
+
+
+def untranslated_note(scenario, translate, language: str) -> str:
+    """For `print --lang`: how many texts have no translation, and are shown in the story's own
+    language instead ("" when all are translated)."""
+    from max247.story.findings import N_, ngettext
+    from max247.story.model import texts
+
+    if language == scenario.language:
+        return ""
+    every = [t for _, t in texts(scenario)]
+    missing = sum(
+        1
+        for t in every
+        if t.inline_for(language) is None and not translate.is_translated(scenario, t, language)
+    )
+    if not missing:
+        return ""
+    return N_(
+        "{language}: {count} (shown in '{own}', the story's own language instead)",
+        language=language,
+        count=ngettext(
+            "{missing} of {total} text is not translated",
+            "{missing} of {total} texts are not translated",
+            missing,
+            missing=missing,
+            total=len(every),
+        ),
+        own=scenario.language,
+    )
 
 
 def cmd_library(action: str, folder: Path | None) -> int:

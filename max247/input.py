@@ -271,3 +271,35 @@ def keys_for(context: str, *actions: Action) -> list[str]:
             if name and name not in names and not name.startswith("[") and len(name) < 10:
                 names.append(name)
     return names
+
+
+class Drops:
+    """Files and folders dropped on the window, as one drop.
+
+    SDL sends DROPBEGIN, a DROPFILE for each file, then DROPCOMPLETE; an older SDL (or a
+    platform that sends no begin) sends the DROPFILE alone. `event` gathers them and gives the
+    paths once the drop is complete. A dropped text (DROPTEXT) means nothing in the game.
+    """
+
+    EVENTS = frozenset({pygame.DROPBEGIN, pygame.DROPFILE, pygame.DROPCOMPLETE, pygame.DROPTEXT})
+
+    def __init__(self) -> None:
+        self.files: list[str] = []
+        self.open = False
+
+    def event(self, ev: pygame.event.Event) -> list[str]:
+        if ev.type == pygame.DROPBEGIN:
+            self.files, self.open = [], True
+        elif ev.type == pygame.DROPFILE:
+            path = getattr(ev, "file", None)
+            if isinstance(path, str) and path:
+                self.files.append(path)
+            if not self.open:
+                return self._done()
+        elif ev.type == pygame.DROPCOMPLETE:
+            return self._done()
+        return []
+
+    def _done(self) -> list[str]:
+        files, self.files, self.open = self.files, [], False
+        return files

@@ -98,6 +98,17 @@ class Pilot:
             self.step()
         return window
 
+    def drop(self, *paths: object) -> Pilot:
+        """Drop files or folders on the window: the drop events go through SDL's own queue,
+        as a file manager's would, and the app reads them from there."""
+        pygame.event.post(pygame.event.Event(pygame.DROPBEGIN))
+        for path in paths:
+            pygame.event.post(pygame.event.Event(pygame.DROPFILE, file=str(path)))
+        pygame.event.post(pygame.event.Event(pygame.DROPCOMPLETE))
+        for ev in pygame.event.get((pygame.DROPBEGIN, pygame.DROPFILE, pygame.DROPCOMPLETE)):
+            self.app.event(ev)
+        return self.step()
+
     def screenshot(self, path) -> None:
         self.step()
         pygame.image.save(self.app.screen, str(path))

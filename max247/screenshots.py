@@ -68,6 +68,9 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
     if screen == "tables":
         tables(pilot)
         return
+    if screen in ("open", "findings", "translate"):
+        opening(pilot, screen, scenario_id)
+        return
     others = [i for i in sorted(app.library.scenarios) if i != scenario_id][:5]
     pilot.lesson(scenario_id, *others)
     if screen == "board":
@@ -159,6 +162,41 @@ def tables(pilot: Pilot) -> None:
         joined.join(Seat(device), "pad")
     joined.unplug(3)
     app.push("tables")
+    pilot.step()
+
+
+def opening(pilot: Pilot, screen: str, scenario_id: str) -> None:
+    """A teacher's own story opened in the game: the browser in a folder of stories; the
+    findings of a copy of a story with a passage name mistyped and a flag never read; the
+    translation screen of a story that has no errors."""
+    import tempfile
+    from pathlib import Path
+
+    from max247.scenes.title import TitleScene
+
+    app = pilot.app
+    folder = Path(tempfile.mkdtemp(prefix="max247-")) / "Max 24-7"
+    (folder / "oud").mkdir(parents=True)
+    source = app.library.scenarios[scenario_id].path.read_text(encoding="utf-8")
+    story = folder / f"{scenario_id}.yaml"
+    if screen == "findings":  # two mistakes a writer makes: a name mistyped, a flag not read
+        target = next(line for line in source.splitlines() if line.strip().startswith("goto:"))
+        wrong = target.rstrip() + "x"
+        source = source.replace(target, wrong, 1)
+        source = source.replace(
+            "\n    - ending:", "\n    - set: {nog_niet_gelezen: true}\n    - ending:", 1
+        )
+    story.write_text(source, encoding="utf-8")
+    (folder / "lotte-avond.yaml").write_text(source, encoding="utf-8")
+    app.mine.folder = str(folder)
+    pilot.start(TitleScene(app))
+    if screen == "open":
+        app.push("open")
+    elif screen == "findings":
+        app.push("findings", path=story)
+    else:
+        app.push("findings", path=story)
+        app.push("translate", path=story)
     pilot.step()
 
 

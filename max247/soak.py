@@ -27,7 +27,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from max247.input import CHOOSE, Action
+from max247.input import CHOOSE, Action, screen_keys
 from max247.pilot import Pilot
 from max247.story.model import LANGUAGES
 
@@ -141,7 +141,7 @@ class Soak:
                 pilot.press(CHOOSE[self.random.choice(numbers) - 1])
         elif self.random.random() < 0.08:
             pilot.press(Action.BACK)
-        elif getattr(top, "context", "") == "menu":
+        elif screen_keys(top.screen) == "menu":
             pilot.press(Action.CONFIRM)
         else:
             pilot.press(Action.NEXT)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from max247.i18n import ScenarioTranslator
+from max247.i18n import ScenarioTranslator, messages_in
 from max247.player import Runner, assert_never, feels_ok
-from max247.story.findings import ScenarioError
+from max247.story.findings import N_, ScenarioError, render_text
 from max247.story.library import load_library
 from max247.story.loader import load_scenario
 from max247.story.model import Scenario
@@ -42,6 +42,10 @@ def play_in_terminal(
         return 0
     lang = language or scenario.language
     tr = ScenarioTranslator()
+    words = messages_in(lang)  # the player's own notes, in the class's language
+
+    def say(message: str) -> None:
+        print(render_text(message, words))
 
     def t(text) -> str:
         return tr(scenario, text, lang)
@@ -54,16 +58,19 @@ def play_in_terminal(
                 who = "" if event.is_narration else f"{names[event.speaker or '']}: "
                 print(f"  {who}{t(event.text)}")
             case PhotoShown():
-                print(f"  [{names[event.sender]} sends a photo: {t(event.alt)}]")
+                say(N_("  [{who} sends a photo: {alt}]", who=names[event.sender], alt=t(event.alt)))
             case Told():
-                heard = "" if event.listens else f"; {names[event.who]} does not listen"
-                print(f"  ({names[scenario.character]} tells {names[event.who]}{heard})")
+                who, whom = names[scenario.character], names[event.who]
+                if event.listens:
+                    say(N_("  ({who} tells {whom})", who=who, whom=whom))
+                else:
+                    say(N_("  ({who} tells {whom}; {whom} does not listen)", who=who, whom=whom))
             case HelpShown():
-                print(f"  [help card: {event.need}]")
+                say(N_("  [help card: {need}]", need=event.need))
             case FeedbackShown():
                 print(f"\n  * {t(event.text)}\n")
             case MoodChanged():
-                print(f"  (mood {event.before} -> {event.after})")
+                say(N_("  (mood {before} -> {after})", before=event.before, after=event.after))
             case ChoiceOffered():
                 print(f"\n{t(event.choice.prompt)}")
                 for o in event.options:
@@ -88,9 +95,12 @@ def play_in_terminal(
             show(event)
             if isinstance(event, ChoiceOffered):
                 runner.choose(_ask(len(event.options)))
-    feels = "feels OK" if feels_ok(story.state.mood) else "still needs help"
-    help_ = "yes" if story.state.found_help else "no"
-    print(f"\nmood {story.state.mood}/4 ({feels}), found help: {help_}")
+    mood = story.state.mood
+    feels = N_("feels OK") if feels_ok(mood) else N_("still needs help")
+    if story.state.found_help:
+        say(N_("\nmood {mood}/4 ({feels}), found help", mood=mood, feels=feels))
+    else:
+        say(N_("\nmood {mood}/4 ({feels}), no help found", mood=mood, feels=feels))
     return 0
 
 

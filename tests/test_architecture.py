@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent / "max247"
 LAYERS: dict[str, str] = {
     "max247": "base",  # the package itself: its version
     "max247.paths": "base",
+    "max247.reflow": "base",  # teacher notes as paragraphs: the screens and the proof page
     "max247.story": "story",
     "max247.authoring": "authoring",
     "max247.player": "player",
@@ -29,6 +30,8 @@ LAYERS: dict[str, str] = {
     "max247.settings": "services",
     "max247.stand": "services",
     "max247.firststart": "services",
+    "max247.opening": "services",  # a story opened in the game: checked, added to the library
+    "max247.spreadsheet": "services",  # a story's translations as a spreadsheet and back
     "max247.input": "input",
     "max247.devices": "input",
     "max247.ui": "ui",
@@ -45,6 +48,7 @@ LAYERS: dict[str, str] = {
     "max247.build": "front",
     "max247.cli": "front",
     "max247.cli_sessions": "front",
+    "max247.validation_report": "front",  # how `max247 validate` orders what it prints
     "max247.launch": "front",
     "max247.keytable": "front",
     "max247.__main__": "front",

@@ -38,11 +38,18 @@ def test_shipped_scenario_matches_the_schema(path: Path) -> None:
 # --- max247 new ---------------------------------------------------------------------------------
 
 
-def test_new_scenario_loads_without_findings_and_its_plan_passes(tmp_path: Path) -> None:
-    path = new_scenario("sam-message", tmp_path)
+@pytest.mark.parametrize("language", ["en", "nl", "fr"])
+def test_new_scenario_loads_without_findings_and_its_plan_passes(
+    tmp_path: Path, language: str
+) -> None:
+    path = new_scenario("sam-message", tmp_path, language)
     assert path == tmp_path / "sam-message" / "sam-message.yaml"
-    assert read_scenario(path).findings == []
+    loaded = read_scenario(path)
+    assert loaded.findings == []
+    assert loaded.scenario.language == language
     text = path.read_text(encoding="utf-8")
+    if language != "en":  # written in the writer's language: its notes too, not only its texts
+        assert "# the version of this format" not in text
     assert schema_errors(text) == []
     results = run_plan(path.with_name("sam-message.plan.yaml"), {})
     assert results, "the plan has plays"

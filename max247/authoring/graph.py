@@ -16,6 +16,7 @@ from pathlib import Path
 
 from max247.story import conditions
 from max247.story.explore import EndingReach, explore
+from max247.story.findings import N_, Translator, render_text
 from max247.story.model import Beat, Choice, Ending, Goto, If, Scenario, Text
 
 Translate = Callable[[Scenario, Text, str], str]
@@ -76,13 +77,25 @@ def shorten(text: str, limit: int = SHORT) -> str:
     return cut.rstrip(" ,.;:") + "…"
 
 
-def mood_text(ending: Ending, reach: EndingReach) -> str:
+def mood_text(ending: Ending, reach: EndingReach, words: Translator | None = None) -> str:
     if ending.mood is not None:
-        return f"mood {ending.mood}"
+        return render_text(N_("mood {mood}", mood=ending.mood), words)
     if not reach.moods:
-        return "mood unknown"  # no explored play reached it
+        return render_text(N_("mood unknown"), words)  # no explored play reached it
     low, high = min(reach.moods), max(reach.moods)
-    return f"mood {low}" if low == high else f"mood {low}-{high}"
+    mood = str(low) if low == high else f"{low}-{high}"
+    return render_text(N_("mood {mood}", mood=mood), words)
+
+
+def status_text(status: str, words: Translator | None) -> str:
+    """How an ending was reached (EndingReach.status), in the interface's language."""
+    said = {
+        "not reached": N_("not reached"),
+        "help found": N_("help found"),
+        "no help yet": N_("no help yet"),
+        "not always": N_("not always"),
+    }
+    return render_text(said.get(status, status), words)
 
 
 Open = list[tuple[str, tuple[str, ...]]]  # loose ends of the flow: (node, edge label parts)
@@ -95,7 +108,10 @@ def when(parts: tuple[str, ...], cond: str) -> tuple[str, ...]:
     return (*parts, cond)
 
 
-def build(scenario: Scenario, translate: Translate, language: str) -> Graph:
+def build(
+    scenario: Scenario, translate: Translate, language: str, words: Translator | None = None
+) -> Graph:
+    """The graph; `words` says its own labels (moods, help) in the interface's language."""
     graph = Graph()
     found = explore(scenario)
     pid = {p: f"p{i}" for i, p in enumerate(scenario.passages)}
@@ -126,7 +142,8 @@ def build(scenario: Scenario, translate: Translate, language: str) -> Graph:
                 reach = found.reach(beat)
                 node = f"e{counter['ending']}"
                 counter["ending"] += 1
-                lines = [tr(beat.title), f"{mood_text(beat, reach)} · {reach.status}"]
+                said = f"{mood_text(beat, reach, words)} · {status_text(reach.status, words)}"
+                lines = [tr(beat.title), said]
                 css = {"help found": "help", "not reached": "unreached"}.get(reach.status, "nohelp")
                 graph.nodes.append(Node(node, "ending", lines, css))
                 connect(ends, node)
@@ -170,10 +187,12 @@ def build(scenario: Scenario, translate: Translate, language: str) -> Graph:
     for passage_id, passage in scenario.passages.items():
         flow(passage.beats, [(pid[passage_id], ())])
     if not found.complete:
-        graph.note = (
-            f"help on the way: explored {found.states} states, not every path "
-            f"(too many: validate names the flags)"
+        note = N_(
+            "help on the way: explored {states} states, not every path "
+            "(too many: validate names the flags)",
+            states=found.states,
         )
+        graph.note = render_text(note, words)
     return graph
 
 
@@ -193,8 +212,10 @@ def mermaid_escape(text: str) -> str:
     return "".join(out)
 
 
-def to_mermaid(scenario: Scenario, translate: Translate, language: str) -> str:
-    graph = build(scenario, translate, language)
+def to_mermaid(
+    scenario: Scenario, translate: Translate, language: str, words: Translator | None = None
+) -> str:
+    graph = build(scenario, translate, language, words)
     title = " ".join(translate(scenario, scenario.title, language).split())
     # the front matter is YAML, where a JSON string is a valid double-quoted scalar
     out = ["---", f"title: {json.dumps(title, ensure_ascii=False)}", "---", "flowchart TD"]
@@ -244,8 +265,10 @@ DOT_STYLE = {
 }
 
 
-def to_dot(scenario: Scenario, translate: Translate, language: str) -> str:
-    graph = build(scenario, translate, language)
+def to_dot(
+    scenario: Scenario, translate: Translate, language: str, words: Translator | None = None
+) -> str:
+    graph = build(scenario, translate, language, words)
     title = translate(scenario, scenario.title, language)
     if graph.note:
         title += f"\n({graph.note})"

@@ -18,9 +18,10 @@ SCHEMA = _HERE / "scenario.schema.json"
 TEMPLATE = _HERE / "template.yaml"
 SCHEMA_LINE = "# yaml-language-server: $schema="
 
-# Reaches the template's only ending by both of its ways, so it fails as soon as an edit
-# breaks either; the educator grows it with their own story.
-PLAN = """\
+# Each plan reaches its template's only ending by both of its ways, so it fails as soon as an
+# edit breaks either; the educator grows it with their own story.
+PLANS = {
+    "en": """\
 # A test plan: `max247 test` plays each of these and checks where it stops.
 scenario: {id}
 plays:
@@ -38,7 +39,48 @@ plays:
       ending: found-max
       told: [lina, dad]
       help: [talk]
-"""
+""",
+    "nl": """\
+# Een testplan: `max247 test` speelt elk van deze spelrondes en controleert waar ze stoppen.
+scenario: {id}
+plays:
+  - name: Sam toont het meteen aan papa
+    # de nummers van de opties zoals de klas ze ziet, in volgorde
+    choose: [1]
+    expect:
+      ending: max-gevonden
+      mood: 4
+      told: [papa]
+      help: [talk]
+  - name: Sam vraagt het eerst aan Lina
+    choose: [2]
+    expect:
+      ending: max-gevonden
+      told: [lina, papa]
+      help: [talk]
+""",
+    "fr": """\
+# Un plan de test : `max247 test` joue chacune de ces parties et vérifie où elle s'arrête.
+scenario: {id}
+plays:
+  - name: Sam montre tout de suite le message à Papa
+    # les numéros des options comme la classe les voit, dans l'ordre
+    choose: [1]
+    expect:
+      ending: max-trouve
+      mood: 4
+      told: [papa]
+      help: [talk]
+  - name: Sam demande d'abord à Lina
+    choose: [2]
+    expect:
+      ending: max-trouve
+      told: [lina, papa]
+      help: [talk]
+""",
+}
+PLAN = PLANS["en"]
+TEMPLATES = {lang: _HERE / f"template.{lang}.yaml" for lang in ("nl", "fr")} | {"en": TEMPLATE}
 
 
 def schema() -> dict:
@@ -46,9 +88,9 @@ def schema() -> dict:
     return json.loads(SCHEMA.read_text(encoding="utf-8"))
 
 
-def new_scenario(scenario_id: str, folder: Path) -> Path:
-    """Write `folder/ID/ID.yaml` from the template, with a test plan and the schema beside it;
-    return its path.
+def new_scenario(scenario_id: str, folder: Path, language: str = "en") -> Path:
+    """Write `folder/ID/ID.yaml` from the template in `language` (nl, fr or en: its texts, its
+    notes and its `language:`), with a test plan and the schema beside it; return its path.
 
     Raises ValueError for an id the format does not allow or when a file would be overwritten.
     """
@@ -64,7 +106,7 @@ def new_scenario(scenario_id: str, folder: Path) -> Path:
     for existing in (path, plan, Path(folder) / f"{scenario_id}.yaml"):
         if existing.exists():
             raise ValueError(f"{existing} already exists; choose another id or edit that file.")
-    text = TEMPLATE.read_text(encoding="utf-8")
+    text = TEMPLATES[language].read_text(encoding="utf-8")
     first, rest = text.split("\n", 1)
     assert first.startswith(SCHEMA_LINE), "the template must start with the schema line"
     # a copy of the schema travels in the scenario's own folder, so the line still works when
@@ -76,5 +118,5 @@ def new_scenario(scenario_id: str, folder: Path) -> Path:
     with path.open("x", encoding="utf-8") as f:
         f.write(text)
     with plan.open("x", encoding="utf-8") as f:
-        f.write(PLAN.replace("{id}", scenario_id))
+        f.write(PLANS[language].replace("{id}", scenario_id))
     return path

@@ -12,6 +12,7 @@ import html
 from collections.abc import Callable
 
 from max247.authoring.graph import Translate, condition_text
+from max247.reflow import reflow
 from max247.story.explore import Exploration, explore
 from max247.story.model import (
     AddFlags,
@@ -374,6 +375,11 @@ class _Page:
         """A scenario text, translated and escaped."""
         return "" if text is None else esc(self.translate(self.s, text, self.language))
 
+    def notes(self, text: Text) -> str:
+        """Teacher notes reflowed as the game shows them: paragraphs and list items, not the
+        line breaks of the writer's editor."""
+        return esc(reflow(self.translate(self.s, text, self.language)))
+
     def word(self, key: str, **markup: object) -> str:
         """The page's word, escaped; `markup` is filled in as it is, so it must be HTML already."""
         return esc(_template(key, self.language)).format(**markup)
@@ -444,7 +450,7 @@ class _Page:
         if s.teacher_notes is not None:
             out.append(
                 f"<section><h2>{self.word('teacher_notes')}</h2>"
-                f'<p class="notes">{self.t(s.teacher_notes).strip()}</p></section>'
+                f'<p class="notes">{self.notes(s.teacher_notes)}</p></section>'
             )
         if s.discussion:
             out += [f"<section><h2>{self.word('discussion')}</h2><ol>"]

@@ -41,6 +41,9 @@ SCENES: dict[str, str] = {
     "stand": "max247.scenes.stand:StandScene",
     "stand-setup": "max247.scenes.stand:OrganiserScene",
     "tables": "max247.scenes.tables:TablesScene",
+    "open": "max247.scenes.opening:OpenScene",
+    "findings": "max247.scenes.opening:FindingsScene",
+    "translate": "max247.scenes.opening:TranslateScene",
 }
 
 

@@ -20,6 +20,7 @@ from max247.input import Action, screen_keys
 if TYPE_CHECKING:
     from max247.helpdir import Directory
     from max247.i18n import Interface
+    from max247.opening import MyStories
     from max247.player.tables import Seat, Table, Tables
     from max247.session import Session
     from max247.settings import Settings
@@ -51,6 +52,7 @@ class Host(Protocol):
     notice: str | None
     now: float
     dirty: bool
+    animating: bool  # this frame only moves what was moving: nothing else changed since the last
     running: bool
     persist: bool
     headless: bool
@@ -60,6 +62,7 @@ class Host(Protocol):
     counts: StandCounts
     teacher_window: TeacherWindow | None  # the teacher's own screen, when there are two
     tables: Tables | None  # tables with a device each, when the lesson uses them
+    mine: MyStories  # the stories the teacher added in the game, and whether reviewed
 
     @property
     def top(self) -> Scene: ...
@@ -86,6 +89,10 @@ class Host(Protocol):
     def save_settings(self) -> None: ...
     def say(self, note: str) -> None: ...
     def toggle_fullscreen(self) -> None: ...
+
+    # stories the teacher opens in the game
+    def add_story(self, path: Path) -> None: ...
+    def play_file(self, path: Path) -> None: ...
 
     # the stand at an event
     def end_group(self) -> None: ...

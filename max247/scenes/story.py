@@ -105,6 +105,10 @@ class StoryScene(Common):
         self.page = 0  # page of the newest line, when it is longer than the screen
         self.typing_until = 0.0
         self.pulse_until = 0.0
+        # while the typing dots move and nothing else does, the frame under them is kept and
+        # only the dots are drawn again: a frame costs a blit, not the whole story screen
+        self._still: tuple[tuple[int, int], pygame.Surface, pygame.Rect] | None = None
+        self._dots: pygame.Rect | None = None
         self.log = log
         self.just_decided = False  # Back on the first screen after a decision undoes it
         self.mark = mark  # hot reload: come back to this line, not to the next choice
@@ -331,6 +335,37 @@ class StoryScene(Common):
     pages_of_last = 1
 
     def draw(self, surface: pygame.Surface) -> None:
+        still = self._still
+        if (
+            still is not None
+            and self.app.animating
+            and still[0] == surface.get_size()
+            and self.pulse_until <= self.app.now
+            and self.typing_until > self.app.now
+        ):
+            surface.blit(still[1], (0, 0))
+            self.draw_dots(surface, still[2])
+            return
+        self._still = self._dots = None
+        self.draw_screen(surface)
+        if self._dots is not None:  # the frame without the dots, kept while they move
+            self._still = (surface.get_size(), surface.copy(), self._dots)
+            self.draw_dots(surface, self._dots)
+
+    def draw_dots(self, surface: pygame.Surface, bubble: pygame.Rect) -> None:
+        """The typing indicator's three dots, one lifted in turn."""
+        t = self.app.theme
+        phase = (self.app.now * 3) % 3
+        for k in range(3):
+            lift = t.u(0.6) if int(phase) == k else 0
+            pygame.draw.circle(
+                surface,
+                th.INK_SOFT,
+                (bubble.x + t.u(3) + k * t.u(3), bubble.centery - lift),
+                t.u(0.8),
+            )
+
+    def draw_screen(self, surface: pygame.Surface) -> None:
         t = self.app.theme
         c = self.canvas(surface)
         in_person = self.current_view() == "in-person"
@@ -653,15 +688,7 @@ class StoryScene(Common):
         if typing:
             bubble = pygame.Rect(x0, rect.y + label_h, t.u(12), t.body + 2 * pad)
             draw.panel(surface, bubble, th.BUBBLE_THEM, t.radius, shadow=t.u(0.3))
-            phase = (self.app.now * 3) % 3
-            for k in range(3):
-                lift = t.u(0.6) if int(phase) == k else 0
-                pygame.draw.circle(
-                    surface,
-                    th.INK_SOFT,
-                    (bubble.x + t.u(3) + k * t.u(3), bubble.centery - lift),
-                    t.u(0.8),
-                )
+            self._dots = bubble  # drawn by draw(), over the frame it keeps
             if label_h:
                 c.text(
                     self.name(item.speaker),

@@ -52,6 +52,9 @@ class TitleScene(Menu):
             )
         self.items.append(Item(lambda: _("New lesson"), self.start, primary=not self.unfinished))
         self.index = 2 if self.unfinished else len(self.items) - 1
+        # last, so the ring and the keys that lead to "New lesson" stay as they were: a
+        # teacher's own story, written in any editor, checked and played without a terminal
+        self.items.append(Item(lambda: _("Open a story"), lambda: self.app.push("open")))
 
     def next_language(self) -> None:
         langs = list(LANGUAGES)

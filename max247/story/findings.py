@@ -113,6 +113,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "E802": (Severity.ERROR, "a need or region with no help card"),
     # test plans
     "E901": (Severity.ERROR, "a test plan that cannot be run"),
+    "W901": (Severity.WARNING, "a test plan expects a flag the story never sets to be false"),
 }
 
 
@@ -243,6 +244,8 @@ class Finding:
     loc: Loc
     message: str
     hint: str = ""
+    # errors that only follow from this one (max247.story.knockon), said with it on demand
+    folded: tuple[Finding, ...] = ()
 
     @property
     def severity(self) -> Severity:

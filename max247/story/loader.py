@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from max247.story import conditions
+from max247.story import advice, conditions, knockon, shapes
 from max247.story.findings import N_, Finding, Loc, N_and, ScenarioError, finding
+from max247.story.keywords import english_key
 from max247.story.model import (
     LANGUAGES,
     MOOD_MAX,
@@ -87,7 +88,10 @@ DEFAULT_NEEDS = tuple(n for n in NEEDS if n != "adult-advice")
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    options = list(options)
+    if (key := english_key(word)) is not None and key in options:  # tekst, personnages
+        return N_("The keys are English words: write '{key}'.", key=key)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return N_("Did you mean '{word}'?", word=close[0]) if close else ""
 
 
@@ -156,6 +160,7 @@ def read_scenario(
         errors = any(f.is_error for f in flow)
         findings += flow + check_texts(scenario) + check_moods(scenario, errors, left)
     findings.sort(key=lambda f: (f.loc.line, f.loc.col))
+    findings = knockon.fold(findings)
     if any(f.is_error for f in findings):
         scenario = None
     return Loaded(scenario, findings)
@@ -190,6 +195,9 @@ class _Reader:
     def mapping(self, node: Node, what: str) -> Mapping | None:
         if isinstance(node, Mapping):
             return node
+        if (meant := shapes.as_mapping(node, what)) is not None:  # `- lotte:`: one message
+            self.findings.append(meant[1])
+            return meant[0]
         # TRANSLATORS: {what} is a key of the format (passages, choice, ...) or a part of a
         # scenario such as "an option"
         self.add(
@@ -305,6 +313,7 @@ class _Reader:
                     "E103",
                     s.loc,
                     N_("{what} should be a whole number, not '{value}'.", what=what, value=s.value),
+                    advice.unit(what, s.value),
                 )
             return None
         if not low <= value <= high:
@@ -318,6 +327,7 @@ class _Reader:
                     low=low,
                     high=high,
                 ),
+                advice.unit(what, s.value),
             )
             return None
         return value
@@ -888,6 +898,7 @@ class _Reader:
                         "starting with a letter.",
                         name=key.value,
                     ),
+                    advice.flag_name(key.value),
                 )
                 continue
             try:
@@ -931,7 +942,12 @@ class _Reader:
                 )
                 continue
             if not conditions.FLAG_NAME.match(key.value):
-                self.add("E201", key.loc, N_("'{name}' is not a valid flag name.", name=key.value))
+                self.add(
+                    "E201",
+                    key.loc,
+                    N_("'{name}' is not a valid flag name.", name=key.value),
+                    advice.flag_name(key.value),
+                )
                 continue
             self.flags_set.setdefault(key.value, key.loc)
             out.append((key.value, number))
@@ -1113,7 +1129,8 @@ class _Reader:
                     "W501",
                     loc,
                     N_("the flag '{flag}' is set but never read by a condition.", flag=flag),
-                    did_you_mean(flag, self.flags_read),
+                    advice.misspelt_read(flag, self.flags_read, self.flags_set)
+                    or did_you_mean(flag, self.flags_read),
                 )
         for flag, word, loc in self.yes_no_words:
             if flag in self.flags_with_words:

@@ -18,6 +18,8 @@ from max247.story.findings import N_, Finding, Loc, Msg, ScenarioError, finding
 from max247.story.library import display_path, scenario_files
 from max247.story.loader import read_scenario
 from max247.story.model import LANGUAGES, Scenario, Text
+from max247.story.plannames import check_names
+from max247.story.planoptions import check_options
 from max247.story.runtime import (
     ChoiceOffered,
     Ended,
@@ -63,7 +65,8 @@ class PlayResult:
         return not self.problems
 
 
-EXPECT_KEYS = ("ending", "mood", "told", "help", "flags", "says")
+EXPECT_KEYS = ("ending", "mood", "told", "help", "flags", "says", "offered", "hidden")
+LISTS = ("told", "help", "says", "offered", "hidden")  # one value, or a list of values
 
 
 def _err(loc: Loc, message: str, hint: str = "") -> ScenarioError:
@@ -121,7 +124,10 @@ def _read_play(node: Node) -> Play:
     enode = node.get("expect")
     if enode is not None:
         if not isinstance(enode, Mapping):
-            raise _err(enode.loc, N_("expect is a mapping: ending, mood, told, help, flags, says."))
+            raise _err(
+                enode.loc,
+                N_("expect is a mapping: ending, mood, told, help, flags, says, offered, hidden."),
+            )
         for key, value in enode.items:
             if key.value not in EXPECT_KEYS:
                 raise _err(
@@ -153,9 +159,7 @@ def _check_expect(key: str, value: Node) -> None:
                     ),
                 ) from None
         return
-    items = (
-        value.items if isinstance(value, Sequence) and key in ("told", "help", "says") else [value]
-    )
+    items = value.items if isinstance(value, Sequence) and key in LISTS else [value]
     for item in items:
         if not isinstance(item, Scalar):
             # TRANSLATORS: {key} is ending, mood, told, help or says
@@ -307,6 +311,8 @@ def _check(
             problem = _check_flags(want, state.flags, where)
         elif key == "says":
             problem = _check_says(want, lines)
+        elif key in ("offered", "hidden"):
+            problem = check_options(key, want, story, scenario, lang, translate, where)
         if problem:
             result.problems.append((loc, problem))
 
@@ -359,14 +365,18 @@ def _check_says(want: object, lines: list[str]) -> str | None:
 
 def run_plan(
     path: Path, shipped: dict[str, Scenario], translate: Translate = inline_or_source
-) -> list[PlayResult] | list[Finding]:
-    """Run every play of a plan: results, or the findings that keep the plan from running."""
+) -> list[PlayResult | Finding]:
+    """Run every play of a plan: results (after any warnings about the plan's names), or the
+    findings that keep the plan from running."""
     try:
         plan = read_plan(path)
         scenario = find_scenario(plan, shipped)
     except ScenarioError as exc:
         return exc.findings
-    return [run_play(scenario, path, play, translate) for play in plan.plays]
+    names = check_names(plan.plays, scenario)  # oma for grandma, a flag that cannot fail
+    if any(f.is_error for f in names):
+        return names
+    return [*names, *(run_play(scenario, path, play, translate) for play in plan.plays)]
 
 
 __all__ = [

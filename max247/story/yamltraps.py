@@ -164,7 +164,7 @@ def _check(number: int, col: int, key: str, value: str) -> Trap | None:
         read, breaks = None, True
     first = value[0]
     if not breaks:
-        if isinstance(read, str) and first in "&!" and read != value:
+        if first in "&!" and read != value and (read is None or isinstance(read, str)):
             return Trap(number, col, "sign", key, value, False)
         # a list or mapping where a text belongs (E105), or a ' #' cut (W603): the loader knows
         # the key, so it says these when the file reads

@@ -16,6 +16,7 @@ from pathlib import Path
 import pygame
 import pygame.freetype
 
+from max247.reflow import reflow  # noqa: F401  (the screens' teacher notes)
 from max247.ui.glyphs import ATTACHED, EMOJI, FACES, FONTS, SHY
 from max247.ui.theme import Colour
 
@@ -270,28 +271,6 @@ class Fitted:
     @property
     def height(self) -> int:
         return max(len(p) for p in self.pages) * self.line_height
-
-
-def reflow(text: str) -> str:
-    """Text written with hard line breaks (a YAML `|` block, as teacher notes are) as
-    paragraphs and list items that wrap to the screen's width instead.
-
-    A blank line ends a paragraph; a line starting with "- ", "• " or "1." starts a new item;
-    any other line goes on with the one before it.
-    """
-    paragraphs = []
-    for block in re.split(r"\n\s*\n", text.strip()):
-        lines: list[str] = []
-        for raw in block.splitlines():
-            line = raw.strip()
-            if not line:
-                continue
-            if not lines or re.match(r"([-•*]|\d+[.)])\s", line):
-                lines.append(line)
-            else:
-                lines[-1] += " " + line
-        paragraphs.append("\n".join(lines))
-    return "\n\n".join(paragraphs)
 
 
 def fit(
