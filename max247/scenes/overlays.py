@@ -30,8 +30,16 @@ class PauseOverlay(MenuOverlay):
                 self.language,
             ),
             Item(
-                lambda: _("Text size: {percent}%").format(
-                    percent=round(app.settings.text_scale * 100)
+                lambda: (
+                    # a step this window's shape has no room for is said, as the access menu does
+                    _("Text size: {percent}% (here at most {cap}%)").format(
+                        percent=round(app.settings.text_scale * 100),
+                        cap=round(app.theme.text_scale * 100),
+                    )
+                    if app.theme.text_scale < app.settings.text_scale
+                    else _("Text size: {percent}%").format(
+                        percent=round(app.settings.text_scale * 100)
+                    )
                 ),
                 app.cycle_text_scale,
             ),
