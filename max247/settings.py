@@ -56,6 +56,11 @@ class Settings:
     stand_idle_minutes: int = 3
     # the tip to extend the desktop to the projector (Win+P) was given: it is given once
     told_extend: bool = False
+    # the accessibility menu (max247.scenes.access): every child can follow
+    high_contrast: bool = False
+    reading_font: bool = False  # Atkinson Hyperlegible with extra letter and line spacing
+    reduced_motion: bool = False
+    read_aloud: bool = False
     # how the class decides at a choice (see max247.player.votes), chosen at setup and kept as
     # the default: its mode, how many tables, and the talk time before a vote when the choice
     # sets none (seconds, 0: no countdown)
@@ -111,6 +116,10 @@ CHECKS = {
     ),
     "stand_ages": lambda v: v in ("10-12", "12-15"),
     "stand_idle_minutes": lambda v: _is_int(v) and 1 <= v <= 60,
+    "high_contrast": lambda v: isinstance(v, bool),
+    "reading_font": lambda v: isinstance(v, bool),
+    "reduced_motion": lambda v: isinstance(v, bool),
+    "read_aloud": lambda v: isinstance(v, bool),
     "decision_mode": lambda v: v in {m.value for m in MODES},
     "tables": lambda v: _is_int(v) and v in TABLES,
     "talk_seconds": lambda v: _is_int(v) and v in TALK_TIMES,
