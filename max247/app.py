@@ -47,16 +47,18 @@ from max247.scenes import create
 from max247.scenes.scene import Callback, Scene
 from max247.session import Session
 from max247.settings import Settings, load_settings, save_settings, settings_path
+from max247.speech import Speaker, Utterance, platform_backend
 from max247.stand import StandCounts, load_counts, save_counts
 from max247.store import Store
 from max247.story.findings import N_, ScenarioError, render_text
 from max247.story.library import Library, load_library
 from max247.story.model import Scenario, Text
 from max247.ui.text import Fonts
-from max247.ui.theme import TEXT_SCALES, Theme
+from max247.ui.theme import DEFAULT, HIGH_CONTRAST, TEXT_SCALES, Theme, scale_cap, use_palette
 
 if TYPE_CHECKING:
     from max247.helpdir import Directory
+    from max247.teacherwindow import TeacherWindow
 
 IDLE_WAIT_MS = 1000
 FRAME_MS = 16
@@ -105,7 +107,10 @@ class App:
         self.screen = self._set_mode(self.size, flags)
         pygame.display.set_caption("Max 24/7")
         self.fonts = Fonts()
-        self.theme = Theme(*self.screen.get_size(), self.settings.text_scale)
+        self.theme = self.make_theme()
+        self.apply_access()  # high contrast, the reading font: see max247.scenes.access
+        self.speaker: Speaker | None = None  # read aloud: made when first needed (see voice)
+        self._said: tuple = ()  # the screen and lines read aloud last
         self.interface = Interface(self.settings.language)
         self.translator = ScenarioTranslator()
         # the stories a teacher added in the game (kept beside the settings; tests: in memory)
@@ -144,6 +149,10 @@ class App:
         self.last_input = self.now  # when a key, a click or a button last came (see step)
         self.touched = False
         self.idle_seconds: float = 60.0 * self.settings.stand_idle_minutes
+        # the teacher's own window (two displays, "Extend"): see max247.teacherwindow
+        self.teacher_window: TeacherWindow | None = None
+        self._projector: int | None = None  # the projector's display when last checked
+        self._displays_checked = 0.0
         if self.kiosk:
             self.persist = False
             if not self.headless:
@@ -282,9 +291,60 @@ class App:
         scales = list(TEXT_SCALES)
         i = scales.index(self.settings.text_scale) if self.settings.text_scale in scales else 0
         self.settings.text_scale = scales[(i + 1) % len(scales)]
-        self.theme = Theme(*self.screen.get_size(), self.settings.text_scale)
+        self.theme = self.make_theme()
         self.save_settings()
         self.dirty = True
+
+    def make_theme(self) -> Theme:
+        """Sizes for this window: the text scale asked for, capped at the largest step whose
+        screens fit a window of this shape (the accessibility menu says so)."""
+        width, height = self.screen.get_size()
+        cap = scale_cap(width, height, self.settings.reading_font)
+        return Theme(width, height, min(self.settings.text_scale, cap))
+
+    def apply_access(self) -> None:
+        """The accessibility settings take effect from the next frame: colours, font, sizes."""
+        use_palette(HIGH_CONTRAST if self.settings.high_contrast else DEFAULT)
+        if self.fonts.reading != self.settings.reading_font:
+            self.fonts = Fonts(reading=self.settings.reading_font)
+        self.theme = self.make_theme()
+        self.dirty = True
+
+    # --- read aloud -----------------------------------------------------------------------
+
+    def voice(self) -> Speaker:
+        """The speaker, made on first use: asking the platform for its voices runs a program."""
+        if self.speaker is None:
+            self.speaker = Speaker(platform_backend())
+        return self.speaker
+
+    def voices(self) -> list[str]:
+        """The class's languages this computer can read aloud (the accessibility menu says)."""
+        return self.voice().voices()
+
+    def read_aloud(self, again: bool = False) -> None:
+        """Say what the screen on top shows the class, once when it appears (or `again`)."""
+        if not self.settings.read_aloud or not self.scenes:
+            return
+        lines = self.top.read_aloud()
+        if not lines:
+            return  # a menu over the story says nothing, and closing it does not repeat it
+        key = (id(self.top), tuple(lines))
+        if key == self._said and not again:
+            return
+        self._said = key
+        language = self.settings.language  # the story is shown in the class's language
+        self.voice().say([Utterance(line, language) for line in lines])
+
+    def repeat(self) -> None:
+        """Say the current text again: the screen's own, or the last said under a menu."""
+        if not self.settings.read_aloud or not self.scenes:
+            return
+        if self.top.read_aloud():
+            self.read_aloud(again=True)
+        elif self._said:
+            lines = self._said[1]
+            self.voice().say([Utterance(line, self.settings.language) for line in lines])
 
     def save_settings(self) -> None:
         if not self.headless and self.keeping:
@@ -292,6 +352,56 @@ class App:
                 save_settings(self.settings, self.settings_folder)
             except OSError as exc:
                 self.cannot_keep(exc)
+
+    # --- the teacher's window -------------------------------------------------------------
+
+    def check_displays(self) -> None:
+        """Open, keep or close the teacher's window as the displays are now. It opens when a
+        projector appears (at the start, after F11, when one is plugged in); it closes when a
+        window moves onto the projector's display or the projector goes, and the lesson goes on
+        with the overlay. After the teacher closed it, it stays closed until the next time."""
+        from max247.teacherwindow import TeacherWindow, display_count, projector_display
+
+        projector = projector_display(self)
+        window = self.teacher_window
+        if window is not None and window.window is not None:
+            moved = projector is not None and window.display == projector
+            if moved or projector is None:
+                self.close_teacher_window()
+            if moved or display_count() < 2:  # not the teacher's own choice: say so
+                self.say(
+                    N_(
+                        "The teacher's screen has closed, so that the class does not see it. "
+                        "The lesson goes on; F2 shows the notes here."
+                    )
+                )
+        if projector is not None and self._projector is None and self.teacher_window is None:
+            self.teacher_window = TeacherWindow.open(self, projector)
+            self.dirty = True
+        self._projector = projector
+        if (
+            not self.headless
+            and not self.kiosk
+            and not self.settings.told_extend
+            and self.session is not None
+            and display_count() < 2
+        ):
+            # said once: with "Duplicate" the class sees whatever the teacher opens
+            self.settings.told_extend = True
+            self.save_settings()
+            self.say(
+                N_(
+                    "Tip: with the projector as a second screen, your notes show on the laptop "
+                    "only. On Windows press Win+P and choose Extend. Until then, F2 shows them "
+                    "here, for the class to see."
+                )
+            )
+
+    def close_teacher_window(self) -> None:
+        if self.teacher_window is not None:
+            self.teacher_window.close()
+            self.teacher_window = None
+            self.dirty = True
 
     def cannot_keep(self, exc: Exception) -> None:
         """The data folder cannot be written (a read-only school profile, a file where the
@@ -424,6 +534,16 @@ class App:
         if action is Action.TEXT_SCALE:
             self.cycle_text_scale()
             return
+        if action is Action.TEACHER and self.teacher_window is not None:
+            self.teacher_window.attention()  # the notes are on the teacher's own screen
+            return
+        if action is Action.REPEAT:  # Shift+R: say the current text again
+            self.repeat()
+            return
+        if action is Action.ACCESS:  # Shift+A: the accessibility menu, over any screen
+            if self.top.screen != "access":
+                self.push("access")
+            return
         if action is Action.ORGANISER and self.top.screen not in ("stand", "stand-setup"):
             if self.kiosk:  # the organiser steps in: the group's play ends at the welcome
                 self.reset("stand")
@@ -442,13 +562,21 @@ class App:
         self.screen = self._set_mode(self.size, flags)
         self.resized()
         self.save_settings()
+        self.check_displays()
 
     def resized(self) -> None:
         self.screen = pygame.display.get_surface()
-        self.theme = Theme(*self.screen.get_size(), self.settings.text_scale)
+        self.theme = self.make_theme()
         self.dirty = True
 
     def event(self, ev: pygame.event.Event) -> None:
+        if self.teacher_window is not None and self.teacher_window.owns(ev):
+            outcome = self.teacher_window.event(ev)
+            if outcome == "close":  # the teacher closed it: the overlay serves from now on
+                self.close_teacher_window()
+            elif outcome == "check":
+                self.check_displays()
+            return
         if ev.type in _INPUT_EVENTS:
             self.touched = True
         if getattr(self.top, "typing", False) and ev.type in (pygame.TEXTINPUT, pygame.KEYDOWN):
@@ -499,6 +627,7 @@ class App:
             self.settings.display = getattr(ev, "display_index", self.settings.display)
             self.resized()
             self.save_settings()
+            self.check_displays()
 
     # --- tables with a device each -------------------------------------------------------
 
@@ -572,6 +701,8 @@ class App:
             scene.draw(self.screen)
         if self.notice is not None:
             self._draw_notice(render_text(self.notice, self.interface))
+        if self.teacher_window is not None:
+            self.teacher_window.draw()
         self.dirty = False
 
     def _draw_notice(self, text: str) -> None:
@@ -607,6 +738,7 @@ class App:
                 pygame.display.flip()
             if self.trace is not None:
                 self._write_trace()
+            self.read_aloud()
         return moving
 
     def _write_trace(self) -> None:
@@ -620,6 +752,8 @@ class App:
         try:
             return self._loop()
         finally:
+            if self.speaker is not None:
+                self.speaker.close()  # a line being said stops with the game
             pygame.quit()  # also on Ctrl+C or SIGTERM: the window closes, the display is freed
 
     def _loop(self) -> int:
@@ -639,6 +773,11 @@ class App:
             if self.watch is not None:
                 self.watch()
             moving = self.step()
+            if time.monotonic() - self._displays_checked >= 1.0:
+                # no event says a projector was unplugged or plugged in: look once a second
+                # (the first time after the first frame, which the teacher's window never delays)
+                self._displays_checked = time.monotonic()
+                self.check_displays()
             if self._directory is None:
                 _ = self.directory  # after the first frame, not before it
         return 0

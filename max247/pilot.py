@@ -19,6 +19,7 @@ from max247.input import Action
 from max247.scenes.scene import Scene
 from max247.session import Session
 from max247.settings import Settings
+from max247.teacherwindow import TeacherWindow
 from max247.ui.widgets import Drawn
 
 
@@ -30,12 +31,21 @@ class Pilot:
         region: str = "be",
         text_scale: float = 1.0,
         kiosk: bool = False,
+        high_contrast: bool = False,
+        reading_font: bool = False,
     ) -> None:
-        settings = Settings(language=language, region=region, text_scale=text_scale)
+        settings = Settings(
+            language=language,
+            region=region,
+            text_scale=text_scale,
+            high_contrast=high_contrast,
+            reading_font=reading_font,
+        )
         self.app = App(settings, size=size, headless=True, kiosk=kiosk)
         self.time = 1000.0
         self.app.drawn = []
         self.drawn: list[Drawn] = self.app.drawn
+        self.teacher_drawn: list[Drawn] = []
 
     @property
     def top(self) -> Scene:
@@ -85,6 +95,16 @@ class Pilot:
     def click(self, pos: tuple[int, int]) -> Pilot:
         self.app.event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=pos))
         return self.step()
+
+    def teacher(self, size: tuple[int, int] = (1280, 800)) -> TeacherWindow:
+        """The teacher's own screen, on a surface of `size` standing in for its window (as
+        with two displays); its text boxes are recorded in `teacher_drawn`."""
+        window = TeacherWindow(self.app, None, size=size)
+        window.screen.drawn = self.teacher_drawn
+        self.app.teacher_window = window
+        if self.app.scenes:
+            self.step()
+        return window
 
     def drop(self, *paths: object) -> Pilot:
         """Drop files or folders on the window: the drop events go through SDL's own queue,

@@ -41,6 +41,7 @@ LAYERS: dict[str, str] = {
     "max247.pilot": "front",
     "max247.screenshots": "front",
     "max247.autoplay": "app",  # the scripted class the app starts for the crash test
+    "max247.teacherwindow": "app",  # the teacher's own window, beside the class's
     "max247.soak": "front",
     "max247.textplay": "front",
     "max247.crash": "front",
@@ -86,6 +87,8 @@ SHARED_SCENE_MODULES = {
     "max247.scenes.scene",
     "max247.scenes.base",
     "max247.scenes.lessons",
+    "max247.scenes.teacherview",  # what the teacher's screens show, as data
+    "max247.scenes.teacherscreen",  # the teacher's own screen, drawn on any surface
 }
 SCREEN_MODULES = {target.partition(":")[0] for target in SCENES.values()}
 
@@ -96,8 +99,10 @@ def module_name(path: Path) -> str:
 
 
 def layer(module: str) -> str:
-    best = max((p for p in LAYERS if module == p or module.startswith(p + ".")), key=len)
-    return LAYERS[best]
+    """The layer of `module`: its longest prefix in LAYERS ("max247" itself only exactly);
+    a ValueError for a module no layer claims."""
+    claims = [p for p in LAYERS if module == p or (p != "max247" and module.startswith(p + "."))]
+    return LAYERS[max(claims, key=len)]
 
 
 def imports(path: Path) -> list[tuple[int, str]]:

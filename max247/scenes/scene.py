@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from max247.store import Store
     from max247.story.library import Library
     from max247.story.model import Scenario, Text
+    from max247.teacherwindow import TeacherWindow
     from max247.ui.text import Fonts
     from max247.ui.theme import Theme
     from max247.ui.widgets import Drawn
@@ -59,6 +60,7 @@ class Host(Protocol):
     print_folder: Path | None
     kiosk: bool  # the stand at an event: see max247.stand
     counts: StandCounts
+    teacher_window: TeacherWindow | None  # the teacher's own screen, when there are two
     tables: Tables | None  # tables with a device each, when the lesson uses them
     mine: MyStories  # the stories the teacher added in the game, and whether reviewed
 
@@ -91,6 +93,12 @@ class Host(Protocol):
     # stories the teacher opens in the game
     def add_story(self, path: Path) -> None: ...
     def play_file(self, path: Path) -> None: ...
+
+    # how the game looks and sounds (the accessibility menu)
+    def cycle_text_scale(self) -> None: ...
+    def apply_access(self) -> None: ...
+    def voices(self) -> list[str]: ...
+    def repeat(self) -> None: ...
 
     # the stand at an event
     def end_group(self) -> None: ...
@@ -151,6 +159,11 @@ class Scene:
     def wheel(self, dy: int) -> bool:
         """The mouse wheel turned `dy` notches (up is positive); True if this screen scrolled."""
         return False
+
+    def read_aloud(self) -> list[str]:
+        """What read aloud says of this screen when it appears, in the class's language: the
+        story's words for the class, never a teacher's note. A menu says nothing."""
+        return []
 
     def trace_line(self) -> str:
         """What `MAX247_TRACE` records of this screen: its kind, and what it rings or says."""
