@@ -8,6 +8,7 @@ the others from loading: its findings are kept, and the rest of the library is t
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 from collections.abc import Iterable, Iterator, MutableMapping
@@ -303,7 +304,13 @@ def _read(path: Path, needs: tuple[str, ...], whole: bool = True) -> Loaded:
 
 def display_path(path: Path) -> str:
     """A path as short as it can be said: relative to the working folder when inside it."""
+    return _display(str(path), os.getcwd())
+
+
+@functools.lru_cache(maxsize=4096)
+def _display(path: str, cwd: str) -> str:
+    # said for every message of every catalog: resolving each time was a third of `validate`
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(path).resolve().relative_to(Path(cwd).resolve()))
     except ValueError:
-        return str(path)
+        return path

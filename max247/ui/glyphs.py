@@ -85,6 +85,7 @@ def _subtable(f) -> set[int]:
     return out
 
 
+@cache
 def covered() -> frozenset[int]:
     """What the main face or the emoji font can draw."""
     return code_points(FONTS / FACES["regular"]) | code_points(FONTS / EMOJI)
