@@ -198,7 +198,7 @@ class Bench:
         has these libraries of their own."""
         data = self.work / "home" / name
         (data / "max247").mkdir(parents=True, exist_ok=True)
-        settings = {"language": "en", "region": "be", "libraries": libraries}
+        settings = {"language": "nl", "region": "be", "libraries": libraries}  # a Flemish class
         (data / "max247" / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
         return {**self.env, "XDG_DATA_HOME": str(data)}
 

@@ -9,13 +9,17 @@ translation falls back to the source text and is logged once.
 
 from __future__ import annotations
 
+import contextlib
 import gettext
 import io
 import logging
+import os
 import re
 import stat
 import string
+import tempfile
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -369,6 +373,16 @@ class Interface:
                 log.warning("cannot read %s: %s", compiled, exc)
         if not path.exists():
             return
+        kept = _compiled_copy(path) if locales is None else None
+        if kept is not None and kept.exists():
+            # compiled at an earlier start from this very file (a clean one): a tenth of a
+            # second of the game's start on a school laptop
+            try:
+                with kept.open("rb") as f:
+                    self._tr = gettext.GNUTranslations(f)
+                return
+            except Exception as exc:  # a damaged copy: compiled again below
+                log.warning("cannot read %s: %s", kept, exc)
         try:
             catalog = read_catalog(path, locale=language)
         except ScenarioError as exc:  # a broken catalog shows English, never a crash
@@ -386,6 +400,9 @@ class Interface:
             self._tr = gettext.GNUTranslations(buf)
         except Exception as exc:  # what Babel read, gettext should read: English if not
             log.warning("cannot use %s: %s", path, exc)
+            return
+        if kept is not None and not self.problems:  # only a clean catalog: its problems
+            _keep(kept, buf.getvalue())  # would not be said again from the copy
 
     def gettext(self, message: str) -> str:
         return self._tr.gettext(message)
@@ -398,6 +415,33 @@ class Interface:
 
     def pgettext(self, context: str, message: str) -> str:
         return self._tr.pgettext(context, message)
+
+
+def _compiled_copy(po: Path) -> Path | None:
+    """Where the interface catalog `po`, compiled, is kept between starts (the user's cache
+    folder), named after the file's path, size and modification time: an edit compiles anew."""
+    from max247.paths import user_cache
+
+    try:
+        st = po.stat()
+    except OSError:
+        return None
+    key = zlib.crc32(f"{po.resolve()}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return user_cache() / "catalogs" / f"{po.parent.parent.name}-{key:08x}.mo"
+
+
+def _keep(path: Path, data: bytes) -> None:
+    """Write the compiled copy atomically; a cache folder that cannot be written is no loss."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".catalog-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, path)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 # the class's three languages named in themselves, as Babel's CLDR data names them: looking

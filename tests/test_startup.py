@@ -53,3 +53,26 @@ def test_the_languages_named_without_babel_are_named_as_babel_names_them():
 
     for code, name in NATIVE_NAMES.items():
         assert Locale.parse(code).get_display_name(code) == name
+
+
+def test_the_interface_catalog_is_compiled_once_and_a_damaged_copy_is_compiled_again(
+    tmp_path, monkeypatch
+):
+    from max247 import i18n, paths
+
+    monkeypatch.setattr(paths, "user_cache", lambda: tmp_path)
+    first = i18n.Interface("nl")
+    assert not first.problems
+    said = first.gettext("Start the lesson")
+    assert said != "Start the lesson"  # it is translated
+    [kept] = (tmp_path / "catalogs").glob("nl-*.mo")
+    real = i18n.read_catalog
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(i18n, "read_catalog", not_again)
+    assert i18n.Interface("nl").gettext("Start the lesson") == said
+    kept.write_bytes(b"not a catalog")
+    monkeypatch.setattr(i18n, "read_catalog", real)
+    assert i18n.Interface("nl").gettext("Start the lesson") == said
