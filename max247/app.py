@@ -47,13 +47,14 @@ from max247.scenes import create
 from max247.scenes.scene import Callback, Scene
 from max247.session import Session
 from max247.settings import Settings, load_settings, save_settings, settings_path
+from max247.speech import Speaker, Utterance, platform_backend
 from max247.stand import StandCounts, load_counts, save_counts
 from max247.store import Store
 from max247.story.findings import N_, ScenarioError, render_text
 from max247.story.library import Library, load_library
 from max247.story.model import Scenario, Text
 from max247.ui.text import Fonts
-from max247.ui.theme import TEXT_SCALES, Theme
+from max247.ui.theme import DEFAULT, HIGH_CONTRAST, TEXT_SCALES, Theme, scale_cap, use_palette
 
 if TYPE_CHECKING:
     from max247.helpdir import Directory
@@ -105,7 +106,10 @@ class App:
         self.screen = self._set_mode(self.size, flags)
         pygame.display.set_caption("Max 24/7")
         self.fonts = Fonts()
-        self.theme = Theme(*self.screen.get_size(), self.settings.text_scale)
+        self.theme = self.make_theme()
+        self.apply_access()  # high contrast, the reading font: see max247.scenes.access
+        self.speaker: Speaker | None = None  # read aloud: made when first needed (see voice)
+        self._said: tuple = ()  # the screen and lines read aloud last
         self.interface = Interface(self.settings.language)
         self.translator = ScenarioTranslator()
         # the stories a teacher added in the game (kept beside the settings; tests: in memory)
@@ -282,9 +286,60 @@ class App:
         scales = list(TEXT_SCALES)
         i = scales.index(self.settings.text_scale) if self.settings.text_scale in scales else 0
         self.settings.text_scale = scales[(i + 1) % len(scales)]
-        self.theme = Theme(*self.screen.get_size(), self.settings.text_scale)
+        self.theme = self.make_theme()
         self.save_settings()
         self.dirty = True
+
+    def make_theme(self) -> Theme:
+        """Sizes for this window: the text scale asked for, capped at the largest step whose
+        screens fit a window of this shape (the accessibility menu says so)."""
+        width, height = self.screen.get_size()
+        cap = scale_cap(width, height, self.settings.reading_font)
+        return Theme(width, height, min(self.settings.text_scale, cap))
+
+    def apply_access(self) -> None:
+        """The accessibility settings take effect from the next frame: colours, font, sizes."""
+        use_palette(HIGH_CONTRAST if self.settings.high_contrast else DEFAULT)
+        if self.fonts.reading != self.settings.reading_font:
+            self.fonts = Fonts(reading=self.settings.reading_font)
+        self.theme = self.make_theme()
+        self.dirty = True
+
+    # --- read aloud -----------------------------------------------------------------------
+
+    def voice(self) -> Speaker:
+        """The speaker, made on first use: asking the platform for its voices runs a program."""
+        if self.speaker is None:
+            self.speaker = Speaker(platform_backend())
+        return self.speaker
+
+    def voices(self) -> list[str]:
+        """The class's languages this computer can read aloud (the accessibility menu says)."""
+        return self.voice().voices()
+
+    def read_aloud(self, again: bool = False) -> None:
+        """Say what the screen on top shows the class, once when it appears (or `again`)."""
+        if not self.settings.read_aloud or not self.scenes:
+            return
+        lines = self.top.read_aloud()
+        if not lines:
+            return  # a menu over the story says nothing, and closing it does not repeat it
+        key = (id(self.top), tuple(lines))
+        if key == self._said and not again:
+            return
+        self._said = key
+        language = self.settings.language  # the story is shown in the class's language
+        self.voice().say([Utterance(line, language) for line in lines])
+
+    def repeat(self) -> None:
+        """Say the current text again: the screen's own, or the last said under a menu."""
+        if not self.settings.read_aloud or not self.scenes:
+            return
+        if self.top.read_aloud():
+            self.read_aloud(again=True)
+        elif self._said:
+            lines = self._said[1]
+            self.voice().say([Utterance(line, self.settings.language) for line in lines])
 
     def save_settings(self) -> None:
         if not self.headless and self.keeping:
@@ -424,6 +479,13 @@ class App:
         if action is Action.TEXT_SCALE:
             self.cycle_text_scale()
             return
+        if action is Action.REPEAT:  # Shift+R: say the current text again
+            self.repeat()
+            return
+        if action is Action.ACCESS:  # Shift+A: the accessibility menu, over any screen
+            if self.top.screen != "access":
+                self.push("access")
+            return
         if action is Action.ORGANISER and self.top.screen not in ("stand", "stand-setup"):
             if self.kiosk:  # the organiser steps in: the group's play ends at the welcome
                 self.reset("stand")
@@ -445,7 +507,7 @@ class App:
 
     def resized(self) -> None:
         self.screen = pygame.display.get_surface()
-        self.theme = Theme(*self.screen.get_size(), self.settings.text_scale)
+        self.theme = self.make_theme()
         self.dirty = True
 
     def event(self, ev: pygame.event.Event) -> None:
@@ -607,6 +669,7 @@ class App:
                 pygame.display.flip()
             if self.trace is not None:
                 self._write_trace()
+            self.read_aloud()
         return moving
 
     def _write_trace(self) -> None:
@@ -620,6 +683,8 @@ class App:
         try:
             return self._loop()
         finally:
+            if self.speaker is not None:
+                self.speaker.close()  # a line being said stops with the game
             pygame.quit()  # also on Ctrl+C or SIGTERM: the window closes, the display is freed
 
     def _loop(self) -> int:

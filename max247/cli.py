@@ -24,6 +24,10 @@ SCREENS = (
     "briefing",
     "story",
     "choice",
+    "vote",
+    "vote-reveal",
+    "cards",
+    "deciding",
     "feedback",
     "help",
     "ending",
@@ -37,6 +41,7 @@ SCREENS = (
     "welcome",
     "welcome-region",
     "displays",
+    "access",
     "stand",
     "stand-setup",
     "stand-next-group",
@@ -111,7 +116,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     sh.add_argument("--lang", choices=("nl", "fr", "en"), default="en")
     sh.add_argument("--region", choices=("be", "nl", "uk", "intl"), default="be")
     sh.add_argument("--size", type=_size, default=(1920, 1080), help="e.g. 1024x768")
-    sh.add_argument("--scale", type=float, default=1.0, help="text scale: 1, 1.25 or 1.5")
+    sh.add_argument("--scale", type=float, default=1.0, help="text scale: 1, 1.25, 1.5, 1.75 or 2")
+    sh.add_argument("--high-contrast", action="store_true", help="the high contrast colours")
+    sh.add_argument(
+        "--reading-font", action="store_true", help="the reading font, with extra spacing"
+    )
     sh.add_argument("-o", "--output", type=Path, default=Path("screenshot.png"))
 
     v = sub.add_parser("validate", help="check scenarios and the help directory")

@@ -37,9 +37,24 @@ class Action(str, Enum):
     TEXT_SCALE = "text_scale"
     KEYS = "keys"  # the key card: every key, clicker button, click and tap
     ORGANISER = "organiser"  # the stand's own menu (kiosk mode): Ctrl+Shift+O, never a child's
+    ACCESS = "access"  # the accessibility menu: Shift+A, on every screen
+    REPEAT = "repeat"  # read the current text aloud again: Shift+R, on every screen
+    PLUS = "plus"  # at a vote: one more (a ready table, a vote), or ring the next option
+    MINUS = "minus"  # at a vote: one less, or ring the option before
+    DIGIT_0 = "digit_0"  # at a vote: a count typed with the number keys
+    DIGIT_1 = "digit_1"
+    DIGIT_2 = "digit_2"
+    DIGIT_3 = "digit_3"
+    DIGIT_4 = "digit_4"
+    DIGIT_5 = "digit_5"
+    DIGIT_6 = "digit_6"
+    DIGIT_7 = "digit_7"
+    DIGIT_8 = "digit_8"
+    DIGIT_9 = "digit_9"
 
 
 CHOOSE = (Action.CHOOSE_1, Action.CHOOSE_2, Action.CHOOSE_3, Action.CHOOSE_4)
+DIGITS = tuple(Action(f"digit_{n}") for n in range(10))
 
 # Keys that mean the same in every scene.
 COMMON: dict[int, Action] = {
@@ -100,7 +115,36 @@ MENU: dict[int, Action] = {
     pygame.K_s: Action.TIMER_SKIP,
 }
 
-KEYMAPS = {"reading": READING, "menu": MENU}
+# The vote (max247.scenes.vote): the clicker counts. PageDown is one more (a table ready, a
+# vote for the option being counted), PageUp one less, F5 goes on (cards up, the next option's
+# count, the reveal, play); after the reveal PageDown/PageUp ring the option to play. Number
+# keys type a count; Tab and the arrows up and down move between options.
+VOTE: dict[int, Action] = {
+    **COMMON,
+    pygame.K_PAGEDOWN: Action.PLUS,
+    pygame.K_PLUS: Action.PLUS,
+    pygame.K_KP_PLUS: Action.PLUS,
+    pygame.K_EQUALS: Action.PLUS,
+    pygame.K_RIGHT: Action.PLUS,
+    pygame.K_PAGEUP: Action.MINUS,
+    pygame.K_MINUS: Action.MINUS,
+    pygame.K_KP_MINUS: Action.MINUS,
+    pygame.K_LEFT: Action.MINUS,
+    pygame.K_DOWN: Action.DOWN,
+    pygame.K_TAB: Action.DOWN,
+    pygame.K_UP: Action.UP,
+    pygame.K_RETURN: Action.CONFIRM,
+    pygame.K_KP_ENTER: Action.CONFIRM,
+    pygame.K_SPACE: Action.CONFIRM,
+    pygame.K_F5: Action.CONFIRM,
+    pygame.K_BACKSPACE: Action.BACK,
+    pygame.K_t: Action.TIMER,
+    pygame.K_s: Action.TIMER_SKIP,
+    **{getattr(pygame, f"K_{n}"): Action(f"digit_{n}") for n in range(10)},
+    **{getattr(pygame, f"K_KP{n}"): Action(f"digit_{n}") for n in range(10)},
+}
+
+KEYMAPS = {"reading": READING, "menu": MENU, "vote": VOTE}
 
 # Every screen (its name in max247.scenes.SCENES) and the key table it reads with: a reading
 # screen goes on with next, a menu moves a highlight and confirms. This is the only place a screen
@@ -118,6 +162,8 @@ SCREEN_KEYS: dict[str, str] = {
     "briefing": "menu",
     "story": "reading",
     "choice": "menu",
+    "vote": "vote",  # the clicker counts: PageDown +1, PageUp -1, F5 on (see VOTE)
+    "deciding": "menu",
     "feedback": "reading",
     "help-card": "reading",
     "ending": "menu",
@@ -129,6 +175,7 @@ SCREEN_KEYS: dict[str, str] = {
     "blank": "menu",
     "teacher": "menu",
     "keys": "menu",
+    "access": "menu",  # the accessibility menu: Shift+A over any screen
     "broken-file": "menu",
     "stand": "menu",
     "stand-setup": "menu",
@@ -166,6 +213,15 @@ PAD: dict[str, dict[int, Action]] = {
         pygame.CONTROLLER_BUTTON_DPAD_LEFT: Action.LEFT,
         pygame.CONTROLLER_BUTTON_START: Action.PAUSE,
     },
+    "vote": {
+        pygame.CONTROLLER_BUTTON_A: Action.CONFIRM,
+        pygame.CONTROLLER_BUTTON_B: Action.BACK,
+        pygame.CONTROLLER_BUTTON_DPAD_RIGHT: Action.PLUS,
+        pygame.CONTROLLER_BUTTON_DPAD_LEFT: Action.MINUS,
+        pygame.CONTROLLER_BUTTON_DPAD_DOWN: Action.DOWN,
+        pygame.CONTROLLER_BUTTON_DPAD_UP: Action.UP,
+        pygame.CONTROLLER_BUTTON_START: Action.PAUSE,
+    },
 }
 
 
@@ -174,13 +230,23 @@ PAD: dict[str, dict[int, Action]] = {
 ORGANISER_KEY = pygame.K_o
 
 
+# Shift and a letter, as Ren'Py's accessibility menu: no clicker sends them, no child by chance.
+SHIFTED: dict[int, Action] = {pygame.K_a: Action.ACCESS, pygame.K_r: Action.REPEAT}
+
+
 def key_action(context: str, key: int, mod: int = 0) -> Action | None:
     if key == ORGANISER_KEY and mod & pygame.KMOD_CTRL and mod & pygame.KMOD_SHIFT:
         return Action.ORGANISER
+    if (
+        key in SHIFTED
+        and mod & pygame.KMOD_SHIFT
+        and not mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT)
+    ):
+        return SHIFTED[key]
     if key == pygame.K_SLASH and mod & pygame.KMOD_SHIFT:
         return Action.KEYS  # '?' on a US or UK keyboard
     if key == pygame.K_TAB and mod & pygame.KMOD_SHIFT:
-        return Action.UP if context == "menu" else None
+        return Action.UP if context in ("menu", "vote") else None
     if key == pygame.K_RETURN and mod & pygame.KMOD_ALT:
         return Action.FULLSCREEN
     return KEYMAPS[context].get(key)
@@ -262,6 +328,8 @@ KEY_NAMES = {
     pygame.K_PLUS: "+",
     pygame.K_KP_PLUS: "",
     pygame.K_EQUALS: "",
+    pygame.K_MINUS: "-",
+    pygame.K_KP_MINUS: "",
     pygame.K_QUESTION: "?",
 }
 

@@ -81,6 +81,8 @@ def table() -> str:
         ("Shift+/ (?)", pygame.K_SLASH, pygame.KMOD_SHIFT),
         ("Shift+Tab", pygame.K_TAB, pygame.KMOD_SHIFT),
         ("Alt+Enter", pygame.K_RETURN, pygame.KMOD_ALT),
+        ("Shift+A", pygame.K_a, pygame.KMOD_SHIFT),
+        ("Shift+R", pygame.K_r, pygame.KMOD_SHIFT),
     ]
     for label, key, mod in chords:
         cells = [key_action(t, key, mod) for t in tables]

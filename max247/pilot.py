@@ -30,8 +30,16 @@ class Pilot:
         region: str = "be",
         text_scale: float = 1.0,
         kiosk: bool = False,
+        high_contrast: bool = False,
+        reading_font: bool = False,
     ) -> None:
-        settings = Settings(language=language, region=region, text_scale=text_scale)
+        settings = Settings(
+            language=language,
+            region=region,
+            text_scale=text_scale,
+            high_contrast=high_contrast,
+            reading_font=reading_font,
+        )
         self.app = App(settings, size=size, headless=True, kiosk=kiosk)
         self.time = 1000.0
         self.app.drawn = []

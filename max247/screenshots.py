@@ -11,6 +11,7 @@ import sys
 
 from max247.input import Action
 from max247.pilot import Pilot
+from max247.player.votes import Mode
 from max247.story.findings import ScenarioError
 from max247.story.loader import load_scenario
 
@@ -40,6 +41,11 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
             app.push(SessionsScene(app))
             pilot.step()
         return
+    if screen == "access":  # the accessibility menu, over the title screen
+        pilot.start(TitleScene(app))
+        app.push("access")
+        pilot.step()
+        return
     if screen == "displays":  # the first start's question with a second display
         from max247.scenes.displays import DisplayQuestion
 
@@ -47,8 +53,11 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
         app.push(DisplayQuestion(app))
         pilot.step()
         return
-    if screen in ("setup", "name"):
+    if screen in ("setup", "name", "deciding", "cards"):  # the table cards print from here
         pilot.start(SetupScene(app))
+        if screen in ("deciding", "cards"):
+            app.push("deciding")
+            pilot.step()
         if screen == "name":
             app.push(NameOverlay(app, "6B"))
             pilot.step()
@@ -87,6 +96,8 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
         "help": HelpCardScene,
         "ending": EndingScene,
         "decisions": EndingScene,
+        "vote": ChoiceScene,
+        "vote-reveal": ChoiceScene,
     }.get(screen)
     for _ in range(500):
         top = pilot.top
@@ -119,6 +130,8 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
     if screen == "decisions" and isinstance(pilot.top, EndingScene):
         app.push(DecisionsScene(app, pilot.top.story_scene.scenario))
         pilot.step()
+    elif screen.startswith("vote") and isinstance(pilot.top, ChoiceScene):
+        vote(pilot, screen)
     elif screen == "pause":
         pilot.press(Action.PAUSE)
     elif screen == "blank":
@@ -134,6 +147,25 @@ def navigate(pilot: Pilot, screen: str, scenario_id: str, choose: list[int], nex
         pilot.app.now = pilot.time  # shown, not yet timed out
     if isinstance(pilot.top, BoardScene) and screen != "board":
         print(f"note: the story ended before the {screen} screen", file=sys.stderr)
+
+
+def vote(pilot: Pilot, screen: str) -> None:
+    """The tables vote on the choice on screen, with table cards: four of six tables ready, or
+    (vote-reveal) the counts entered with the clicker and revealed, the tables disagreeing."""
+    pilot.app.push("vote", on_dismiss=None, choice=pilot.top, mode=Mode.CARDS)
+    pilot.step()
+    pilot.app.now = pilot.time  # the talk time has just begun
+    pilot.press(*[Action.PLUS] * 4)
+    pilot.app.now = pilot.time - 25.0
+    if screen != "vote-reveal":
+        return
+    pilot.press(Action.CONFIRM)  # cards up
+    from max247.scenes.vote import VoteScene
+
+    top = pilot.top
+    assert isinstance(top, VoteScene)
+    for n in (3, 1, 2, 0)[: len(top.vote.keys)]:
+        pilot.press(*[Action.PLUS] * n, Action.CONFIRM)
 
 
 def stand(pilot: Pilot, screen: str) -> None:
@@ -211,8 +243,54 @@ def example_lessons(pilot: Pilot) -> None:
         app.store.save(lesson)
 
 
+def printed_cards(args: argparse.Namespace) -> int:
+    """`cards`: the table cards as a browser shows them, the first card filling the width: the
+    page is printed HTML, so headless Chromium (a tool of the tests) draws it, not pygame."""
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from max247.printouts.tablecards import sheet
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        print("the cards screenshot needs chromium (scripts/setup-tools)", file=sys.stderr)
+        return 1
+    width, height = args.size
+    scale = width / 1160  # an A4 landscape card is 1123 CSS pixels wide, with its margins
+    out = Path(args.output).resolve()
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "cards.html"
+        page.write_text(sheet(args.lang), encoding="utf-8")
+        run = [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            f"--user-data-dir={tmp}/profile",
+            f"--force-device-scale-factor={scale:.4f}",
+            f"--window-size=1160,{round(height / scale)}",
+            f"--screenshot={out}",
+            page.as_uri(),
+        ]
+        subprocess.run(run, check=True, capture_output=True, timeout=120)
+    print(args.output)
+    return 0
+
+
 def screenshot(args: argparse.Namespace) -> int:
-    pilot = Pilot(args.size, args.lang, args.region, args.scale)
+    if args.screen == "cards":
+        return printed_cards(args)
+    pilot = Pilot(
+        args.size,
+        args.lang,
+        args.region,
+        args.scale,
+        high_contrast=getattr(args, "high_contrast", False),
+        reading_font=getattr(args, "reading_font", False),
+    )
     scenario_id = args.scenario or ""
     if scenario_id.endswith((".yaml", ".yml")):
         try:

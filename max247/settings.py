@@ -54,6 +54,11 @@ class Settings:
     stand_stories: list[str] = field(default_factory=list)
     stand_ages: str = "10-12"
     stand_idle_minutes: int = 3
+    # the accessibility menu (max247.scenes.access): every child can follow
+    high_contrast: bool = False
+    reading_font: bool = False  # Atkinson Hyperlegible with extra letter and line spacing
+    reduced_motion: bool = False
+    read_aloud: bool = False
     # how the class decides at a choice (see max247.player.votes), chosen at setup and kept as
     # the default: its mode, how many tables, and the talk time before a vote when the choice
     # sets none (seconds, 0: no countdown)
@@ -108,6 +113,10 @@ CHECKS = {
     ),
     "stand_ages": lambda v: v in ("10-12", "12-15"),
     "stand_idle_minutes": lambda v: _is_int(v) and 1 <= v <= 60,
+    "high_contrast": lambda v: isinstance(v, bool),
+    "reading_font": lambda v: isinstance(v, bool),
+    "reduced_motion": lambda v: isinstance(v, bool),
+    "read_aloud": lambda v: isinstance(v, bool),
     "decision_mode": lambda v: v in {m.value for m in MODES},
     "tables": lambda v: _is_int(v) and v in TABLES,
     "talk_seconds": lambda v: _is_int(v) and v in TALK_TIMES,

@@ -97,8 +97,10 @@ def module_name(path: Path) -> str:
 
 
 def layer(module: str) -> str:
-    best = max((p for p in LAYERS if module == p or module.startswith(p + ".")), key=len)
-    return LAYERS[best]
+    """The layer of `module`: its longest prefix in LAYERS ("max247" itself only exactly);
+    a ValueError for a module no layer claims."""
+    claims = [p for p in LAYERS if module == p or (p != "max247" and module.startswith(p + "."))]
+    return LAYERS[max(claims, key=len)]
 
 
 def imports(path: Path) -> list[tuple[int, str]]:

@@ -17,6 +17,7 @@ from max247.scenes.keycard import KeyCard
 from max247.scenes.overlays import BlankScreen, ConfirmQuit, PauseOverlay, TeacherOverlay
 from max247.scenes.story import StoryScene
 from max247.scenes.title import TitleScene
+from max247.scenes.vote import VoteScene
 from tests.scenario_text import BROKEN_NL
 
 
@@ -50,12 +51,20 @@ def test_the_line_being_answered_is_readable_on_the_choice(pilot):
     assert box.pages == 1 and box.covered.bottom <= pilot.app.theme.height
 
 
+@pytest.mark.parametrize("mode", ["whole-class", "cards", "heads-down"])
 @pytest.mark.parametrize("key", [pygame.K_SPACE, pygame.K_RETURN, pygame.K_F5, pygame.K_KP_ENTER])
-def test_next_on_a_fresh_choice_never_chooses(pilot, key):
+def test_next_on_a_fresh_choice_never_chooses(pilot, key, mode):
+    pilot.app.settings.decision_mode = mode
     choice = to_first_choice(pilot)
     assert choice.index == NO_HIGHLIGHT
     pilot.key(key)
-    assert pilot.top is choice and not choice.story_scene.story.state.log
+    assert not choice.story_scene.story.state.log
+    if mode == "whole-class":
+        assert pilot.top is choice
+    else:  # the tables vote now; back (Backspace) to the cards, where the teacher may play
+        assert isinstance(pilot.top, VoteScene)
+        pilot.key(pygame.K_BACKSPACE)
+        assert pilot.top is choice
     pilot.key(pygame.K_PAGEDOWN, key)  # ring the first card, then play it
     assert choice.story_scene.story.state.log[-1].number == 1
 

@@ -109,8 +109,11 @@ def test_keyboard_alone(pilot):
     assert pilot.app.session.progress("noor-gems").done
 
 
-def test_the_four_clicker_buttons_alone(pilot):
-    """PageDown, PageUp, F5/Escape (the start button) and B: the whole flow, choices too."""
+@pytest.mark.parametrize("mode", ["whole-class", "cards", "heads-down"])
+def test_the_four_clicker_buttons_alone(pilot, mode):
+    """PageDown, PageUp, F5/Escape (the start button) and B: the whole flow, choices too, in
+    every way a class decides (a ringed card is played at once: the vote is skipped)."""
+    pilot.app.settings.decision_mode = mode
     pilot.start(TitleScene(pilot.app))
     pilot.key(pygame.K_F5)  # New lesson
     setup = pilot.top

@@ -48,7 +48,11 @@ def check(pilot: Pilot, where: str) -> None:
         assert d.pages == 1 or d.pageable, f"{where}: text paged where no one can turn: {d.text!r}"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+# Dutch and French run the longest, so the fast tier checks those; English is in the whole suite.
+@pytest.mark.parametrize(
+    "language",
+    [pytest.param(lang, marks=pytest.mark.slow) if lang == "en" else lang for lang in LANGUAGES],
+)
 @pytest.mark.parametrize("scenario_id", sorted(LIBRARY.scenarios))
 def test_every_beat_fits(scenario_id, language):
     scenario = LIBRARY.scenarios[scenario_id]
@@ -87,3 +91,38 @@ def test_every_screen_fits(language, scale):
             navigate(pilot, screen, scenario_id, choose, 1 if screen == "story" else 0)
             pilot.step()
             check(pilot, f"{screen} {scenario_id} {language} x{scale}")
+
+
+# The largest text step at each window shape, with and without the reading font (its spacing
+# takes room): what max247.ui.theme.scale_cap promises fits.
+SHAPES = [((1024, 768), False), ((1024, 768), True), ((1920, 1080), False), ((1920, 1080), True)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("size", "reading"), SHAPES, ids=["4:3", "4:3-reading", "16:9", "16:9-reading"]
+)
+def test_every_screen_fits_at_the_largest_step(language, size, reading, request):
+    from max247.screenshots import navigate
+
+    if reading and size == (1024, 768) and language == "nl":
+        # known: the teacher view's "Samenvatting afdrukken" pages in the reading font's
+        # spacing at 4:3 even at 100%; strict, so the mend is noticed
+        request.applymarker(pytest.mark.xfail(strict=True, reason="teacher view button pages"))
+
+    for scenario_id in ("noor-gems", "fatou-max", "jana-more-photos"):
+        for screen in SCREENS:
+            choose = [1, 1, 1] if screen in ("ending", "decisions") else []
+            if scenario_id == "noor-gems":
+                choose = {"help": [3], "feedback": [1]}.get(screen, choose)
+            pilot = Pilot(
+                size,
+                language,
+                text_scale=max(TEXT_SCALES),
+                high_contrast=True,
+                reading_font=reading,
+            )
+            navigate(pilot, screen, scenario_id, choose, 1 if screen == "story" else 0)
+            pilot.step()
+            check(pilot, f"{screen} {scenario_id} {language} {size} reading={reading}")

@@ -279,3 +279,18 @@ def test_an_empty_discussion_question_is_refused_at_its_line(write):
     )
     _, found = findings(write, text)
     assert ("E104", line_of(text, "discuss:")) in found
+
+
+def test_a_picture_without_a_description_is_w606(write):
+    """Read aloud says a picture's description: a picture without one is warned about."""
+    head = HEAD.replace(
+        "  sam: {name: Sam, friend: true}", "  sam: {name: Sam, friend: true, picture: sam.png}"
+    )
+    text = scenario("  one:\n    - narrate: Kai plays.\n" + GOOD_END, head)
+    _, found = findings(write, text)
+    assert ("W606", line_of(text, "sam:")) in found
+    described = head.replace("picture: sam.png}", "picture: sam.png, alt: Sam smiling.}")
+    _, found = findings(
+        write, scenario("  one:\n    - narrate: Kai plays.\n" + GOOD_END, described)
+    )
+    assert not [f for f in found if f[0] == "W606"]

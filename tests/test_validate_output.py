@@ -159,3 +159,9 @@ def test_i18n_says_its_messages_in_the_language(write, tmp_path, capsys):
     write("lib/kapot.yaml", "format: 1\nid: [kapot\n")
     main(["i18n", "status", str(tmp_path / "lib"), "--lang", "nl"])
     assert "heeft fouten, weggelaten" in capsys.readouterr().err
+
+
+def test_the_empty_text_yaml_made_of_a_trap_is_folded_under_it(write):
+    text = DUTCH.replace("    - kai: zeg het aan niemand, ok?", "    - kai: &me")
+    [error] = read_scenario(write("s.yaml", text)).errors
+    assert error.code == "E005" and [f.code for f in error.folded] == ["E104"]

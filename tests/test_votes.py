@@ -2,7 +2,7 @@
 
 import pytest
 
-from max247.player.votes import Countdown, Mode, State, Vote, keep
+from max247.player.votes import Mode, State, Vote, keep
 from max247.session import Progress
 from max247.settings import Settings, load_settings, save_settings
 from max247.story.runtime import Decision
@@ -80,19 +80,6 @@ def test_the_session_keeps_counts_by_option_key_for_the_last_decision():
     p.votes = [{}, {}]
     keep(p, vote(counts={"ignore-it": 4, "send-it": 1}).spread())
     assert p.votes == [{}, {"talk-to-mum": 0, "ignore-it": 4, "send-it": 1}]
-
-
-def test_the_countdown_never_goes_below_zero_and_pauses():
-    c = Countdown(60)
-    c.start(100.0)
-    assert c.left(130.0) == 30.0
-    c.pause(130.0)
-    assert c.left(500.0) == 30.0
-    c.more(500.0)
-    assert c.left(500.0) == 60.0
-    c.start(500.0)
-    assert c.left(1000.0) == 0.0 and c.over(1000.0)
-    assert not Countdown(0).over(5.0)  # no talk time: nothing is ever "over"
 
 
 def test_the_decision_settings_are_remembered_and_checked(tmp_path):

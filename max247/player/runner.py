@@ -9,11 +9,11 @@ help card, the ending, a decision taken or taken back.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
-from max247.story.model import Scenario
+from max247.player.votes import keep
+from max247.story.model import Scenario, assert_never
 from max247.story.runtime import (
     ChoiceOffered,
     Decision,
@@ -31,14 +31,6 @@ from max247.story.runtime import (
 
 if TYPE_CHECKING:
     from max247.session import Progress
-
-if sys.version_info >= (3, 11):
-    from typing import assert_never
-else:  # the same check for mypy; at run time, a kind nobody handles is a bug said loudly
-
-    def assert_never(value: NoReturn, /) -> NoReturn:
-        raise AssertionError(f"unhandled kind: {value!r}")
-
 
 __all__ = ["Runner", "assert_never", "records", "worth_stopping"]
 
@@ -120,9 +112,13 @@ class Runner:
         self.record()
         return events, done
 
-    def choose(self, number: int) -> None:
-        """The class's decision: option `number` as the class sees it."""
+    def choose(self, number: int, spread: dict[str, int] | None = None) -> None:
+        """The class's decision: option `number` as the class sees it, with the vote's counts
+        per option key when the tables voted (max247.player.votes: counts only, no table)."""
         self.story.choose(number)
+        if self.progress is not None:
+            self.progress.record(self.story)
+            keep(self.progress, spread or {})
         self.record()
 
     def undo(self) -> tuple[list[Event], list[Event]] | None:

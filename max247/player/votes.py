@@ -17,6 +17,7 @@ spread at each decision; nothing says which table chose what.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -35,9 +36,18 @@ MODES: tuple[Mode, ...] = tuple(Mode)
 DEFAULT_MODE = Mode.CARDS
 TABLES = range(2, 13)  # tables a class may have: a class of 30 sits at 5 or 6
 DEFAULT_TABLES = 6
-TALK_TIMES = (0, 60, 90, 120, 180, 300)  # seconds; 0: no countdown
+TALK_TIMES = (0, 60, 90, 120, 180, 300)  # seconds of talk before a vote; 0: no countdown
 DEFAULT_TALK = 120
 MOST_VOTES = 99  # no count above this: a class, not a hall
+
+
+def mode_name(_: Callable[[str], str], mode: Mode) -> str:
+    """A decision mode's name, through the caller's gettext (`app._`)."""
+    return {
+        Mode.WHOLE_CLASS: _("the whole class"),
+        Mode.CARDS: _("table cards"),
+        Mode.HEADS_DOWN: _("heads down"),
+    }[mode]
 
 
 class State(str, Enum):
@@ -45,52 +55,6 @@ class State(str, Enum):
     COUNTING = "counting"
     REVEALED = "revealed"
     PLAYED = "played"
-
-
-@dataclass
-class Countdown:
-    """Talk time before the vote: it counts down and says when it is over; it never chooses,
-    and nothing happens when it ends. `now` is the app's clock (seconds)."""
-
-    seconds: int
-    remaining: float = 0.0
-    running_since: float | None = None
-
-    def __post_init__(self) -> None:
-        self.remaining = float(self.seconds)
-
-    def left(self, now: float) -> float:
-        if self.running_since is None:
-            return self.remaining
-        return max(0.0, self.remaining - (now - self.running_since))
-
-    @property
-    def running(self) -> bool:
-        return self.running_since is not None
-
-    def start(self, now: float) -> None:
-        if self.seconds and self.running_since is None:
-            self.running_since = now
-
-    def pause(self, now: float) -> None:
-        self.remaining, self.running_since = self.left(now), None
-
-    def toggle(self, now: float) -> None:
-        if self.running:
-            self.pause(now)
-        else:
-            self.start(now)
-
-    def more(self, now: float, seconds: int = 30) -> None:
-        self.remaining = self.left(now) + seconds
-        if self.running_since is not None:
-            self.running_since = now
-
-    def skip(self) -> None:
-        self.remaining, self.running_since = 0.0, None
-
-    def over(self, now: float) -> bool:
-        return bool(self.seconds) and self.left(now) <= 0
 
 
 @dataclass
@@ -128,6 +92,11 @@ class Vote:
     def count(self) -> None:
         """Cards up (or hands up): the teacher enters the counts, from option 1."""
         self.state, self.counting = State.COUNTING, 0
+
+    def decide(self) -> None:
+        """Back to talking at the tables (the counts entered so far are kept)."""
+        if self.state is State.COUNTING:
+            self.state = State.DECIDING
 
     def add(self, n: int = 1, key: str | None = None) -> None:
         """One more vote (or `n`, which may be negative) for `key`, by default the option being

@@ -61,3 +61,18 @@ def print_cards(app) -> None:
         _failed(app, exc)
         return
     _done(app, [out])
+
+
+def print_table_cards(app) -> None:
+    """A4 cards for every table: options 1 to 4, with their number, shape and colour."""
+    from max247.printouts.tablecards import sheet
+
+    language = app.settings.language
+    out = (app.print_folder or folder()) / f"table-cards-{language}.html"
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(sheet(language, app.settings.tables), encoding="utf-8")
+    except OSError as exc:
+        _failed(app, exc)
+        return
+    _done(app, [out])

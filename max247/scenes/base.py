@@ -51,8 +51,8 @@ class Common(Scene):
     def canvas(self, surface: pygame.Surface) -> Canvas:
         return Canvas(surface, self.app.fonts, self.app.theme, self.app.drawn)
 
-    def background(self, surface: pygame.Surface, colour: th.Colour = th.PAPER) -> None:
-        surface.fill(colour)
+    def background(self, surface: pygame.Surface, colour: th.Colour | None = None) -> None:
+        surface.fill(colour or th.PAPER)
         t = self.app.theme
         # a soft band at the bottom: calm, and it frames the page on a projector
         pygame.draw.rect(surface, th.PAPER_DEEP, (0, t.height - t.u(4), t.width, t.u(4)))

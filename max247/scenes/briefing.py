@@ -66,6 +66,16 @@ class BriefingScene(Menu):
     def teacher(self) -> None:
         self.app.push("teacher", scenario=self.scenario)
 
+    def read_aloud(self) -> list[str]:
+        """The story's title, the character's problem and the goals, as the class sees them
+        (the teacher's notes stay behind "For the teacher")."""
+        s = self.scenario
+        name = self.app.text(s, s.characters[s.character].name)
+        lines = [self.app.text(s, s.title)]
+        if s.problem:
+            lines.append(f"{name}: {self.app.text(s, s.problem)}")
+        return [*lines, self.app._("Goals"), *(self.app.text(s, g) for g in s.goals)]
+
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
         _ = self.app._

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pygame
 
+from max247.helpdir import Card as HelpCard
 from max247.helpdir import help_list
 from max247.input import Action
 from max247.scenes.base import Common
@@ -149,6 +150,14 @@ class FeedbackScene(Card):
         self.pages = len(fitted.pages)
         self.next_hint(c, rect)
 
+    def read_aloud(self) -> list[str]:
+        """The option the class chose, with its number, then what it means."""
+        s = self.story_scene.scenario
+        chosen = self.app._("Option {number}: {text}").format(
+            number=self.number, text=self.app.text(s, self.event.option.text)
+        )
+        return [chosen, self.app.text(s, self.event.text)]
+
 
 class HelpCardScene(Card):
     """The services for a need, one card after another (Child Focus, then Take It Down): next
@@ -179,6 +188,9 @@ class HelpCardScene(Card):
             self.page, self.pages = 0, 1
             return
         super().handle(action)
+
+    def read_aloud(self) -> list[str]:
+        return card_words(self.app, self.help.cards[self.shown] if self.help else None)
 
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
@@ -253,3 +265,27 @@ class HelpCardScene(Card):
             rect.w * 2 // 3,
             align="left",
         )
+
+
+def card_words(app, card: HelpCard | None) -> list[str]:
+    """A help card as read aloud: the service, how to reach it, when, and what it does."""
+    _ = app._
+    if card is None:
+        return [
+            _("Help is there"),
+            _("Ask your teacher which service helps with this where you live."),
+        ]
+    lang = app.settings.language
+    lines = [_("Help is there"), card.text("name", lang)]
+    if card.phone:
+        lines.append(_("Call {phone}").format(phone=card.phone))
+    if card.hours:
+        lines.append(card.text("hours", lang))
+    if card.free:
+        lines.append(_("Free"))
+    if card.anonymous:
+        lines.append(_("You don't have to give your name"))
+    lines.append(card.text("helps", lang))
+    if card.what_happens:
+        lines.append(card.text("what_happens", lang))
+    return [line for line in lines if line]

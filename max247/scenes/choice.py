@@ -6,6 +6,12 @@ PageDown/PageUp (or the arrows) move the highlight, F5 or Enter then plays the h
 a number plays its option at once, a click or tap plays the card. Back (Backspace) re-reads the
 story. An optional discussion timer that the teacher starts (T, or the pause menu), pauses,
 extends (+) or skips (S); when it runs out it says so calmly and never chooses for the class.
+
+When the class decides with table cards or heads down (max247.player.votes), "next" on a fresh
+choice opens the vote (the "vote" screen); the talk time before it is this choice's timer, or
+the session's default when the choice has none, and the vote's screen shows the same clock (it
+starts it if the teacher did not). The teacher can still skip the vote and play a card at once.
+The pause menu opens a vote in either way, in any mode, so a sensitive choice can go heads down.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from functools import partial
 import pygame
 
 from max247.input import Action
+from max247.player.votes import Mode
 from max247.scenes.base import NO_HIGHLIGHT, Item, Menu
 from max247.story.runtime import ChoiceOffered
 from max247.ui import draw
@@ -40,15 +47,25 @@ class ChoiceScene(Menu):
             for o in offered.options
         ]
         self.index = NO_HIGHLIGHT
+        self.mode = Mode(app.settings.decision_mode)
+        # before a vote the tables get talk time: the choice's own, else the session's default
         self.timer = offered.choice.timer
+        if self.mode is not Mode.WHOLE_CLASS:
+            self.timer = self.timer or app.settings.talk_seconds or None
         self.remaining = float(self.timer or 0)
         self.running_since: float | None = None
 
     def lesson_actions(self) -> list[Item]:
         """What the pause menu offers here, so the clicker reaches the timer without T."""
         _ = self.app._
+        votes = [
+            Item(lambda: _("Vote with the table cards"), lambda: self.vote(Mode.CARDS)),
+            Item(lambda: _("Vote heads down"), lambda: self.vote(Mode.HEADS_DOWN)),
+        ]
+        if self.app.find("vote") is not None:
+            votes = []  # the vote is on: its own menu says what can change
         if not self.timer:
-            return []
+            return votes
 
         def toggle() -> None:
             self.handle(Action.TIMER)
@@ -61,10 +78,22 @@ class ChoiceScene(Menu):
         return [
             Item(label, toggle),
             Item(lambda: _("30 seconds more"), lambda: self.handle(Action.TIMER_MORE)),
+            *votes,
         ]
 
-    def pick(self, number: int) -> None:
-        self.dismiss(number)  # the story that offered the choice takes it (its on_dismiss)
+    def pick(self, number: int, spread: dict[str, int] | None = None) -> None:
+        # the story that offered the choice takes it (its on_dismiss), with the vote's counts
+        self.dismiss(number if spread is None else (number, spread))
+
+    def vote(self, mode: Mode) -> None:
+        """The tables vote on this choice (the vote screen); it answers with the option the
+        teacher played and the counts, or nothing when the teacher went back to the cards."""
+        self.app.push("vote", on_dismiss=self.voted, choice=self, mode=mode)
+
+    def voted(self, result: object) -> None:
+        if isinstance(result, tuple):
+            number, spread = result
+            self.pick(number, spread)
 
     def handle(self, action: Action) -> None:
         if action is Action.TIMER and self.timer:
@@ -83,7 +112,10 @@ class ChoiceScene(Menu):
         elif action is Action.BACK:
             self.dismiss(None)  # re-read the story; next brings the choice back
         elif action is Action.CONFIRM and self.index == NO_HIGHLIGHT:
-            return  # "next" on a fresh choice never chooses: the class is still talking
+            # "next" on a fresh choice never chooses: the class is still talking, or the
+            # tables vote now
+            if self.mode is not Mode.WHOLE_CLASS:
+                self.vote(self.mode)
         elif (action is Action.UP and self.index == NO_HIGHLIGHT) or (
             action is Action.LEFT and self.index == NO_HIGHLIGHT
         ):
@@ -166,7 +198,9 @@ class ChoiceScene(Menu):
             self.card(c, surface, r, i, item.label(), i == self.index, size)
         if not with_hint:
             return
-        if self.index == NO_HIGHLIGHT:
+        if self.index == NO_HIGHLIGHT and self.mode is not Mode.WHOLE_CLASS:
+            hint = _("Talk it over at your tables. F5 or Enter: time to vote.")
+        elif self.index == NO_HIGHLIGHT:
             hint = _("Talk it over together, then choose: the card's number, a tap, or PageDown.")
         else:
             hint = _("F5 or Enter plays the ringed card; PageDown and PageUp move the ring.")
@@ -174,6 +208,15 @@ class ChoiceScene(Menu):
 
     def trace_line(self) -> str:
         return super().trace_line() + "\t" + self.answered()[1].replace("\n", " ")
+
+    def read_aloud(self) -> list[str]:
+        """The question, then each option with its number (the line answered was said)."""
+        scenario = self.story_scene.scenario
+        option = self.app._("Option {number}: {text}")
+        return [self.app.text(scenario, self.offered.choice.prompt)] + [
+            option.format(number=o.number, text=self.app.text(scenario, o.option.text))
+            for o in self.offered.options
+        ]
 
     def answered(self) -> tuple[str, str]:
         """Who said the line the class answers, and the line: the story's last one on screen."""

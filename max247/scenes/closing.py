@@ -33,6 +33,24 @@ class ClosingScene(Menu):
         ]
         self.index = 2
 
+    def read_aloud(self) -> list[str]:
+        """The question, the three circles of help, and the numbers the class takes home."""
+        _ = self.app._
+        lang = self.app.settings.language
+        found = help_list(
+            self.app.directory, CLASS_NEEDS, self.app.settings.region, lang, first_only=True
+        )
+        return [
+            _("Who is your Max?"),
+            _("Friends: listen, stay with them, go along to an adult"),
+            _("Your Max: an adult you trust 100%, chosen by you"),
+            _("Help lines: free, and they know what to do"),
+            *(
+                card_line(card, lang).replace("\u00a0·\u00a0", ", ").replace(" · ", ", ")
+                for card in found.cards
+            ),
+        ]
+
     def back(self) -> None:
         self.app.pop()
 

@@ -88,6 +88,38 @@ class EndingScene(Menu):
         y = max(t.u(4) + 2 * r, fc[1] + fr + t.u(0.5) + 2 * c.line_height(t.small)) + t.u(2)
         buttons_top, rects = self.button_grid(t.height - t.u(5))
         buttons_top -= t.u(1.5)
+        lines = self.words()
+        fitted = c.text(
+            "\n\n".join(x for x in lines if x),
+            pygame.Rect(t.margin, y, t.width - 2 * t.margin, buttons_top - y - t.u(2)),
+            th.INK,
+            min_size=t.floor,
+            page=self.page,
+            pageable=True,
+        )
+        self.pages = len(fitted.pages)
+        if self.pages > 1 and not any(i.run == self.more for i in self.items):
+            self.items.append(Item(lambda: _("Read on"), self.more))
+            # the buttons now take more room: lay the whole screen out again with it
+            return self.draw(surface)
+        self.draw_buttons(c, rects)
+
+    def read_aloud(self) -> list[str]:
+        """The ending's title, how the character feels, then its words."""
+        scene = self.story_scene
+        s, state = scene.scenario, scene.story.state
+        ending = scene.story.ending.ending if scene.story.ending else None
+        title = self.app.text(s, ending.title) if ending else self.app._("The story stops here")
+        mood = f"{scene.name(s.character)} {mood_word(self.app, state.mood)}."
+        return [title, mood, *(x for x in self.words() if x)]
+
+    def words(self) -> list[str]:
+        """The ending's message, what helped on the way, and whether help is still needed."""
+        _ = self.app._
+        scene = self.story_scene
+        s = scene.scenario
+        state = scene.story.state
+        ending = scene.story.ending.ending if scene.story.ending else None
         message = self.app.text(s, ending.message) if ending else ""
         # what helped on the way: whom the character told, and the help cards met
         helped = []
@@ -109,20 +141,7 @@ class EndingScene(Menu):
                     "{name} still needs help. You can go back to a decision and try another way."
                 ).format(name=scene.name(s.character))
             )
-        fitted = c.text(
-            "\n\n".join(x for x in lines if x),
-            pygame.Rect(t.margin, y, t.width - 2 * t.margin, buttons_top - y - t.u(2)),
-            th.INK,
-            min_size=t.floor,
-            page=self.page,
-            pageable=True,
-        )
-        self.pages = len(fitted.pages)
-        if self.pages > 1 and not any(i.run == self.more for i in self.items):
-            self.items.append(Item(lambda: _("Read on"), self.more))
-            # the buttons now take more room: lay the whole screen out again with it
-            return self.draw(surface)
-        self.draw_buttons(c, rects)
+        return lines
 
 
 class DecisionsScene(Menu):

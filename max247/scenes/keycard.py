@@ -39,6 +39,18 @@ ROWS: tuple[tuple[str, list[str], str, str], ...] = (
         N_("tap the card"),
     ),
     (
+        N_("Vote: one table ready more or less; while counting, one vote more or less"),
+        keys_for("vote", Action.PLUS, Action.MINUS),
+        N_("PageDown / PageUp"),
+        "",
+    ),
+    (
+        N_("Vote: cards up, next option, show the votes, play"),
+        ["0-9", *keys_for("vote", Action.CONFIRM)],
+        "F5",
+        N_("tap an option"),
+    ),
+    (
         N_("Discussion timer: start or pause, 30 s more, skip"),
         ["T", "+", "S"],
         N_("Esc: the menu has the timer"),

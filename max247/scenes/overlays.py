@@ -30,18 +30,29 @@ class PauseOverlay(MenuOverlay):
                 self.language,
             ),
             Item(
-                lambda: _("Text size: {percent}%").format(
-                    percent=round(app.settings.text_scale * 100)
+                lambda: (
+                    # a step this window's shape has no room for is said, as the access menu does
+                    _("Text size: {percent}% (here at most {cap}%)").format(
+                        percent=round(app.settings.text_scale * 100),
+                        cap=round(app.theme.text_scale * 100),
+                    )
+                    if app.theme.text_scale < app.settings.text_scale
+                    else _("Text size: {percent}%").format(
+                        percent=round(app.settings.text_scale * 100)
+                    )
                 ),
                 app.cycle_text_scale,
             ),
             Item(lambda: _("Keys and clicker"), self.keys),
+            Item(lambda: _("Accessibility"), lambda: app.replace("access")),
             Item(lambda: _("Stop the lesson"), self.quit),
         ]
         # what the screens under the menu offer (the timer, undo): the clicker reaches them here
         for scene in reversed(app.scenes):
             for item in reversed(getattr(scene, "lesson_actions", list)()):
                 self.items.insert(1, Item(item.label, self.then(item.run)))
+        if app.settings.read_aloud:  # the clicker's way to hear the text again (Shift+R)
+            self.items.insert(1, Item(lambda: _("Read it aloud again"), self.then(app.repeat)))
         if app.session is not None and app.find("story") is not None:
             self.items.insert(
                 1, Item(lambda: _("Back to the board (the story is kept)"), self.board)

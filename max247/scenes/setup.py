@@ -16,6 +16,7 @@ from pathlib import Path
 import pygame
 
 from max247.i18n import language_name
+from max247.player.votes import Mode, mode_name
 from max247.scenes.base import Item, Menu
 from max247.scenes.lessons import default_name
 from max247.session import Session
@@ -27,7 +28,7 @@ from max247.ui.text import ellipsize
 
 AGE_BANDS = ("", "10-12", "12-15")
 FILTERS = 3  # ages, language, theme: the first items, on one row
-FOOTER = 3  # the lesson's name, its length, start: the last items, on one row
+FOOTER = 4  # the lesson's name, its length, how the class decides, start: on one row
 LESSON_LENGTHS = (50, 100, 150, 200)
 
 
@@ -109,6 +110,14 @@ class SetupScene(Menu):
                     minutes=self.app.settings.lesson_minutes
                 ),
                 self.next_length,
+            )
+        )
+        self.items.append(
+            Item(
+                lambda: _("Deciding: {mode}").format(
+                    mode=mode_name(_, Mode(self.app.settings.decision_mode))
+                ),
+                lambda: self.app.push("deciding"),
             )
         )
         self.items.append(Item(lambda: _("Start the lesson"), self.start, primary=True))

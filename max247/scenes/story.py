@@ -150,14 +150,17 @@ class StoryScene(Common):
         match event:
             case Line():
                 self.shown.append(Shown(event.speaker, event.text, event.view))
-                if not quiet and event.speaker not in (None, self.scenario.character):
+                # calm motion (the accessibility menu): a message appears at once, no dots
+                calm = self.app.settings.reduced_motion
+                if not quiet and not calm and event.speaker not in (None, self.scenario.character):
                     self.typing_until = self.app.now + TYPING_SECONDS
             case PhotoShown():
                 self.shown.append(Shown(event.sender, event.alt, event.view, photo=True))
             case ViewChanged():
                 self.view = event.mode
             case MoodChanged():
-                self.pulse_until = self.app.now + PULSE_SECONDS
+                if not self.app.settings.reduced_motion:  # calm motion: no pulse
+                    self.pulse_until = self.app.now + PULSE_SECONDS
             case Told():
                 pass  # the cast column reads whom the character told from the story's state
             case ChoiceOffered() | FeedbackShown() | HelpShown() | Ended():
@@ -242,14 +245,17 @@ class StoryScene(Common):
     def offer(self, event: ChoiceOffered) -> None:
         self.app.push("choice", self.chosen, story_scene=self, offered=event)
 
-    def chosen(self, number: int | None) -> None:
-        """The choice scene's answer: the class's decision, or None to re-read the story."""
-        if number is not None:
-            self.choose(number)
+    def chosen(self, answer: int | tuple[int, dict[str, int]] | None) -> None:
+        """The choice scene's answer: the class's decision (with the vote's counts per option
+        key when the tables voted), or None to re-read the story."""
+        if answer is None:
+            return
+        number, spread = answer if isinstance(answer, tuple) else (answer, {})
+        self.choose(number, spread)
 
-    def choose(self, number: int) -> None:
-        """The class's decision."""
-        self.runner.choose(number)
+    def choose(self, number: int, spread: dict[str, int] | None = None) -> None:
+        """The class's decision, and the vote's counts when the tables voted."""
+        self.runner.choose(number, spread)
         self.base = len(self.shown)
         self.advance()
         self.just_decided = True
@@ -270,6 +276,24 @@ class StoryScene(Common):
             self.absorb(event, quiet=True)
         self.just_decided = False
         self.after_replay()
+
+    def read_aloud(self) -> list[str]:
+        """The line that just appeared (or the one the class went back to), with who says it;
+        a message still "being typed" is said when it shows."""
+        last = len(self.shown) - 1 - self.review
+        if last < 0 or (self.typing_until > self.app.now and not self.review):
+            return []
+        _ = self.app._
+        item = self.shown[last]
+        words = self.app.text(self.scenario, item.text)
+        name = self.name(item.speaker)
+        if item.photo:
+            return [_("{name} sends a photo: {description}").format(name=name, description=words)]
+        if item.speaker is None:
+            return [words]
+        if item.view == "in-person":
+            return [_("{name} says: {text}").format(name=name, text=words)]
+        return [_("{name} writes: {text}").format(name=name, text=words)]
 
     def trace_line(self) -> str:
         typing = int(self.typing_until > self.app.now)

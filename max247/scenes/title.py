@@ -55,6 +55,8 @@ class TitleScene(Menu):
         # last, so the ring and the keys that lead to "New lesson" stay as they were: a
         # teacher's own story, written in any editor, checked and played without a terminal
         self.items.append(Item(lambda: _("Open a story"), lambda: self.app.push("open")))
+        # last of all: the title draws it in its top corner, out of the menu's column
+        self.items.append(Item(lambda: _("Accessibility"), lambda: self.app.push("access")))
 
     def next_language(self) -> None:
         langs = list(LANGUAGES)
@@ -114,13 +116,21 @@ class TitleScene(Menu):
         w = min(t.width - 2 * t.margin, t.u(90))
         y = t.u(56)
         gap = t.u(2)
-        h = min(round(t.body * 2.2), (t.height - t.u(5) - y) // len(self.items) - gap)
-        for i, item in enumerate(self.items):
+        column = self.items[:-1]  # the last, "Accessibility", sits in the top corner
+        h = min(round(t.body * 2.2), (t.height - t.u(5) - y) // len(column) - gap)
+        for i, item in enumerate(column):
             rect = pygame.Rect(0, 0, w, h)
             rect.midtop = (t.width // 2, y)
             item.rect = rect
             c.button(item.label(), rect, i == self.index, item.primary)
             y += h + gap
+        # in the corner, as wide as its word: the menu's column keeps its room at every size
+        access = self.items[-1]
+        label = access.label()
+        aw = self.app.fonts.width(label, t.min_body, "bold") + 2 * t.u(3)
+        ah = c.line_height(t.min_body, "bold") + t.u(1.5)
+        access.rect = pygame.Rect(t.width - t.margin - aw, t.u(2.5), aw, ah)
+        c.button(label, access.rect, self.index == len(self.items) - 1)
         for note in self.app.notes[-1:]:
             if note is not self.app.notice:  # the app says a fresh notice itself
                 c.hint(render_text(note, self.app.interface), t.height - t.u(0.5))

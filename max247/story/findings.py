@@ -101,6 +101,7 @@ CODES: dict[str, tuple[Severity, str]] = {
     "W603": (Severity.WARNING, "a # may have cut a text short"),
     "W604": (Severity.WARNING, "a character no shipped font can draw"),
     "W605": (Severity.WARNING, "a text names a mood the meter does not show"),
+    "W606": (Severity.WARNING, "a picture without a description"),
     # translations
     "W701": (Severity.WARNING, "a missing translation"),
     "W702": (Severity.WARNING, "a stale translation"),

@@ -25,7 +25,8 @@ def _param(f: Finding, name: str) -> object:
 
 def fold(findings: list[Finding]) -> list[Finding]:
     """The findings, with those caused by an unknown key that stands for a required one folded
-    under that key's finding (E101 whose hint names the English key)."""
+    under that key's finding (E101 whose hint names the English key), and an empty or
+    list-shaped text under the YAML trap on its line (E005)."""
     from max247.story.keywords import english_key
 
     out: list[Finding] = []
@@ -33,6 +34,8 @@ def fold(findings: list[Finding]) -> list[Finding]:
     for f in findings:
         if f.code == "E101" and (meant := english_key(str(_param(f, "key") or ""))):
             causes.append((len(out), meant))
+        elif f.code == "E005":  # `- jay: &me`: the trap, then the empty text YAML made of it
+            causes.append((len(out), f"line {f.loc.line}"))
         out.append(f)
     if not causes:
         return findings
@@ -49,6 +52,8 @@ def fold(findings: list[Finding]) -> list[Finding]:
 
 def _follows(f: Finding, key: str) -> bool:
     """Does the finding only say that `key` is missing, or what its absence breaks?"""
+    if key.startswith("line "):
+        return f.code in ("E104", "E105") and key == f"line {f.loc.line}"
     if f.code == "E102":
         return _param(f, "key") == key
     if f.code == "E101" and key == "characters":  # a speaker no one declared: `- kai: hoi`

@@ -640,6 +640,13 @@ class _Reader:
                 else:
                     picture = rel
             alt = self.text(c.get("alt"), "alt", N_("the picture description of '{id}'", id=cid))
+            if picture is not None and alt is None:  # read aloud says the description
+                self.add(
+                    "W606",
+                    key.loc,
+                    N_("The picture of '{id}' has no description.", id=cid),
+                    N_("Add alt: with a few words that say what it shows."),
+                )
             if name is not None:
                 self.characters[cid] = Character(cid, name, key.loc, is_max, friend, picture, alt)
 

@@ -7,9 +7,11 @@ them is the job of the layer above.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn, cast
 
 from max247.story.conditions import Condition
 from max247.story.findings import Loc
@@ -163,6 +165,38 @@ class Ending(Beat):
     message: Text
     mood: int | None = None  # a value 0..4, not a change
     id: str | None = None
+
+
+# Every kind of beat: a `match` over a beat narrows to this and ends in `assert_never`, so the
+# type checker names every place that would miss a kind added later.
+BeatKind = (
+    Narrate
+    | Message
+    | Photo
+    | View
+    | Tell
+    | Help
+    | SetFlags
+    | AddFlags
+    | Goto
+    | If
+    | Choice
+    | Ending
+)
+
+
+if sys.version_info >= (3, 11):
+    from typing import assert_never
+else:  # the same check for mypy; at run time, a kind nobody handles is a bug said loudly
+
+    def assert_never(value: NoReturn, /) -> NoReturn:
+        raise AssertionError(f"unhandled kind: {value!r}")
+
+
+def kind(beat: Beat) -> BeatKind:
+    """`beat` as one of the kinds, for a `match` (the loader makes no other; a `match` that
+    ends in `assert_never` still says so loudly at run time if one ever were)."""
+    return cast(BeatKind, beat)
 
 
 @dataclass(frozen=True)

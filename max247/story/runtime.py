@@ -40,6 +40,8 @@ from max247.story.model import (
     Tell,
     Text,
     View,
+    assert_never,
+    kind,
 )
 
 # The step budget: a story that plays this many beats between two choices of the class is going
@@ -408,50 +410,54 @@ class Story:
     def _play(self, beat: Beat) -> Event | None:
         view = self.state.view
         event: Event | None = None
-        if isinstance(beat, Narrate):
-            event = Line(None, beat.text, view, beat.loc)
-        elif isinstance(beat, Message):
-            event = Line(beat.speaker, beat.text, view, beat.loc)
-        elif isinstance(beat, Photo):
-            event = PhotoShown(beat.sender, beat.alt, view, beat.loc)
-        elif isinstance(beat, View):
-            self.state.view = beat.mode
-            event = ViewChanged(beat.mode, beat.loc)
-        elif isinstance(beat, Tell):
-            is_max = self.scenario.characters[beat.who].max
-            self.state.told.append(Confided(beat.who, beat.listens, is_max))
-            event = Told(beat.who, beat.listens, beat.loc)
-        elif isinstance(beat, Help):
-            if beat.need not in self.state.helped:
-                self.state.helped.append(beat.need)
-            event = HelpShown(beat.need, beat.loc)
-        elif isinstance(beat, SetFlags):
-            self._apply(beat.values, ())
-        elif isinstance(beat, AddFlags):
-            self._apply((), beat.values)
-        elif isinstance(beat, Goto):
-            self.last_goto = beat
-            self._goto(beat.target)
-        elif isinstance(beat, If):
-            branch = beat.then if evaluate(beat.condition, self.state.flags) else beat.else_
-            if branch:
-                self._stack.append(_Frame(branch))
-        elif isinstance(beat, Choice):
-            offered = [o for o in beat.options if o.condition is None or self._holds(o)]
-            self._waiting = ChoiceOffered(
-                beat, tuple(Offered(i, o) for i, o in enumerate(offered, 1))
-            )
-            return self._waiting
-        elif isinstance(beat, Ending):
-            self._ending = Ended(beat, beat.loc)
-            self._stack.clear()
-            if beat.mood is not None and beat.mood != self.state.mood:
-                # the final mood moves first, so that Ended is always the last event
-                change = MoodChanged(self.state.mood, beat.mood)
-                self.state.mood = beat.mood
-                self._pending.append(self._ending)
-                return change
-            return self._ending
+        k = kind(beat)
+        match k:
+            case Narrate() as b:
+                event = Line(None, b.text, view, b.loc)
+            case Message() as b:
+                event = Line(b.speaker, b.text, view, b.loc)
+            case Photo() as b:
+                event = PhotoShown(b.sender, b.alt, view, b.loc)
+            case View() as b:
+                self.state.view = b.mode
+                event = ViewChanged(b.mode, b.loc)
+            case Tell() as b:
+                is_max = self.scenario.characters[b.who].max
+                self.state.told.append(Confided(b.who, b.listens, is_max))
+                event = Told(b.who, b.listens, b.loc)
+            case Help() as b:
+                if b.need not in self.state.helped:
+                    self.state.helped.append(b.need)
+                event = HelpShown(b.need, b.loc)
+            case SetFlags() as b:
+                self._apply(b.values, ())
+            case AddFlags() as b:
+                self._apply((), b.values)
+            case Goto() as b:
+                self.last_goto = b
+                self._goto(b.target)
+            case If() as b:
+                branch = b.then if evaluate(b.condition, self.state.flags) else b.else_
+                if branch:
+                    self._stack.append(_Frame(branch))
+            case Choice() as b:
+                offered = [o for o in b.options if o.condition is None or self._holds(o)]
+                self._waiting = ChoiceOffered(
+                    b, tuple(Offered(i, o) for i, o in enumerate(offered, 1))
+                )
+                return self._waiting
+            case Ending() as b:
+                self._ending = Ended(b, b.loc)
+                self._stack.clear()
+                if b.mood is not None and b.mood != self.state.mood:
+                    # the final mood moves first, so that Ended is always the last event
+                    change = MoodChanged(self.state.mood, b.mood)
+                    self.state.mood = b.mood
+                    self._pending.append(self._ending)
+                    return change
+                return self._ending
+            case _:
+                assert_never(k)
         self._change_mood(getattr(beat, "mood", 0))
         return event
 

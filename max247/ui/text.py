@@ -20,6 +20,16 @@ from max247.reflow import reflow  # noqa: F401  (the screens' teacher notes)
 from max247.ui.glyphs import ATTACHED, EMOJI, FACES, FONTS, SHY
 from max247.ui.theme import Colour
 
+# The reading font of the accessibility menu (for dyslexia and low vision): Atkinson
+# Hyperlegible, drawn with extra space between letters and lines. What it lacks (arrows, the
+# tick) comes from Andika, so no glyph is lost.
+READING_FACES = {
+    "regular": "AtkinsonHyperlegible-Regular.ttf",
+    "bold": "AtkinsonHyperlegible-Bold.ttf",
+    "italic": "AtkinsonHyperlegible-Italic.ttf",
+}
+TRACKING = 0.06  # extra space after each letter, as a fraction of the size (about 0.12 em)
+LEADING = 1.3  # line height, as a multiple of the font's own
 # the font files and the characters that ride on an emoji: one list, shared with the validator
 _ATTACHED = ATTACHED
 BREAKABLE_SPACES = " \t\u2002\u2003\u2009"
@@ -30,15 +40,20 @@ _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # a tab is a space here
 class Run:
     text: str
     emoji: bool
+    fallback: bool = False  # drawn in Andika: the reading font has no such glyph
 
 
 class Fonts:
     """The shipped fonts at every size asked for, and a cache of rendered lines."""
 
-    def __init__(self, folder: Path = FONTS, cache_size: int = 600) -> None:
+    def __init__(self, folder: Path = FONTS, cache_size: int = 600, reading: bool = False) -> None:
         if not pygame.font.get_init():
             pygame.font.init()
         self.folder = folder
+        self.reading = reading  # the reading font, spaced out (see READING_FACES)
+        self.faces = READING_FACES if reading else FACES
+        self.tracking = TRACKING if reading else 0.0
+        self.leading = LEADING if reading else 1.0
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._emoji: pygame.font.Font | None = None
         self._renders: OrderedDict[tuple, pygame.Surface] = OrderedDict()
@@ -47,11 +62,12 @@ class Fonts:
         self._has: dict[str, bool] = {}
         self._coverage: dict[str, pygame.freetype.Font] = {}
 
-    def get(self, size: int, style: str = "regular") -> pygame.font.Font:
-        key = (style, size)
+    def get(self, size: int, style: str = "regular", fallback: bool = False) -> pygame.font.Font:
+        faces = FACES if fallback else self.faces
+        key = (style, size, faces is FACES)
         font = self._fonts.get(key)
         if font is None:
-            font = pygame.font.Font(self.folder / FACES[style], size)
+            font = pygame.font.Font(self.folder / faces[style], size)
             self._fonts[key] = font
         return font
 
@@ -75,10 +91,22 @@ class Fonts:
         return bool(metrics) and metrics[0] is not None
 
     def main_has(self, ch: str) -> bool:
+        """Whether Andika, the game's font, has this glyph (the validator asks)."""
         has = self._has.get(ch)
         if has is None:
             has = self._covers(FACES["regular"], ch)
             self._has[ch] = has
+        return has
+
+    def face_has(self, ch: str) -> bool:
+        """Whether the font in use has this glyph (the reading font lacks a few of Andika's)."""
+        if not self.reading:
+            return self.main_has(ch)
+        key = "reading:" + ch
+        has = self._has.get(key)
+        if has is None:
+            has = self._covers(READING_FACES["regular"], ch)
+            self._has[key] = has
         return has
 
     def emoji_has(self, ch: str) -> bool:
@@ -102,12 +130,42 @@ class Fonts:
         # the readers refuse control characters (E010, W705); should one still come through,
         # it is left out here rather than stop the screen (SDL refuses a NUL outright)
         for ch in _CONTROL.sub("", text):
-            emoji = out[-1].emoji if ch in _ATTACHED and out else not self.main_has(ch)
-            if out and out[-1].emoji == emoji:
-                out[-1] = Run(out[-1].text + ch, emoji)
+            if ch in _ATTACHED and out:
+                emoji, fallback = out[-1].emoji, out[-1].fallback
             else:
-                out.append(Run(ch, emoji))
+                own = self.face_has(ch)
+                fallback = not own and self.reading and self.main_has(ch)
+                emoji = not own and not fallback
+            if out and out[-1].emoji == emoji and out[-1].fallback == fallback:
+                out[-1] = Run(out[-1].text + ch, emoji, fallback)
+            else:
+                out.append(Run(ch, emoji, fallback))
         return out
+
+    def _spacing(self, size: int) -> int:
+        return round(self.tracking * size)
+
+    def _run_width(self, run: Run, size: int, style: str) -> int:
+        font = self.get(size, style, run.fallback)
+        if not self.tracking:
+            return font.size(run.text)[0]
+        # letter by letter, as `render` draws it with the space between
+        return sum(font.size(ch)[0] for ch in run.text) + self._spacing(size) * len(run.text)
+
+    def _render_run(self, run: Run, size: int, colour: Colour, style: str) -> pygame.Surface:
+        font = self.get(size, style, run.fallback)
+        if not self.tracking:
+            return font.render(run.text, True, colour)
+        gap = self._spacing(size)
+        glyphs = [font.render(ch, True, colour) for ch in run.text]
+        surf = pygame.Surface(
+            (max(1, self._run_width(run, size, style)), font.get_height()), pygame.SRCALPHA
+        )
+        x = 0
+        for ch, img in zip(run.text, glyphs, strict=True):
+            surf.blit(img, (x, 0))
+            x += font.size(ch)[0] + gap
+        return surf
 
     def width(self, text: str, size: int, style: str = "regular") -> int:
         font = self.get(size, style)
@@ -117,11 +175,11 @@ class Fonts:
                 w, h = self.emoji.size(run.text)
                 total += round(w * font.get_height() / max(1, h))
             else:
-                total += font.size(run.text)[0]
+                total += self._run_width(run, size, style)
         return total
 
     def line_height(self, size: int, style: str = "regular") -> int:
-        return self.get(size, style).get_linesize()
+        return round(self.get(size, style).get_linesize() * self.leading)
 
     # --- rendering ------------------------------------------------------------------------
 
@@ -142,7 +200,7 @@ class Fonts:
                 w = max(1, round(raw.get_width() * height / max(1, raw.get_height())))
                 parts.append(pygame.transform.smoothscale(raw, (w, height)))
             else:
-                parts.append(font.render(run.text, True, colour))
+                parts.append(self._render_run(run, size, colour, style))
         width = sum(p.get_width() for p in parts)
         surf = pygame.Surface((max(1, width), height), pygame.SRCALPHA)
         x = 0

@@ -7,7 +7,7 @@ screen height at the default text scale (readable from the back of a classroom).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 Colour = tuple[int, int, int]
 
@@ -38,11 +38,13 @@ MOOD_COLOURS: tuple[Colour, ...] = (
 )
 
 # Option cards: a number, a shape and a colour each, never colour alone.
+# Okabe-Ito's blue and purple moved apart, so that every pair stays at least 12 apart (CIEDE2000)
+# for protanopes, deuteranopes and tritanopes too (tests/test_colourvision.py).
 OPTION_COLOURS: tuple[Colour, ...] = (
-    (0, 114, 178),  # blue, circle
+    (2, 108, 226),  # blue, circle
     (204, 121, 0),  # dark orange, square
     (0, 140, 100),  # green, triangle
-    (170, 68, 153),  # purple, diamond
+    (169, 67, 151),  # purple, diamond
 )
 OPTION_SHAPES = ("circle", "square", "triangle", "diamond")
 
@@ -58,7 +60,90 @@ TABLE_COLOURS: tuple[Colour, ...] = (
     (70, 70, 80),  # slate, arrow
 )
 
-TEXT_SCALES = (1.0, 1.25, 1.5)
+# Five steps up to twice the default (a child who sees poorly reads from the back of the room).
+TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
+
+# The largest step that still fits every screen, by the screen's shape: the layout tests
+# (tests/test_layout.py) play every beat at these caps. A narrow 4:3 projector has less room per
+# line than a 16:9 one; the wider spacing of the reading font takes room too. Sizes are fractions
+# of the height, so the pixel count does not matter, only the shape.
+WIDE = 16 / 10
+
+
+def scale_cap(width: int, height: int, spaced: bool = False) -> float:
+    """The largest text scale whose screens fit a window of this shape."""
+    wide = width / max(1, height) >= WIDE - 0.01
+    # measured by test_every_screen_fits_at_the_largest_step: at 175% and 200% the board's names
+    # leave their cards even at 16:9, and at 125% the reading font pages the closing screen at 4:3
+    if wide:
+        return 1.5
+    return 1.0 if spaced else 1.5
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Every colour a screen draws text or a surface under text with, for one look."""
+
+    PAPER: Colour
+    PAPER_DEEP: Colour
+    INK: Colour
+    INK_SOFT: Colour
+    WHITE: Colour
+    ACCENT: Colour
+    ACCENT_SOFT: Colour
+    WARM: Colour
+    PHONE: Colour
+    SCREEN: Colour
+    BUBBLE_THEM: Colour
+    BUBBLE_ME: Colour
+    CAPTION: Colour
+    OPTION_COLOURS: tuple[Colour, ...]
+
+
+DEFAULT = Palette(
+    PAPER=PAPER,
+    PAPER_DEEP=PAPER_DEEP,
+    INK=INK,
+    INK_SOFT=INK_SOFT,
+    WHITE=WHITE,
+    ACCENT=ACCENT,
+    ACCENT_SOFT=ACCENT_SOFT,
+    WARM=WARM,
+    PHONE=PHONE,
+    SCREEN=SCREEN,
+    BUBBLE_THEM=BUBBLE_THEM,
+    BUBBLE_ME=BUBBLE_ME,
+    CAPTION=CAPTION,
+    OPTION_COLOURS=OPTION_COLOURS,
+)
+
+# High contrast (WCAG AAA, at least 7:1 for every text): black on white, white on the darkest
+# blue, and no soft grey for hints; surfaces stay light so black text reads on every one.
+HIGH_CONTRAST = Palette(
+    PAPER=(255, 255, 255),
+    PAPER_DEEP=(230, 230, 230),
+    INK=(0, 0, 0),
+    INK_SOFT=(20, 20, 20),
+    WHITE=(255, 255, 255),
+    ACCENT=(0, 48, 100),
+    ACCENT_SOFT=(220, 232, 255),
+    WARM=(150, 60, 0),
+    PHONE=(0, 0, 0),
+    SCREEN=(255, 255, 255),
+    BUBBLE_THEM=(255, 255, 255),
+    BUBBLE_ME=(226, 244, 232),
+    CAPTION=(255, 250, 205),
+    OPTION_COLOURS=((3, 67, 168), (150, 70, 0), (12, 101, 70), (113, 14, 95)),
+)
+
+
+def use_palette(palette: Palette) -> None:
+    """Make `palette` the colours every screen reads (`th.INK` ...) from the next frame on.
+
+    The one exception to "no global mutable state": the colours are read by name in every
+    scene, so the look is swapped where they live, and only the app calls this, when the
+    teacher turns high contrast on or off (and at start)."""
+    globals().update(asdict(palette))
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ class Canvas:
         self,
         text: str,
         box: pygame.Rect,
-        colour: Colour = th.INK,
+        colour: Colour | None = None,
         size: int | None = None,
         style: str = "regular",
         align: str = "left",
@@ -55,6 +55,7 @@ class Canvas:
         pageable: bool = False,
     ) -> Fitted:
         t = self.theme
+        colour = colour or th.INK  # read when drawn: the palette may have changed (contrast)
         size = size or t.body
         min_size = min(size, min_size or t.min_body)
         fitted = fit(self.fonts, text, box.w, box.h, size, min_size, style)
@@ -115,7 +116,7 @@ class Canvas:
         x: int,
         y: int,
         width: int,
-        colour: th.Colour = th.INK,
+        colour: th.Colour | None = None,
         size: int | None = None,
         style: str = "regular",
         align: str = "left",
