@@ -122,6 +122,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--reading-font", action="store_true", help="the reading font, with extra spacing"
     )
     sh.add_argument("-o", "--output", type=Path, default=Path("screenshot.png"))
+    sh.add_argument(
+        "--teacher-screen",
+        action="store_true",
+        help="the teacher's own screen at that moment (as with two displays), not the projector's",
+    )
 
     v = sub.add_parser("validate", help="check scenarios and the help directory")
     v.add_argument("paths", nargs="*", type=Path, help="files or folders (default: every library)")

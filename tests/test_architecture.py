@@ -41,6 +41,7 @@ LAYERS: dict[str, str] = {
     "max247.pilot": "front",
     "max247.screenshots": "front",
     "max247.autoplay": "app",  # the scripted class the app starts for the crash test
+    "max247.teacherwindow": "app",  # the teacher's own window, beside the class's
     "max247.soak": "front",
     "max247.textplay": "front",
     "max247.crash": "front",
@@ -86,6 +87,8 @@ SHARED_SCENE_MODULES = {
     "max247.scenes.scene",
     "max247.scenes.base",
     "max247.scenes.lessons",
+    "max247.scenes.teacherview",  # what the teacher's screens show, as data
+    "max247.scenes.teacherscreen",  # the teacher's own screen, drawn on any surface
 }
 SCREEN_MODULES = {target.partition(":")[0] for target in SCENES.values()}
 
