@@ -32,6 +32,7 @@ LAYERS: dict[str, str] = {
     "max247.firststart": "services",
     "max247.opening": "services",  # a story opened in the game: checked, added to the library
     "max247.spreadsheet": "services",  # a story's translations as a spreadsheet and back
+    "max247.checklist": "services",  # the content checklist, as the game shows it
     "max247.input": "input",
     "max247.devices": "input",
     "max247.ui": "ui",
