@@ -58,6 +58,7 @@ from max247.ui.theme import DEFAULT, HIGH_CONTRAST, TEXT_SCALES, Theme, scale_ca
 
 if TYPE_CHECKING:
     from max247.helpdir import Directory
+    from max247.teacherwindow import TeacherWindow
 
 IDLE_WAIT_MS = 1000
 FRAME_MS = 16
@@ -148,6 +149,10 @@ class App:
         self.last_input = self.now  # when a key, a click or a button last came (see step)
         self.touched = False
         self.idle_seconds: float = 60.0 * self.settings.stand_idle_minutes
+        # the teacher's own window (two displays, "Extend"): see max247.teacherwindow
+        self.teacher_window: TeacherWindow | None = None
+        self._projector: int | None = None  # the projector's display when last checked
+        self._displays_checked = 0.0
         if self.kiosk:
             self.persist = False
             if not self.headless:
@@ -348,6 +353,56 @@ class App:
             except OSError as exc:
                 self.cannot_keep(exc)
 
+    # --- the teacher's window -------------------------------------------------------------
+
+    def check_displays(self) -> None:
+        """Open, keep or close the teacher's window as the displays are now. It opens when a
+        projector appears (at the start, after F11, when one is plugged in); it closes when a
+        window moves onto the projector's display or the projector goes, and the lesson goes on
+        with the overlay. After the teacher closed it, it stays closed until the next time."""
+        from max247.teacherwindow import TeacherWindow, display_count, projector_display
+
+        projector = projector_display(self)
+        window = self.teacher_window
+        if window is not None and window.window is not None:
+            moved = projector is not None and window.display == projector
+            if moved or projector is None:
+                self.close_teacher_window()
+            if moved or display_count() < 2:  # not the teacher's own choice: say so
+                self.say(
+                    N_(
+                        "The teacher's screen has closed, so that the class does not see it. "
+                        "The lesson goes on; F2 shows the notes here."
+                    )
+                )
+        if projector is not None and self._projector is None and self.teacher_window is None:
+            self.teacher_window = TeacherWindow.open(self, projector)
+            self.dirty = True
+        self._projector = projector
+        if (
+            not self.headless
+            and not self.kiosk
+            and not self.settings.told_extend
+            and self.session is not None
+            and display_count() < 2
+        ):
+            # said once: with "Duplicate" the class sees whatever the teacher opens
+            self.settings.told_extend = True
+            self.save_settings()
+            self.say(
+                N_(
+                    "Tip: with the projector as a second screen, your notes show on the laptop "
+                    "only. On Windows press Win+P and choose Extend. Until then, F2 shows them "
+                    "here, for the class to see."
+                )
+            )
+
+    def close_teacher_window(self) -> None:
+        if self.teacher_window is not None:
+            self.teacher_window.close()
+            self.teacher_window = None
+            self.dirty = True
+
     def cannot_keep(self, exc: Exception) -> None:
         """The data folder cannot be written (a read-only school profile, a file where the
         folder should be, a full disk): say so once, and go on with everything in memory."""
@@ -479,6 +534,9 @@ class App:
         if action is Action.TEXT_SCALE:
             self.cycle_text_scale()
             return
+        if action is Action.TEACHER and self.teacher_window is not None:
+            self.teacher_window.attention()  # the notes are on the teacher's own screen
+            return
         if action is Action.REPEAT:  # Shift+R: say the current text again
             self.repeat()
             return
@@ -504,6 +562,7 @@ class App:
         self.screen = self._set_mode(self.size, flags)
         self.resized()
         self.save_settings()
+        self.check_displays()
 
     def resized(self) -> None:
         self.screen = pygame.display.get_surface()
@@ -511,6 +570,13 @@ class App:
         self.dirty = True
 
     def event(self, ev: pygame.event.Event) -> None:
+        if self.teacher_window is not None and self.teacher_window.owns(ev):
+            outcome = self.teacher_window.event(ev)
+            if outcome == "close":  # the teacher closed it: the overlay serves from now on
+                self.close_teacher_window()
+            elif outcome == "check":
+                self.check_displays()
+            return
         if ev.type in _INPUT_EVENTS:
             self.touched = True
         if getattr(self.top, "typing", False) and ev.type in (pygame.TEXTINPUT, pygame.KEYDOWN):
@@ -561,6 +627,7 @@ class App:
             self.settings.display = getattr(ev, "display_index", self.settings.display)
             self.resized()
             self.save_settings()
+            self.check_displays()
 
     # --- tables with a device each -------------------------------------------------------
 
@@ -634,6 +701,8 @@ class App:
             scene.draw(self.screen)
         if self.notice is not None:
             self._draw_notice(render_text(self.notice, self.interface))
+        if self.teacher_window is not None:
+            self.teacher_window.draw()
         self.dirty = False
 
     def _draw_notice(self, text: str) -> None:
@@ -704,6 +773,11 @@ class App:
             if self.watch is not None:
                 self.watch()
             moving = self.step()
+            if time.monotonic() - self._displays_checked >= 1.0:
+                # no event says a projector was unplugged or plugged in: look once a second
+                # (the first time after the first frame, which the teacher's window never delays)
+                self._displays_checked = time.monotonic()
+                self.check_displays()
             if self._directory is None:
                 _ = self.directory  # after the first frame, not before it
         return 0

@@ -93,6 +93,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the language the story is written in: the template's texts and notes",
     )
 
+    sc = sub.add_parser(
+        "schema", help="write the editors' JSON Schema again from the format's grammar"
+    )
+    sc.add_argument("--check", action="store_true", help="only say whether it is current")
+
     gr = sub.add_parser("graph", help="the passages and choices of a scenario as a graph")
     gr.add_argument("scenario", help="a scenario file or id")
     gr.add_argument("--format", choices=("mermaid", "dot", "png"), default="mermaid")
@@ -123,6 +128,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--reading-font", action="store_true", help="the reading font, with extra spacing"
     )
     sh.add_argument("-o", "--output", type=Path, default=Path("screenshot.png"))
+    sh.add_argument(
+        "--teacher-screen",
+        action="store_true",
+        help="the teacher's own screen at that moment (as with two displays), not the projector's",
+    )
 
     v = sub.add_parser("validate", help="check scenarios and the help directory")
     v.add_argument("paths", nargs="*", type=Path, help="files or folders (default: every library)")
@@ -177,6 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_library(args.action, args.folder)
     if args.command == "new":
         return cmd_new(args.id, args.folder, args.language)
+    if args.command == "schema":
+        return cmd_schema(args.check)
     if args.command == "build":
         from max247.build import cmd_build
 
@@ -504,6 +516,22 @@ def cmd_new(scenario_id: str, folder: Path, language: str = "en") -> int:
     return 0
 
 
+def cmd_schema(check: bool) -> int:
+    """Write scenario.schema.json from max247/story/grammar.py (or, with --check, only say
+    whether the shipped one is what the grammar generates)."""
+    from max247.authoring import schema
+
+    current = schema.SCHEMA.is_file() and schema.SCHEMA.read_text(encoding="utf-8") == (
+        schema.text()
+    )
+    if check:
+        print(f"{schema.SCHEMA}: {'current' if current else 'NOT current: run max247 schema'}")
+        return 0 if current else 1
+    schema.write()
+    print(f"{schema.SCHEMA}: {'unchanged' if current else 'written'}")
+    return 0
+
+
 def find_scenario(which: str):
     """A scenario by file or id; prints why not and returns None when it cannot be loaded."""
     from max247.story.library import display_path, load_library
@@ -572,7 +600,9 @@ def cmd_document(args) -> int:
                 for card in cards
             )
 
-        text = to_html(scenario, translate, lang, lookup)
+        from max247.i18n import Interface
+
+        text = to_html(scenario, translate, lang, lookup, Interface(lang).gettext)
         said = untranslated_note(scenario, translate, lang)
         if said:
             print(render_text(said, messages_translator(lang)), file=sys.stderr)

@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from max247.story.fields import Fields
 from max247.story.findings import N_, Finding, Loc, ScenarioError, finding
-from max247.story.loader import did_you_mean, listed
 from max247.story.model import LANGUAGES, NEEDS
 from max247.story.yamlread import Mapping, Node, Scalar, Sequence, read_yaml
 
@@ -194,16 +194,9 @@ def _read(path: Path, local: bool, today: dt.date | None) -> Directory:
     shape = N_("the help directory is a mapping with 'format: 1' and 'cards'.")
     if not isinstance(root, Mapping):
         raise ScenarioError([finding("E006", root.loc, shape)])
-    for k, _ in root.items:
-        if k.value not in TOP_KEYS:
-            findings.append(
-                finding(
-                    "E101",
-                    k.loc,
-                    N_("'{key}' is not a key of the help directory.", key=k.value),
-                    did_you_mean(k.value, TOP_KEYS),
-                )
-            )
+    fields = Fields()
+    fields.check_keys(root, TOP_KEYS, N_("the help directory"))
+    findings += fields.findings
     version = root.get("format")
     if version is not None and not (isinstance(version, Scalar) and version.value == FORMAT):
         findings.append(
@@ -227,8 +220,9 @@ def _read(path: Path, local: bool, today: dt.date | None) -> Directory:
 
 
 def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.date) -> Card | None:
-    def add(code: str, loc: Loc, message: str, hint: str = "") -> None:
-        out.append(finding(code, loc, message, hint))
+    fields = Fields()
+    fields.findings = out  # the directory's findings, in the order they are found
+    add = fields.add
 
     cid = key.value
     if not CARD_ID.match(cid):
@@ -241,14 +235,7 @@ def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.da
     if not isinstance(node, Mapping):
         add("E103", node.loc, N_("the card '{id}' should be a mapping of keys.", id=cid))
         return None
-    for k, _ in node.items:
-        if k.value not in CARD_KEYS:
-            add(
-                "E101",
-                k.loc,
-                N_("'{key}' is not a key of a help card.", key=k.value),
-                did_you_mean(k.value, CARD_KEYS),
-            )
+    fields.check_keys(node, CARD_KEYS, N_("a help card"))
     errors_before = sum(f.is_error for f in out)
     for k in ("source", "checked"):
         if node.get(k) is None:
@@ -272,22 +259,8 @@ def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.da
         items = n.items if isinstance(n, Sequence) else [n]
         if not items:  # `regions: []` would hide the card everywhere without a word
             add("E102", n.loc, N_("{key} of '{id}' is an empty list.", key=k, id=cid))
-        vals = []
-        for i in items:
-            if not isinstance(i, Scalar) or i.value not in allowed:
-                add(
-                    "E106",
-                    i.loc,
-                    N_(
-                        "{key}: '{value}' is not one of {allowed}.",
-                        key=k,
-                        value=getattr(i, "value", "?"),
-                        allowed=listed(allowed),
-                    ),
-                )
-            else:
-                vals.append(i.value)
-        return tuple(vals)
+        vals = [fields.one_of(i, k, allowed) for i in items]
+        return tuple(v for v in vals if v is not None)
 
     def texts(k: str) -> dict[str, str]:
         n = node.get(k)
@@ -335,19 +308,13 @@ def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.da
         return None
 
     def flag(k: str) -> bool | None:
-        n = node.get(k)
-        if n is None:
-            return None
-        if isinstance(n, Scalar) and n.value in ("true", "false"):
-            return n.value == "true"
-        add("E103", n.loc, N_("{key} of '{id}' should be true or false.", key=k, id=cid))
-        return None
+        return fields.boolean(node.get(k), k) if node.get(k) is not None else None
 
     checked = None
     if (c := node.get("checked")) is not None:
         try:
-            checked = dt.date.fromisoformat(c.value)  # type: ignore[union-attr]
-        except (AttributeError, ValueError):
+            checked = dt.date.fromisoformat(c.value if isinstance(c, Scalar) else "")
+        except ValueError:  # not a date, or a list or mapping
             add(
                 "E801",
                 c.loc,
@@ -361,19 +328,12 @@ def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.da
             N_("the source of '{id}' should be a web address.", id=cid),
         )
     languages = words("languages", LANGUAGES) if node.get("languages") is not None else None
-    card_fields = dict(
-        regions=words("regions", REGIONS),
-        needs=words("needs", NEEDS),
-        name=texts("name"),
-        helps=texts("helps"),
-        hours=texts("hours"),
-        what_happens=texts("what_happens"),
-        phone=text("phone"),
-        chat=text("chat"),
-        web=text("web"),
-        free=flag("free"),
-        anonymous=flag("anonymous"),
-    )
+    # read in this order, so the findings come in the order of the card's keys
+    regions, needs = words("regions", REGIONS), words("needs", NEEDS)
+    name, helps, hours = texts("name"), texts("helps"), texts("hours")
+    what_happens = texts("what_happens")
+    phone, chat, web = text("phone"), text("chat"), text("web")
+    free, anonymous = flag("free"), flag("anonymous")
     if sum(f.is_error for f in out) > errors_before or checked is None or source is None:
         return None
     card = Card(
@@ -383,7 +343,17 @@ def _card(key: Scalar, node: Node, out: list[Finding], local: bool, today: dt.da
         loc=key.loc,
         languages=languages,
         local=local,
-        **card_fields,
+        regions=regions,
+        needs=needs,
+        name=name,
+        helps=helps,
+        hours=hours,
+        what_happens=what_happens,
+        phone=phone,
+        chat=chat,
+        web=web,
+        free=free,
+        anonymous=anonymous,
     )
     if card.is_stale(today):
         add(

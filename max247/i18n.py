@@ -32,7 +32,7 @@ from babel.numbers import format_decimal
 
 from max247.story.findings import N_, Finding, Loc, Msg, ScenarioError, finding
 from max247.story.library import display_path, locales_folder
-from max247.story.model import Scenario, Text
+from max247.story.model import LANGUAGES, Scenario, Text
 
 log = logging.getLogger(__name__)
 
@@ -454,6 +454,13 @@ def language_name(language: str) -> str:
     name = NATIVE_NAMES.get(language) or Locale.parse(language).get_display_name(language)
     name = name or language
     return name[:1].upper() + name[1:]
+
+
+def next_language(language: str) -> str:
+    """The class language after this one, round the three (the pause menu and the teacher's
+    screen turn through them the same way)."""
+    langs = list(LANGUAGES)
+    return langs[(langs.index(language) + 1) % len(langs)] if language in langs else "nl"
 
 
 def format_number(n: int, language: str) -> str:

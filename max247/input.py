@@ -180,9 +180,11 @@ SCREEN_KEYS: dict[str, str] = {
     "stand": "menu",
     "stand-setup": "menu",
     "tables": "reading",  # next goes on, back returns: the teacher's clicker
+    # a story the teacher opens in the game: a ring over rows and buttons, as every menu
     "open": "menu",
     "findings": "menu",
     "translate": "menu",
+    "checklist": "menu",
 }
 
 

@@ -19,6 +19,7 @@ from max247.input import Action
 from max247.scenes.scene import Scene
 from max247.session import Session
 from max247.settings import Settings
+from max247.teacherwindow import TeacherWindow
 from max247.ui.widgets import Drawn
 
 
@@ -44,6 +45,7 @@ class Pilot:
         self.time = 1000.0
         self.app.drawn = []
         self.drawn: list[Drawn] = self.app.drawn
+        self.teacher_drawn: list[Drawn] = []
 
     @property
     def top(self) -> Scene:
@@ -93,6 +95,16 @@ class Pilot:
     def click(self, pos: tuple[int, int]) -> Pilot:
         self.app.event(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=pos))
         return self.step()
+
+    def teacher(self, size: tuple[int, int] = (1280, 800)) -> TeacherWindow:
+        """The teacher's own screen, on a surface of `size` standing in for its window (as
+        with two displays); its text boxes are recorded in `teacher_drawn`."""
+        window = TeacherWindow(self.app, None, size=size)
+        window.screen.drawn = self.teacher_drawn
+        self.app.teacher_window = window
+        if self.app.scenes:
+            self.step()
+        return window
 
     def drop(self, *paths: object) -> Pilot:
         """Drop files or folders on the window: the drop events go through SDL's own queue,

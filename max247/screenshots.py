@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+import pygame
+
 from max247.input import Action
 from max247.pilot import Pilot
 from max247.player.votes import Mode
@@ -320,11 +322,15 @@ def screenshot(args: argparse.Namespace) -> int:
     if scenario_id not in pilot.app.library.scenarios:
         print(f"no scenario '{scenario_id}'", file=sys.stderr)
         return 1
+    # the teacher's own window, as with two displays: the projector then never shows the notes
+    teacher = pilot.teacher(args.size) if getattr(args, "teacher_screen", False) else None
     try:
         navigate(pilot, args.screen, scenario_id, args.choose, args.next)
     except NotOffered as exc:
         print(exc, file=sys.stderr)
         return 2
     pilot.screenshot(args.output)
+    if teacher is not None:
+        pygame.image.save(teacher.surface, str(args.output))
     print(args.output)
     return 0

@@ -54,6 +54,8 @@ class Settings:
     stand_stories: list[str] = field(default_factory=list)
     stand_ages: str = "10-12"
     stand_idle_minutes: int = 3
+    # the tip to extend the desktop to the projector (Win+P) was given: it is given once
+    told_extend: bool = False
     # the accessibility menu (max247.scenes.access): every child can follow
     high_contrast: bool = False
     reading_font: bool = False  # Atkinson Hyperlegible with extra letter and line spacing
@@ -105,6 +107,7 @@ CHECKS = {
     ),
     "display": lambda v: _is_int(v) and 0 <= v < MAX_DISPLAYS,
     "fullscreen": lambda v: isinstance(v, bool),
+    "told_extend": lambda v: isinstance(v, bool),
     "lesson_minutes": lambda v: _is_int(v) and 10 <= v <= 600,
     "stand_stories": lambda v: (
         isinstance(v, list)

@@ -32,6 +32,7 @@ LAYERS: dict[str, str] = {
     "max247.firststart": "services",
     "max247.opening": "services",  # a story opened in the game: checked, added to the library
     "max247.spreadsheet": "services",  # a story's translations as a spreadsheet and back
+    "max247.checklist": "services",  # the content checklist, as the game shows it
     "max247.speech": "services",  # read aloud: a speaker behind the platform's voices
     "max247.input": "input",
     "max247.devices": "input",
@@ -42,6 +43,7 @@ LAYERS: dict[str, str] = {
     "max247.pilot": "front",
     "max247.screenshots": "front",
     "max247.autoplay": "app",  # the scripted class the app starts for the crash test
+    "max247.teacherwindow": "app",  # the teacher's own window, beside the class's
     "max247.soak": "front",
     "max247.textplay": "front",
     "max247.crash": "front",
@@ -87,6 +89,8 @@ SHARED_SCENE_MODULES = {
     "max247.scenes.scene",
     "max247.scenes.base",
     "max247.scenes.lessons",
+    "max247.scenes.teacherview",  # what the teacher's screens show, as data
+    "max247.scenes.teacherscreen",  # the teacher's own screen, drawn on any surface
 }
 SCREEN_MODULES = {target.partition(":")[0] for target in SCENES.values()}
 

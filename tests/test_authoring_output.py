@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from max247.authoring import graph, proof
-from max247.i18n import ScenarioTranslator
+from max247.i18n import Interface, ScenarioTranslator
 from max247.story.loader import load_scenario
 from max247.story.model import Choice, Scenario
 from tests.conftest import ROOT, require_tool
@@ -213,14 +213,41 @@ def test_proof_page_help_lookup_and_languages(sample: Scenario, tr: ScenarioTran
     page = proof.to_html(sample, tr, "en", help_lookup=lambda need: f"Card <{need}>")
     assert "Help card: Card <exploitation>" in page_text(page)
     for language in ("nl", "fr"):
-        page = proof.to_html(sample, tr, language)
+        page = proof.to_html(sample, tr, language, gettext=Interface(language).gettext)
         assert f'<html lang="{language}">' in page
         read_page(page)
-    assert "Inhoudswaarschuwing" in proof.to_html(sample, tr, "nl")
-    assert "Questions de discussion" in proof.to_html(sample, tr, "fr")
-    # every language has every label, so no English slips into a Dutch or French page
+    # the game's words (the briefing's content warning), from the interface's catalog
+    nl, fr = Interface("nl").gettext, Interface("fr").gettext
+    assert "Waarschuwing over de inhoud" in proof.to_html(sample, tr, "nl", gettext=nl)
+    assert "Questions de discussion" in proof.to_html(sample, tr, "fr", gettext=fr)
+
+
+def test_proof_page_words_are_the_games_in_every_language() -> None:
+    english = proof.Words("en")
     for language in ("nl", "fr"):
-        assert set(proof.LABELS[language]) == set(proof.LABELS["en"])
+        words = proof.Words(language, Interface(language).gettext)
+        # every word is translated, so no English slips into a Dutch or French page
+        for table in ("labels", "themes", "needs"):
+            mine, theirs = getattr(words, table), getattr(english, table)
+            assert set(mine) == set(theirs)
+            same = [k for k in mine if mine[k] == theirs[k] and not _same_word(mine[k])]
+            assert not same, (language, table, same)
+    # a theme is named as the teacher's story list names it
+    assert proof.Words("fr", Interface("fr").gettext).themes["trusted-adult"] == "trouver son Max"
+    assert proof.Words("en").themes["trusted-adult"] == "finding your Max"
+
+
+def _same_word(text: str) -> bool:
+    """Words that are the same in English, Dutch and French."""
+    return text.split()[-1] in (
+        "grooming",
+        "sexting",
+        "sextortion",
+        "Feedback",
+        "Passages",
+        "start",
+        "minutes",
+    )
 
 
 def test_proof_page_escapes_scenario_text(write, tr: ScenarioTranslator) -> None:

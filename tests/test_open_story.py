@@ -148,3 +148,48 @@ def test_a_drop_without_begin_still_opens(tmp_path):
     pilot.step()
     assert pilot.top.screen == "findings"
     assert Path(pilot.top.path) == story
+
+
+def test_the_content_checklist_is_the_documents_word_for_word():
+    from max247.checklist import CHECKLIST
+
+    doc = (Path(__file__).parent.parent / "docs" / "content-checklist.md").read_text("utf-8")
+    sections, rules = [], []
+    for line in doc.splitlines():
+        if line.startswith("## "):
+            sections.append(line[3:])
+        elif line.startswith("- [ ] "):
+            rules.append(line[6:].split(" *", 1)[0])
+    assert [str(s) for s, _ in CHECKLIST] == sections
+    assert [str(r) for _, rs in CHECKLIST for r in rs] == rules
+
+
+def test_a_story_added_in_the_game_is_not_reviewed_until_its_checklist_is_ticked(tmp_path):
+    story = tmp_path / "sam.yaml"
+    story.write_text(STORY, encoding="utf-8")
+    pilot = Pilot((1024, 768), "nl")
+    pilot.start(TitleScene(pilot.app))
+    pilot.drop(story)
+    pilot.app.push("setup")
+    pilot.step()
+    assert any("niet nagekeken" in t for t in drawn(pilot))
+    pilot.app.pop()
+    findings = pilot.top
+    findings.index = [i.label() for i in findings.items].index("Inhoudelijke checklist")
+    pilot.press(Action.CONFIRM)
+    checklist = pilot.top
+    assert checklist.screen == "checklist"
+    assert "Geen angst of schrikeffecten" in " ".join(drawn(pilot))  # in the teacher's language
+    done = [i.label() for i in checklist.items].index("Nagekeken: elke regel klopt")
+    checklist.index = done
+    pilot.press(Action.CONFIRM)  # not every rule ticked: the ring goes to the first one left
+    assert pilot.top is checklist and checklist.index == 0
+    for _rule in checklist.rules:
+        pilot.press(Action.CONFIRM, Action.DOWN)  # F5 ticks, PageDown moves on
+    checklist.index = done
+    pilot.press(Action.CONFIRM)
+    assert pilot.top.screen == "findings"
+    assert pilot.app.mine.reviewed(story)
+    pilot.app.push("setup")
+    pilot.step()
+    assert not any("niet nagekeken" in t for t in drawn(pilot))

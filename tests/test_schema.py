@@ -224,3 +224,42 @@ def test_schema_and_loader_both_reject(write, what: str, old: str, new: str, cod
     assert schema_errors(text), f"{what}: the schema accepts it"
     loaded = read_scenario(write("kim-message.yaml", text))
     assert code in {f.code for f in loaded.errors}, [str(f) for f in loaded.findings]
+
+
+# --- one definition: the schema is generated from the grammar the loader reads with -----------
+
+
+def test_the_shipped_schema_is_what_the_grammar_generates() -> None:
+    from max247.authoring import schema as generated
+
+    assert SCHEMA.read_text(encoding="utf-8") == generated.text(), (
+        "the grammar (max247/story/grammar.py) changed: run `max247 schema` and commit the file"
+    )
+
+
+def test_the_generated_schema_changes_with_the_grammar(monkeypatch) -> None:
+    """The check above can fail: a key added to the grammar reaches the schema and the loader."""
+    from dataclasses import replace
+
+    from max247.authoring import schema as generated
+    from max247.story import grammar
+
+    extra = grammar.Key("hint", "text", "A hint.")
+    monkeypatch.setattr(
+        grammar, "CHOICE", replace(grammar.CHOICE, keys=(*grammar.CHOICE.keys, extra))
+    )
+    assert "hint" in generated.generate()["$defs"]["choice"]["properties"]
+    assert generated.text() != SCHEMA.read_text(encoding="utf-8")
+
+
+def test_the_schema_command_says_whether_the_file_is_current(tmp_path, monkeypatch, capsys):
+    from max247.authoring import schema as generated
+    from max247.cli import main
+
+    copy = tmp_path / "scenario.schema.json"
+    copy.write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(generated, "SCHEMA", copy)
+    assert main(["schema", "--check"]) == 1
+    assert main(["schema"]) == 0
+    assert main(["schema", "--check"]) == 0
+    assert copy.read_text(encoding="utf-8") == SCHEMA.read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from max247.story.loader import SCENARIO_ID
+from max247.story.grammar import SCENARIO_ID
 
 _HERE = Path(__file__).resolve().parent
 SCHEMA = _HERE / "scenario.schema.json"

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from max247.authoring.graph import Translate, condition_text
 from max247.reflow import reflow
+from max247.story.ends import leaves
 from max247.story.explore import Exploration, explore
 from max247.story.model import (
     AddFlags,
@@ -35,229 +36,105 @@ from max247.story.model import (
 
 HelpLookup = Callable[[str], str | None]  # a need -> "Child Focus - 116 000"
 
-# --- i18n: the page's own words ------------------------------------------------------------------
-# These belong to the interface, not to a scenario: when the interface catalog (gettext domain
-# max247) has them, move them there and look them up with Interface.gettext. Terms follow
-# locales/glossary.csv (mood = gevoel / humeur, trusted adult = vertrouwenspersoon / personne de
-# confiance). nl is Flemish (leerkracht, gsm), fr is Belgian French (GSM).
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "kind": "Scenario to review before class",
-        "theme": "Theme",
-        "ages": "Ages",
-        "minutes": "Playing time",
-        "minutes_value": "{n} minutes",
-        "problem": "The problem, as the children see it",
-        "start_mood": "Mood at the start",
-        "of_4": "{n} of 4",
-        "file": "File",
-        "content_warning": "Content warning",
-        "goals": "Goals",
-        "teacher_notes": "Teacher notes",
-        "discussion": "Discussion questions",
-        "characters": "Characters",
-        "role_own": "the story's character",
-        "role_max": "Max: a trusted adult",
-        "role_friend": "a friend of the same age",
-        "story": "The story",
-        "contents": "Passages",
-        "start": "start",
-        "colon": ": ",
-        "photo": "[photo from {who}: {alt}]",
-        "view_phone": "From here on: as a phone chat",
-        "view_in-person": "From here on: face to face",
-        "tell_listens": "{who} confides in {name}, who listens.",
-        "tell_not": "{who} tells {name}, who does not listen.",
-        "help": "Help card",
-        "flag": "flag",
-        "only_if": "Only if: {cond}",
-        "otherwise": "Otherwise:",
-        "choice": "The class chooses",
-        "timer": "{n} s to discuss",
-        "feedback": "Feedback",
-        "discuss": "Talk about it",
-        "teacher": "For the teacher",
-        "mood": "mood",
-        "goto": "continues in",
-        "after_choice": "continues after the choice",
-        "ending": "Ending",
-        "final_mood": "Mood at the end: {n} of 4",
-        "mood_kept": "Mood at the end: as it is ({moods})",
-        "help found": "Help found on every way here.",
-        "not always": "Not every way here found help.",
-        "no help yet": "No way here found help.",
-        "not reached": "No play reached this ending.",
-        "partial": "Checked {n} plays, not every way through the story.",
-    },
-    "nl": {
-        "kind": "Scenario om na te lezen voor de les",
-        "theme": "Thema",
-        "ages": "Leeftijd",
-        "minutes": "Speelduur",
-        "minutes_value": "{n} minuten",
-        "problem": "Het probleem, zoals de kinderen het zien",
-        "start_mood": "Gevoel bij de start",
-        "of_4": "{n} op 4",
-        "file": "Bestand",
-        "content_warning": "Inhoudswaarschuwing",
-        "goals": "Doelen",
-        "teacher_notes": "Notities voor de leerkracht",
-        "discussion": "Gespreksvragen",
-        "characters": "Personages",
-        "role_own": "het hoofdpersonage",
-        "role_max": "Max: een vertrouwenspersoon",
-        "role_friend": "een vriend of vriendin van dezelfde leeftijd",
-        "story": "Het verhaal",
-        "contents": "Passages",
-        "start": "start",
-        "colon": ": ",
-        "photo": "[foto van {who}: {alt}]",
-        "view_phone": "Vanaf hier: als chat op de gsm",
-        "view_in-person": "Vanaf hier: in het echt",
-        "tell_listens": "{who} vertelt het aan {name}, die luistert.",
-        "tell_not": "{who} vertelt het aan {name}, die niet luistert.",
-        "help": "Hulpkaart",
-        "flag": "vlag",
-        "only_if": "Alleen als: {cond}",
-        "otherwise": "Anders:",
-        "choice": "De klas kiest",
-        "timer": "{n} s overleg",
-        "feedback": "Feedback",
-        "discuss": "Praat erover",
-        "teacher": "Voor de leerkracht",
-        "mood": "gevoel",
-        "goto": "gaat verder in",
-        "after_choice": "gaat verder na de keuze",
-        "ending": "Einde",
-        "final_mood": "Gevoel op het einde: {n} op 4",
-        "mood_kept": "Gevoel op het einde: zoals het is ({moods})",
-        "help found": "Op elke weg hierheen is hulp gevonden.",
-        "not always": "Niet elke weg hierheen vond hulp.",
-        "no help yet": "Geen enkele weg hierheen vond hulp.",
-        "not reached": "Geen enkel spel bereikte dit einde.",
-        "partial": "{n} spellen nagegaan, niet elke weg door het verhaal.",
-    },
-    "fr": {
-        "kind": "Scénario à relire avant la classe",
-        "theme": "Thème",
-        "ages": "Âge",
-        "minutes": "Durée",
-        "minutes_value": "{n} minutes",
-        "problem": "Le problème, tel que les enfants le voient",
-        "start_mood": "Humeur au départ",
-        "of_4": "{n} sur 4",
-        "file": "Fichier",
-        "content_warning": "Avertissement",
-        "goals": "Objectifs",
-        "teacher_notes": "Notes pour l'enseignant·e",
-        "discussion": "Questions de discussion",
-        "characters": "Personnages",
-        "role_own": "le personnage principal",
-        "role_max": "Max\u00a0: une personne de confiance",
-        "role_friend": "un·e ami·e du même âge",
-        "story": "L'histoire",
-        "contents": "Passages",
-        "start": "début",
-        "colon": "\u00a0: ",  # French typography: a no-break space before the colon
-        "photo": "[photo de {who}\u00a0: {alt}]",
-        "view_phone": "À partir d'ici\u00a0: en conversation sur le GSM",
-        "view_in-person": "À partir d'ici\u00a0: en face à face",
-        "tell_listens": "{who} se confie à {name}, qui l'écoute.",
-        "tell_not": "{who} en parle à {name}, qui ne l'écoute pas.",
-        "help": "Carte d'aide",
-        "flag": "drapeau",
-        "only_if": "Seulement si\u00a0: {cond}",
-        "otherwise": "Sinon\u00a0:",
-        "choice": "La classe choisit",
-        "timer": "{n} s de discussion",
-        "feedback": "Retour",
-        "discuss": "On en parle",
-        "teacher": "Pour l'enseignant",
-        "mood": "humeur",
-        "goto": "continue dans",
-        "after_choice": "continue après le choix",
-        "ending": "Fin",
-        "final_mood": "Humeur à la fin\u00a0: {n} sur 4",
-        "mood_kept": "Humeur à la fin\u00a0: inchangée ({moods})",
-        "help found": "De l'aide a été trouvée sur chaque chemin menant ici.",
-        "not always": "Pas de l'aide sur chaque chemin menant ici.",
-        "no help yet": "Aucun chemin menant ici n'a trouvé de l'aide.",
-        "not reached": "Aucune partie n'atteint cette fin.",
-        "partial": "{n} parties vérifiées, pas tous les chemins de l'histoire.",
-    },
-}
-THEMES = {
-    "en": {
-        "grooming": "grooming",
-        "sexting": "sexting",
-        "sextortion": "sextortion",
-        "image-abuse": "image-based abuse",
-        "online-safety": "online safety",
-        "trusted-adult": "trusted adult",
-        "running-away": "running away",
-    },
-    "nl": {
-        "grooming": "grooming",
-        "sexting": "sexting",
-        "sextortion": "sextortion",
-        "image-abuse": "misbruik van beelden",
-        "online-safety": "veilig online",
-        "trusted-adult": "vertrouwenspersoon",
-        "running-away": "weglopen",
-    },
-    "fr": {
-        "grooming": "grooming",
-        "sexting": "sexting",
-        "sextortion": "sextorsion",
-        "image-abuse": "abus d'images",
-        "online-safety": "sécurité en ligne",
-        "trusted-adult": "personne de confiance",
-        "running-away": "fugue",
-    },
-}
-NEEDS = {
-    "en": {
-        "talk": "a helpline to talk about anything",
-        "exploitation": "help with grooming, sextortion, sexual exploitation online",
-        "remove-image": "getting a nude image taken down",
-        "crisis": "a child in distress who needs someone to talk to now",
-        "emergency": "immediate danger",
-        "missing": "a child who ran away or is missing",
-        "adult-advice": "advice for the adult, after a disclosure",
-    },
-    "nl": {
-        "talk": "een hulplijn om over alles te praten",
-        "exploitation": "hulp bij grooming, sextortion, seksuele uitbuiting online",
-        "remove-image": "een naaktfoto laten verwijderen",
-        "crisis": "een kind in nood dat nu iemand nodig heeft om mee te praten",
-        "emergency": "acuut gevaar",
-        "missing": "een kind dat weggelopen of vermist is",
-        "adult-advice": "advies voor de volwassene, na een onthulling",
-    },
-    "fr": {
-        "talk": "une ligne d'écoute pour parler de tout",
-        "exploitation": "aide en cas de grooming, sextorsion, exploitation sexuelle en ligne",
-        "remove-image": "faire retirer une photo intime",
-        "crisis": "un enfant en détresse qui a besoin de parler à quelqu'un tout de suite",
-        "emergency": "danger immédiat",
-        "missing": "un enfant qui a fugué ou qui a disparu",
-        "adult-advice": "conseil pour l'adulte, après une confidence",
-    },
-}
-# --- end of the page's own words -----------------------------------------------------------------
+# --- the page's own words ------------------------------------------------------------------------
+# In the interface's catalogs (gettext domain max247) with the game's words: a theme is named as
+# the teacher's story list names it ("finding your Max"), a content warning as the briefing does.
+# Terms follow locales/glossary.csv; nl is Flemish (leerkracht, gsm), fr Belgian French (GSM).
 
 
-def _template(key: str, language: str) -> str:
-    return LABELS.get(language, {}).get(key) or LABELS["en"][key]
+def _labels(_: Callable[[str], str]) -> dict[str, str]:
+    return {
+        "kind": _("Scenario to review before class"),
+        "theme": _("Theme"),
+        "ages": _("Ages"),
+        "minutes": _("Playing time"),
+        "minutes_value": _("{n} minutes"),
+        "problem": _("The problem, as the children see it"),
+        "start_mood": _("Mood at the start"),
+        "of_4": _("{n} of 4"),
+        "file": _("File"),
+        "content_warning": _("Content warning"),
+        "goals": _("Goals"),
+        "teacher_notes": _("Teacher notes"),
+        "discussion": _("Discussion questions"),
+        "characters": _("Characters"),
+        "role_own": _("the story's character"),
+        "role_max": _("Max: a trusted adult"),
+        "role_friend": _("a friend of the same age"),
+        "story": _("The story"),
+        "contents": _("Passages"),
+        "start": _("start"),
+        "photo": _("[photo from {who}: {alt}]"),
+        "view_phone": _("From here on: as a phone chat"),
+        "view_in-person": _("From here on: face to face"),
+        "tell_listens": _("{who} confides in {name}, who listens."),
+        "tell_not": _("{who} tells {name}, who does not listen."),
+        "help": _("Help card"),
+        "flag": _("flag"),
+        "only_if": _("Only if: {cond}"),
+        "otherwise": _("Otherwise:"),
+        "choice": _("The class chooses"),
+        "timer": _("{n} s to discuss"),
+        "feedback": _("Feedback"),
+        "discuss": _("Talk about it"),
+        "teacher": _("For the teacher"),
+        "mood": _("mood"),
+        "goto": _("continues in"),
+        "after_choice": _("continues after the choice"),
+        "ending": _("Ending"),
+        "final_mood": _("Mood at the end: {n} of 4"),
+        # TRANSLATORS: the proof page; {moods} lists the moods it can have there, "2, 3"
+        "mood_kept": _("Mood at the end: as it is ({moods})"),
+        "help found": _("Help found on every way here."),
+        "not always": _("Not every way here found help."),
+        "no help yet": _("No way here found help."),
+        "not reached": _("No play reached this ending."),
+        "partial": _("Checked {n} plays, not every way through the story."),
+    }
 
 
-def label(key: str, language: str, **values: object) -> str:
-    """The page's word for `key` in `language`, English where it has none."""
-    return _template(key, language).format(**values)
+def _themes(_: Callable[[str], str]) -> dict[str, str]:
+    return {
+        "grooming": _("grooming"),
+        "sexting": _("sexting"),
+        "sextortion": _("sextortion"),
+        "image-abuse": _("image-based abuse"),
+        "online-safety": _("online safety"),
+        "trusted-adult": _("finding your Max"),
+        "running-away": _("running away"),
+    }
 
 
-def _word(table: dict[str, dict[str, str]], key: str, language: str) -> str:
-    return table.get(language, {}).get(key) or table["en"].get(key, key)
+def _needs(_: Callable[[str], str]) -> dict[str, str]:
+    return {
+        "talk": _("a helpline to talk about anything"),
+        "exploitation": _("help with grooming, sextortion, sexual exploitation online"),
+        "remove-image": _("getting a nude image taken down"),
+        "crisis": _("a child in distress who needs someone to talk to now"),
+        "emergency": _("immediate danger"),
+        "missing": _("a child who ran away or is missing"),
+        "adult-advice": _("advice for the adult, after a disclosure"),
+    }
+
+
+Gettext = Callable[[str], str]  # the interface's gettext in the page's language
+
+
+class Words:
+    """The page's words in one language, from the interface's catalog through `gettext` (the
+    caller's, e.g. max247.i18n.Interface(language).gettext: authoring does not reach into the
+    services); English without one."""
+
+    def __init__(self, language: str, gettext: Gettext | None = None) -> None:
+        _ = gettext or str
+        self.labels = _labels(_)
+        self.themes = _themes(_)
+        self.needs = _needs(_)
+        # French typography: a no-break space before the colon
+        self.colon = "\u00a0: " if language == "fr" else ": "
+
+    def label(self, key: str, **values: object) -> str:
+        return self.labels[key].format(**values)
 
 
 CSS = """
@@ -341,9 +218,11 @@ def to_html(
     translate: Translate,
     language: str,
     help_lookup: HelpLookup | None = None,
+    gettext: Gettext | None = None,
 ) -> str:
-    """The whole scenario as one self-contained HTML5 page in `language`."""
-    return _Page(scenario, translate, language, help_lookup).render()
+    """The whole scenario as one self-contained HTML5 page in `language`; the page's own words
+    come through `gettext` (English without it)."""
+    return _Page(scenario, translate, language, help_lookup, gettext).render()
 
 
 def esc(text: object) -> str:
@@ -361,13 +240,15 @@ class _Page:
         translate: Translate,
         language: str,
         help_lookup: HelpLookup | None,
+        gettext: Gettext | None = None,
     ) -> None:
         self.s = scenario
         self.translate = translate
         self.language = language
         self.help_lookup = help_lookup
         self.found: Exploration = explore(scenario)
-        self.colon = esc(_template("colon", language))
+        self.words = Words(language, gettext)
+        self.colon = esc(self.words.colon)
 
     # --- small pieces -------------------------------------------------------------------------
 
@@ -382,7 +263,7 @@ class _Page:
 
     def word(self, key: str, **markup: object) -> str:
         """The page's word, escaped; `markup` is filled in as it is, so it must be HTML already."""
-        return esc(_template(key, self.language)).format(**markup)
+        return esc(self.words.labels[key]).format(**markup)
 
     def name(self, character: str) -> str:
         c = self.s.characters.get(character)
@@ -428,7 +309,7 @@ class _Page:
             f'<p class="kind">Max 24/7 · {self.word("kind")}</p>',
             f"<h1>{title}</h1>",
             '<table class="facts">',
-            self.fact("theme", esc(_word(THEMES, s.theme, self.language))),
+            self.fact("theme", esc(self.words.themes.get(s.theme, s.theme))),
             self.fact("ages", esc(s.ages)),
             self.fact("minutes", self.word("minutes_value", n=s.minutes)),
         ]
@@ -525,7 +406,7 @@ class _Page:
                 f"{self.word(role)}</span>{self.mood(beat.mood)}</p>"
             ]
         if isinstance(beat, Help):
-            need = esc(_word(NEEDS, beat.need, self.language))
+            need = esc(self.words.needs.get(beat.need, beat.need))
             card = self.help_lookup(beat.need) if self.help_lookup else None
             shown = f'{esc(card)} <span class="meta">({need})</span>' if card else need
             return [
@@ -586,7 +467,7 @@ class _Page:
             out += ['<div class="branch">', *self.beats(option.then), "</div>"]
         if option.goto is not None:
             out.append(self.goto(option.goto))
-        elif option.then is None or not _leaves(option.then):
+        elif option.then is None or not leaves(option.then):
             out.append(f'<p class="goto">↓ {self.word("after_choice")}</p>')
         return out
 
@@ -609,19 +490,3 @@ class _Page:
             f'<p class="meta">{mood}. {self.word(reach.status)}</p>',
             "</div>",
         ]
-
-
-def _leaves(beats: tuple[Beat, ...]) -> bool:
-    """Whether a beat list always leaves (format page, "Choices and flow")."""
-    if not beats:
-        return False
-    last = beats[-1]
-    if isinstance(last, (Goto, Ending)):
-        return True
-    if isinstance(last, If):
-        return last.else_ is not None and _leaves(last.then) and _leaves(last.else_)
-    if isinstance(last, Choice):
-        return all(
-            o.goto is not None or (o.then is not None and _leaves(o.then)) for o in last.options
-        )
-    return False

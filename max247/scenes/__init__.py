@@ -47,6 +47,7 @@ SCENES: dict[str, str] = {
     "open": "max247.scenes.opening:OpenScene",
     "findings": "max247.scenes.opening:FindingsScene",
     "translate": "max247.scenes.opening:TranslateScene",
+    "checklist": "max247.scenes.opening:ChecklistScene",
 }
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pygame
 from platformdirs import user_documents_dir
 
+from max247.i18n import language_name
 from max247.opening import Checked, check, source_line
 from max247.scenes.base import Item, Menu
 from max247.story.findings import Finding, ScenarioError, render_text
@@ -316,7 +317,7 @@ class FindingsScene(ListScene):
         for lang, n in sorted(missing.items()):
             cards.append(
                 Card(
-                    _("Translation: {language}").format(language=lang),
+                    _("Translation: {language}").format(language=language_name(lang)),
                     self.app.ngettext(
                         "{n} text still to translate or to look at again.",
                         "{n} texts still to translate or to look at again.",
@@ -354,6 +355,7 @@ class FindingsScene(ListScene):
         if checked is not None and checked.playable:
             footer.append(Item(lambda: _("Play it now"), self.play, primary=True))
             footer.append(Item(lambda: _("Translate…"), self.translate))
+            footer.append(Item(self.checklist_label, self.checklist))
         footer.append(Item(lambda: _("Check again"), self.recheck))
         footer.append(Item(lambda: _("Back"), self.back))
         self.footer = len(footer)
@@ -373,6 +375,12 @@ class FindingsScene(ListScene):
         assert self.checked is not None
         first = next(iter(self.checked.library.scenarios.values()))
         self.app.push("translate", path=first.path)
+
+    def checklist_label(self) -> str:
+        _ = self.app._
+        if self.app.mine.reviewed(self.path):
+            return _("Content checklist: ticked")
+        return _("Content checklist")
 
     def checklist(self) -> None:
         self.app.push("checklist", path=self.path)
@@ -639,3 +647,112 @@ class TranslateScene(ListScene):
             if y > t.height - t.u(4):
                 break
             y += c.block(line, t.margin, y, head.w, th.ACCENT, size=t.small)
+
+
+class ChecklistScene(ListScene):
+    """The content checklist for a story the teacher added: every rule ticked, and the story is
+    no longer marked "not reviewed" in the lesson's set-up."""
+
+    screen = "checklist"
+    footer = 2
+
+    def __init__(self, app, path: Path | str) -> None:
+        from max247.checklist import CHECKLIST
+
+        super().__init__(app)
+        self.path = Path(path)
+        self.rules = [(section, rule) for section, rules in CHECKLIST for rule in rules]
+        self.ticked: set[int] = set()
+        self.done = app.mine.reviewed(self.path)
+        if self.done:
+            self.ticked = set(range(len(self.rules)))
+        _ = app._
+        self.items = [
+            Item(lambda r=rule: render_text(r, app.interface), lambda k=k: self.tick(k))
+            for k, (_section, rule) in enumerate(self.rules)
+        ]
+        self.items += [
+            Item(lambda: _("Reviewed: every rule holds"), self.reviewed, primary=True),
+            Item(lambda: _("Back"), self.back),
+        ]
+
+    def tick(self, k: int) -> None:
+        self.ticked ^= {k}
+
+    def reviewed(self) -> None:
+        if len(self.ticked) < len(self.rules):
+            self.index = next(k for k in range(len(self.rules)) if k not in self.ticked)
+            self.follow = True
+            return
+        self.app.mine.review(self.path)
+        self.done = True
+        self.app.pop()
+
+    def back(self) -> None:
+        self.app.pop()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        t = self.app.theme
+        _ = self.app._
+        c = self.canvas(surface)
+        self.background(surface)
+        head = pygame.Rect(t.margin, t.u(2), t.width - 2 * t.margin, t.title + t.u(1))
+        c.text(_("Content checklist"), head, th.INK, size=t.title, style="bold")
+        said = _("{done} of {total} ticked · {file}").format(
+            done=len(self.ticked), total=len(self.rules), file=self.path.name
+        )
+        c.text(
+            said,
+            pygame.Rect(t.margin, head.bottom, head.w, c.line_height(t.small)),
+            th.INK_SOFT,
+            size=t.small,
+            min_size=t.small,
+        )
+        foot = self.draw_footer(c, t.height - t.u(2))
+        top = head.bottom + c.line_height(t.small) + t.u(1.5)
+        inner = head.w - t.u(9)
+        heights = []
+        for k, (section, rule) in enumerate(self.rules):
+            h = c.block_height(render_text(rule, self.app.interface), inner, t.small) + t.u(2)
+            if k == 0 or self.rules[k - 1][0] is not section:
+                h += c.line_height(t.small, "bold")
+            heights.append(h)
+        rows = self.rows()
+        for item in rows:
+            item.rect = None
+        shown = self.visible_rows(heights, foot - t.u(1.5) - top)
+        y = top
+        for k in shown:
+            section, rule = self.rules[k]
+            if k == 0 or self.rules[k - 1][0] is not section:
+                label = render_text(section, self.app.interface)
+                c.text(
+                    label,
+                    pygame.Rect(t.margin, y, head.w, c.line_height(t.small, "bold")),
+                    th.INK_SOFT,
+                    size=t.small,
+                    style="bold",
+                    min_size=t.small,
+                )
+                y += c.line_height(t.small, "bold")
+                h = heights[k] - c.line_height(t.small, "bold")
+            else:
+                h = heights[k]
+            r = pygame.Rect(t.margin, y, head.w, h)
+            rows[k].rect = r
+            draw.panel(surface, r, th.ACCENT_SOFT if k in self.ticked else th.WHITE, t.radius)
+            if k == self.index:
+                c.highlight(r)
+            box = pygame.Rect(r.x + t.u(1.5), r.y + t.u(1), t.u(4), t.u(4))
+            pygame.draw.rect(surface, th.INK, box, max(2, t.u(0.4)), border_radius=t.u(0.8))
+            if k in self.ticked:
+                draw.check(surface, box.center, t.u(1.4), th.ACCENT)
+            c.block(
+                render_text(rule, self.app.interface),
+                box.right + t.u(2),
+                r.y + t.u(1),
+                inner,
+                th.INK,
+                size=t.small,
+            )
+            y += h + t.u(1)

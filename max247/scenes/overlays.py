@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import pygame
 
-from max247.i18n import language_name
+from max247.i18n import language_name, next_language
 from max247.input import Action
 from max247.scenes.base import Item, Menu, MenuOverlay
-from max247.story.model import LANGUAGES
 from max247.ui import theme as th
-from max247.ui.text import reflow
 
 
 class PauseOverlay(MenuOverlay):
@@ -30,8 +28,16 @@ class PauseOverlay(MenuOverlay):
                 self.language,
             ),
             Item(
-                lambda: _("Text size: {percent}%").format(
-                    percent=round(app.settings.text_scale * 100)
+                lambda: (
+                    # a step this window's shape has no room for is said, as the access menu does
+                    _("Text size: {percent}% (here at most {cap}%)").format(
+                        percent=round(app.settings.text_scale * 100),
+                        cap=round(app.theme.text_scale * 100),
+                    )
+                    if app.theme.text_scale < app.settings.text_scale
+                    else _("Text size: {percent}%").format(
+                        percent=round(app.settings.text_scale * 100)
+                    )
                 ),
                 app.cycle_text_scale,
             ),
@@ -77,11 +83,7 @@ class PauseOverlay(MenuOverlay):
         self.app.replace("keys")
 
     def language(self) -> None:
-        langs = list(LANGUAGES)
-        lang = self.app.settings.language
-        self.app.set_language(
-            langs[(langs.index(lang) + 1) % len(langs)] if lang in langs else "nl"
-        )
+        self.app.set_language(next_language(self.app.settings.language))
 
     def board(self) -> None:
         self.app.reset("board")
@@ -171,6 +173,12 @@ class TeacherOverlay(Menu):
         self.page = 0
         self.pages = 1
 
+    def entered(self) -> None:
+        if self.app.teacher_window is not None:
+            # the teacher has a screen of their own: the notes are there, never projected
+            self.app.teacher_window.attention()
+            self.dismiss()
+
     def handle(self, action: Action) -> None:
         if action in (Action.TEACHER, Action.PAUSE, Action.BACK):
             self.app.pop()
@@ -186,44 +194,14 @@ class TeacherOverlay(Menu):
         _ = self.app._
         c = self.canvas(surface)
         surface.fill(th.PAPER)
-        lang = self.app.settings.language
-        story = self.app.find("story")
-        s = self.scenario or getattr(story, "scenario", None)
-        parts = []
-        if s is not None:
-            parts.append(_("Content warning") + "\n" + self.app.text(s, s.content_warning))
-            if s.teacher_notes:
-                notes = reflow(self.app.text(s, s.teacher_notes))
-                parts.append(_("Teacher notes") + "\n" + notes)
-            if s.discussion:
-                parts.append(
-                    _("Questions for the class")
-                    + "\n"
-                    + "\n".join("• " + self.app.text(s, q) for q in s.discussion)
-                )
-        advice = self.app.directory.cards_for("adult-advice", self.app.settings.region, lang)
-        if advice:
-            lines = [
-                f"• {card.text('name', lang)}"
-                + (f" · {card.phone}" if card.phone else "")
-                + f" — {card.text('helps', lang)}"
-                for card in advice[:3]
-            ]
-            parts.append(
-                _(
-                    "If a pupil tells you something personal: listen, thank them, do not "
-                    "promise secrecy, follow your school's procedure. Advice for adults:"
-                )
-                + "\n"
-                + "\n".join(lines)
-            )
-        stale = self.app.directory.stale()
-        if stale:
-            parts.append(
-                _("Some help cards were checked more than a year ago: {names}.").format(
-                    names=", ".join(card.text("name", lang) for card in stale)
-                )
-            )
+        # the same words as the teacher's own window: one source, scenes/teacherview.py
+        # (imported here: it brings the help directory, which the first frame does without)
+        from max247.scenes.teacherview import teacher_view
+
+        view = teacher_view(self.app, self.scenario)
+        parts = [f"{s.heading}\n{s.body}" for s in view.sections]
+        if view.timer:
+            parts.insert(0, view.timer)
         parts.append(
             _(
                 "Keys: Space or PageDown next · PageUp back · 1-4 choose · T timer · "

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from max247.store import Store
     from max247.story.library import Library
     from max247.story.model import Scenario, Text
+    from max247.teacherwindow import TeacherWindow
     from max247.ui.text import Fonts
     from max247.ui.theme import Theme
     from max247.ui.widgets import Drawn
@@ -59,6 +60,7 @@ class Host(Protocol):
     print_folder: Path | None
     kiosk: bool  # the stand at an event: see max247.stand
     counts: StandCounts
+    teacher_window: TeacherWindow | None  # the teacher's own screen, when there are two
     tables: Tables | None  # tables with a device each, when the lesson uses them
     mine: MyStories  # the stories the teacher added in the game, and whether reviewed
 

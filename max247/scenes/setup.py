@@ -295,6 +295,8 @@ class SetupScene(Menu):
         info = f"{s.ages} · {s.minutes} min · {self.theme_word(s.theme)}"
         if not self.app.translated(s):
             info += " · " + _("not fully translated")
+        if not self.app.mine.reviewed(s.path):  # added in the game, checklist not ticked yet
+            info += " · " + _("not reviewed")
         self.two_lines(c, rect, box.right + t.u(2), self.app.text(s, s.title), info)
 
     def two_lines(self, c, rect: pygame.Rect, x: int, title: str, info: str) -> None:

@@ -117,6 +117,10 @@ class TitleScene(Menu):
         y = t.u(56)
         gap = t.u(2)
         column = self.items[:-1]  # the last, "Accessibility", sits in the top corner
+        # a button is never lower than a line of its smallest text: with many items the menu
+        # starts higher, over the circles' faded edge, rather than spill its words
+        lowest = c.line_height(t.min_body, "bold") + t.u(1)
+        y = min(y, t.height - t.u(5) - len(column) * (lowest + gap))
         h = min(round(t.body * 2.2), (t.height - t.u(5) - y) // len(column) - gap)
         for i, item in enumerate(column):
             rect = pygame.Rect(0, 0, w, h)

@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from max247.story import conditions
+from max247.story.conditions import FlagValue
 from max247.story.findings import Loc
-from max247.story.model import AddFlags, Choice, Ending, FlagValue, If, Scenario, walk
+from max247.story.model import AddFlags, Choice, Ending, If, Scenario, walk
 from max247.story.runtime import Ended, Event, StepBudgetError, Story, StoryError
 
 MAX_STATES = 200_000  # states explored before the explorer gives up on a story

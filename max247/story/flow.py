@@ -1,7 +1,7 @@
 """Flow checks over a whole scenario: reachability, ways out, and the proof that help is found.
 
-The loader checks each passage on its own (loose ends, dead beats). Here the scenario is seen as
-a whole:
+The loader checks each passage on its own first (max247.story.ends: loose ends, dead beats).
+Here the scenario is seen as a whole:
 - a control-flow graph over beat positions, conditions ignored, tells which passages no path
   reaches and from which beats no path reaches an ending (a loop with no way out);
 - the explorer (max247.story.explore) plays every reachable state with the runtime itself, to

@@ -8,7 +8,6 @@ live in the validator, which starts from what this module builds.
 
 from __future__ import annotations
 
-import difflib
 import re
 import time
 from collections.abc import Iterable
@@ -16,20 +15,41 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from max247.story import advice, conditions, knockon, shapes
-from max247.story.findings import N_, Finding, Loc, N_and, ScenarioError, finding
-from max247.story.keywords import english_key
+from max247.story.conditions import FlagValue
+from max247.story.ends import check_ends
+from max247.story.fields import Fields, did_you_mean, listed, slug
+from max247.story.findings import N_, Finding, Loc, N_and, ScenarioError
+from max247.story.grammar import (
+    AGES,
+    BEAT_KEYS,
+    CHARACTER,
+    CHOICE,
+    ENDING,
+    MINUTES,
+    MOOD_CHANGE,
+    NO_MOOD,
+    NODE_ID,
+    OPTION,
+    PHOTO,
+    RESERVED,
+    SCENARIO,
+    SCENARIO_ID,
+    STORY_NEEDS,
+    TELL,
+    TIMER,
+    TOP_KEYS,
+    VIEWS,
+)
 from max247.story.model import (
     LANGUAGES,
     MOOD_MAX,
     MOOD_MIN,
-    NEEDS,
     THEMES,
     AddFlags,
     Beat,
     Character,
     Choice,
     Ending,
-    FlagValue,
     Goto,
     Help,
     If,
@@ -46,58 +66,8 @@ from max247.story.model import (
 )
 from max247.story.yamlread import Mapping, Node, Scalar, Sequence, parse_yaml, read_yaml
 
-SCENARIO_ID = re.compile(r"[a-z][a-z0-9-]{0,39}\Z")
-NODE_ID = re.compile(r"[a-z][a-z0-9_-]{0,39}\Z")
-BEAT_KEYS = (
-    "narrate",
-    "choice",
-    "if",
-    "set",
-    "add",
-    "tell",
-    "help",
-    "goto",
-    "view",
-    "photo",
-    "ending",
-)
-RESERVED = (*BEAT_KEYS, "then", "else", "mood", "say", "image", "sound", "pause", "show", "note")
-MOOD_BEATS = (Narrate, Message, Photo, Tell, Help, SetFlags, AddFlags)
-TOP_KEYS = {
-    "format": True,
-    "id": True,
-    "language": True,
-    "title": True,
-    "theme": True,
-    "ages": True,
-    "minutes": True,
-    "problem": False,
-    "character": True,
-    "mood": True,
-    "content_warning": True,
-    "goals": True,
-    "teacher_notes": False,
-    "discussion": False,
-    "characters": True,
-    "start": True,
-    "passages": True,
-}
-QUOTE_HINT = N_('Put the whole text in double quotes: "...".')
 MIN_MOOD_SECONDS = 0.2  # the mood walk's least share of the bound, after a long proof
-DEFAULT_NEEDS = tuple(n for n in NEEDS if n != "adult-advice")
-
-
-def did_you_mean(word: str, options: Iterable[str]) -> str:
-    options = list(options)
-    if (key := english_key(word)) is not None and key in options:  # tekst, personnages
-        return N_("The keys are English words: write '{key}'.", key=key)
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return N_("Did you mean '{word}'?", word=close[0]) if close else ""
-
-
-def listed(items: Iterable[str]) -> str:
-    """Names (keys, ids, words of the format) as a list; they are never translated."""
-    return ", ".join(items)
+DEFAULT_NEEDS = STORY_NEEDS
 
 
 @dataclass
@@ -166,12 +136,15 @@ def read_scenario(
     return Loaded(scenario, findings)
 
 
-class _Reader:
+class _Reader(Fields):
+    """Reads a scenario's parts, as max247/story/grammar.py defines them, into the model, with
+    the shared field readers; remembers the gotos and flags to check them once all is read."""
+
     def __init__(self, path: Path, name: str, needs: tuple[str, ...]) -> None:
+        super().__init__()
         self.path = path
         self.name = name
         self.needs = needs
-        self.findings: list[Finding] = []
         self.language = "en"
         self.characters: dict[str, Character] = {}
         self.gotos: list[tuple[str, Loc]] = []
@@ -182,87 +155,21 @@ class _Reader:
         self.yes_no_words: list[tuple[str, str, Loc]] = []
         self.choice_count: dict[str, int] = {}
         self.passage = ""
-        self.too_long: set[str] = set()  # numbers already reported as too long (E111)
 
-    # --- helpers ---------------------------------------------------------------------------
-
-    def add(self, code: str, loc: Loc, message: str, hint: str = "") -> None:
-        self.findings.append(finding(code, loc, message, hint))
-
-    def error_count(self) -> int:
-        return sum(f.is_error for f in self.findings)
+    # --- values of the scenario format -------------------------------------------------------
 
     def mapping(self, node: Node, what: str) -> Mapping | None:
-        if isinstance(node, Mapping):
-            return node
-        if (meant := shapes.as_mapping(node, what)) is not None:  # `- lotte:`: one message
-            self.findings.append(meant[1])
+        if not isinstance(node, Mapping) and (meant := shapes.as_mapping(node, what)) is not None:
+            self.findings.append(meant[1])  # `- lotte:`: read as meant, with one message
             return meant[0]
-        # TRANSLATORS: {what} is a key of the format (passages, choice, ...) or a part of a
-        # scenario such as "an option"
-        self.add(
-            "E103", node.loc, N_("{what} should be a mapping of keys (key: value).", what=what)
-        )
-        return None
-
-    def check_keys(self, node: Mapping, allowed: Iterable[str], what: str) -> None:
-        allowed = list(allowed)
-        for key, _ in node.items:
-            if key.value not in allowed:
-                self.add(
-                    "E101",
-                    key.loc,
-                    # TRANSLATORS: {what} is a part of a scenario, such as "a choice"
-                    N_("'{key}' is not a key of {what}.", key=key.value, what=what),
-                    did_you_mean(key.value, allowed)
-                    or N_("Allowed: {keys}.", keys=listed(allowed)),
-                )
-
-    def require(self, node: Mapping, keys: Iterable[str], what: str) -> bool:
-        ok = True
-        for key in keys:
-            if node.get(key) is None:
-                self.add("E102", node.loc, N_("{what} needs '{key}'.", what=what, key=key))
-                ok = False
-        return ok
-
-    def scalar(self, node: Node | None, what: str) -> Scalar | None:
-        if isinstance(node, Scalar) and not node.is_null:
-            return node
-        if node is not None:
-            self.add(
-                "E103",
-                node.loc,
-                N_("{what} should be a single value, not a list or mapping.", what=what),
-            )
-        return None
+        return super().mapping(node, what)
 
     def text(self, node: Node | None, context: str, what: str) -> Text | None:
         if node is None:
             return None
         if isinstance(node, Scalar):
-            if node.is_null or not node.value.strip():
-                self.add(
-                    "E104",
-                    node.loc,
-                    N_("{what} is empty.", what=what),
-                    N_("Write the text after the ':'."),
-                )
+            if self.plain_text(node, what) is None:
                 return None
-            if node.comment_after:
-                self.add(
-                    "W603",
-                    node.loc,
-                    N_(
-                        "{what} is followed by a '#' on its line; YAML takes all after ' #' "
-                        "as a comment.",
-                        what=what,
-                    ),
-                    N_(
-                        'Put the whole text in double quotes: "..." '
-                        "if the '#' belongs to the text."
-                    ),
-                )
             return Text(node.value, context, node.loc)
         if isinstance(node, Mapping) and node.items and set(node.keys()) <= set(LANGUAGES):
             inline: list[tuple[str, str]] = []
@@ -288,83 +195,8 @@ class _Reader:
                     )
                 return None
             return Text(own, context, node.loc, tuple(inline))
-        shape = N_("a list") if isinstance(node, Sequence) else N_("a mapping")
-        self.add(
-            "E105",
-            node.loc,
-            N_(
-                "YAML read {what} as {shape}, not as a text "
-                "(a text starting with '[' or '{{', or holding ': '?).",
-                what=what,
-                shape=shape,
-            ),
-            QUOTE_HINT,
-        )
+        self.not_a_text(node, what)
         return None
-
-    def number(self, node: Node | None, what: str, low: int, high: int) -> int | None:
-        s = self.scalar(node, what)
-        if s is None:
-            return None
-        value = self.whole_number(s)
-        if value is None or s.value[:1] in "+-":
-            if value is not None or s.value not in self.too_long:
-                self.add(
-                    "E103",
-                    s.loc,
-                    N_("{what} should be a whole number, not '{value}'.", what=what, value=s.value),
-                    advice.unit(what, s.value),
-                )
-            return None
-        if not low <= value <= high:
-            self.add(
-                "E106",
-                s.loc,
-                N_(
-                    "{what} is {value}; it should be from {low} to {high}.",
-                    what=what,
-                    value=value,
-                    low=low,
-                    high=high,
-                ),
-                advice.unit(what, s.value),
-            )
-            return None
-        return value
-
-    def whole_number(self, s: Scalar) -> int | None:
-        """The scalar as a whole number, None if it is not one; a number too long to be meant
-        gets its own finding (E111) and None."""
-        try:
-            return conditions.whole_number(s.value.strip())
-        except conditions.NumberTooLong:
-            self.number_too_long(s.loc, s.value)
-            return None
-
-    def number_too_long(self, loc: Loc, value: str) -> None:
-        self.too_long.add(value)
-        self.add(
-            "E111",
-            loc,
-            N_(
-                "the number {value} has more than {limit} digits; no story counts that far.",
-                value=value if len(value) <= 15 else value[:12] + "…",
-                limit=conditions.MAX_DIGITS,
-            ),
-        )
-
-    def boolean(self, node: Node | None, what: str) -> bool:
-        s = self.scalar(node, what)
-        if s is None:
-            return False
-        if s.value.lower() in ("true", "false"):
-            return s.value.lower() == "true"
-        self.add(
-            "E103",
-            s.loc,
-            N_("{what} should be true or false, not '{value}'.", what=what, value=s.value),
-        )
-        return False
 
     def mood_change(self, node: Node) -> int:
         s = self.scalar(node, "mood")
@@ -379,7 +211,7 @@ class _Reader:
                     N_("mood should be a change such as +1 or -1, not '{value}'.", value=s.value),
                 )
             return 0
-        if value == 0 or not -4 <= value <= 4:
+        if value == 0 or not -MOOD_CHANGE <= value <= MOOD_CHANGE:
             self.add(
                 "E106",
                 s.loc,
@@ -406,30 +238,6 @@ class _Reader:
             return None
         return self.number(node, what, MOOD_MIN, MOOD_MAX)
 
-    def ident(self, node: Node | None, what: str, pattern: re.Pattern[str]) -> str | None:
-        s = self.scalar(node, what)
-        if s is None:
-            return None
-        if not pattern.match(s.value):
-            if pattern is SCENARIO_ID:
-                message = N_(
-                    "'{value}' is not a valid {what}: use lower-case letters, digits and '-', "
-                    "starting with a letter, at most 40 characters.",
-                    value=s.value,
-                    what=what,
-                )
-            else:
-                message = N_(
-                    "'{value}' is not a valid {what}: use lower-case letters, digits, '-' and "
-                    "'_', starting with a letter, at most 40 characters.",
-                    value=s.value,
-                    what=what,
-                )
-            example = _slug(s.value) or "my-" + _slug(what)  # an id is never translated
-            self.add("E201", s.loc, message, N_("For example '{id}'.", id=example))
-            return None
-        return s.value
-
     # --- the scenario ----------------------------------------------------------------------
 
     def scenario(self, root: Node) -> Scenario | None:
@@ -448,7 +256,7 @@ class _Reader:
             return None
         a_scenario = N_("a scenario")
         self.check_keys(root, TOP_KEYS, a_scenario)
-        self.require(root, [k for k, required in TOP_KEYS.items() if required], a_scenario)
+        self.require(root, SCENARIO.required, a_scenario)
         fmt = root.get("format")
         if fmt is not None:
             s = self.scalar(fmt, "format")
@@ -458,42 +266,20 @@ class _Reader:
                     s.loc,
                     N_("format {value} is not known; this engine reads 1.", value=s.value),
                 )
-        lang = self.scalar(root.get("language"), "language")
-        if lang is not None:
-            if lang.value in LANGUAGES:
-                self.language = lang.value
-            else:
-                self.add(
-                    "E106",
-                    lang.loc,
-                    N_(
-                        "language '{value}' is not one of {allowed}.",
-                        value=lang.value,
-                        allowed=listed(LANGUAGES),
-                    ),
-                )
+        language = self.one_of(root.get("language"), "language", LANGUAGES)
+        if language is not None:
+            self.language = language
         sid = self.ident(root.get("id"), N_("scenario id"), SCENARIO_ID)
-        theme = self.scalar(root.get("theme"), "theme")
-        if theme is not None and theme.value not in THEMES:
-            self.add(
-                "E106",
-                theme.loc,
-                N_(
-                    "theme '{value}' is not one of {allowed}.",
-                    value=theme.value,
-                    allowed=listed(THEMES),
-                ),
-                did_you_mean(theme.value, THEMES),
-            )
+        theme = self.one_of(root.get("theme"), "theme", THEMES)
         ages = self.scalar(root.get("ages"), "ages")
-        if ages is not None and not re.fullmatch(r"\d{1,2}\s*-\s*\d{1,2}", ages.value):
+        if ages is not None and not AGES.fullmatch(ages.value):
             self.add(
                 "E103",
                 ages.loc,
                 N_("ages should be a range such as 10-12, not '{value}'.", value=ages.value),
             )
-        minutes = self.number(root.get("minutes"), "minutes", 1, 240)
-        mood = self.mood_value(root.get("mood"), "mood") if root.get("mood") else None
+        minutes = self.number(root.get("minutes"), "minutes", *MINUTES)
+        mood = self.mood_value(m, "mood") if (m := root.get("mood")) else None
 
         characters = root.get("characters")
         if characters is not None:
@@ -540,9 +326,8 @@ class _Reader:
                     N_("there is no passage '{id}'.", id=target),
                     did_you_mean(target, passages) or N_("Passages: {ids}.", ids=listed(passages)),
                 )
-        for p in passages.values():
-            if p.id not in broken:
-                self.check_flow(p.beats, N_("passage '{id}'", id=p.id), p.loc, top=True)
+        # a passage with errors is left out: its flow would only repeat what is already said
+        self.findings += check_ends(p for p in passages.values() if p.id not in broken)
         self.check_flags()
 
         texts = {
@@ -560,7 +345,7 @@ class _Reader:
             id=sid,
             language=self.language,
             title=texts["title"],
-            theme=theme.value,
+            theme=theme,
             ages=re.sub(r"\s", "", ages.value),
             minutes=minutes,
             character=who.value,
@@ -621,8 +406,8 @@ class _Reader:
             c = self.mapping(value, N_("character '{id}'", id=cid))
             if c is None:
                 continue
-            self.check_keys(c, ("name", "max", "friend", "picture", "alt"), N_("a character"))
-            if not self.require(c, ["name"], N_("character '{id}'", id=cid)):
+            self.check_keys(c, CHARACTER.allowed, N_("a character"))
+            if not self.require(c, CHARACTER.required, N_("character '{id}'", id=cid)):
                 continue
             name = self.text(c.get("name"), "name", N_("the name of '{id}'", id=cid))
             is_max = self.boolean(c.get("max"), "max") if c.get("max") else False
@@ -706,7 +491,7 @@ class _Reader:
                 other = next(k for k in kinds if k in ("set", "add"))
                 self.add(
                     "E108",
-                    node.get(other).loc,
+                    (node.get(other) or node).loc,
                     N_("'{key}' cannot stand beside a text in the same beat.", key=other),
                     N_("Make it its own beat: a new line starting with '- {key}:'.", key=other),
                 )
@@ -723,9 +508,10 @@ class _Reader:
             return None
         kind = kinds[0]
         value = node.get(kind)
+        assert value is not None  # kind is one of the beat's keys
         mood = 0
         if (m := node.get("mood")) is not None:
-            if kind in ("choice", "if", "goto", "view", "ending"):
+            if kind in NO_MOOD:
                 self.add(
                     "E108",
                     m.loc,
@@ -737,8 +523,8 @@ class _Reader:
         if kind == "if":
             return self.if_beat(node, value)
         for extra in ("then", "else"):
-            if node.get(extra) is not None:
-                self.add("E108", node.get(extra).loc, N_("'{key}' goes with 'if'.", key=extra))
+            if (beside := node.get(extra)) is not None:
+                self.add("E108", beside.loc, N_("'{key}' goes with 'if'.", key=extra))
         return self.simple_beat(kind, value, node.loc, mood)
 
     def simple_beat(self, kind: str, value: Node, loc: Loc, mood: int) -> Beat | None:
@@ -788,12 +574,12 @@ class _Reader:
             v = self.scalar(value, "view")
             if v is None:
                 return None
-            if v.value not in ("phone", "in-person"):
+            if v.value not in VIEWS:
                 self.add(
                     "E106",
                     v.loc,
                     N_("view '{value}' is not known: write phone or in-person.", value=v.value),
-                    did_you_mean(v.value, ("phone", "in-person")),
+                    did_you_mean(v.value, VIEWS),
                 )
                 return None
             return View(loc, v.value)
@@ -802,8 +588,8 @@ class _Reader:
             if p is None:
                 return None
             a_photo = N_("a photo")
-            self.check_keys(p, ("from", "alt"), a_photo)
-            if not self.require(p, ("from", "alt"), a_photo):
+            self.check_keys(p, PHOTO.allowed, a_photo)
+            if not self.require(p, PHOTO.required, a_photo):
                 return None
             sender = self.character_ref(p.get("from"), "from")
             alt = self.text(p.get("alt"), "photo", N_("the photo's description"))
@@ -828,8 +614,8 @@ class _Reader:
         listens = True
         who_node: Node | None = value
         if isinstance(value, Mapping):
-            self.check_keys(value, ("who", "listens"), N_("a tell"))
-            if not self.require(value, ("who",), N_("a tell")):
+            self.check_keys(value, TELL.allowed, N_("a tell"))
+            if not self.require(value, TELL.required, N_("a tell")):
                 return None
             who_node = value.get("who")
             if value.get("listens") is not None:
@@ -838,6 +624,7 @@ class _Reader:
         if who is None:
             return None
         c = self.characters[who]
+        assert who_node is not None  # the character was read from it
         if not (c.max or c.friend):
             self.add(
                 "E204",
@@ -859,7 +646,7 @@ class _Reader:
             self.add("E102", node.loc, N_("an 'if' needs 'then:' with the beats it plays."))
             return None
         then = self.beats(then_node, "then")
-        else_ = self.beats(node.get("else"), "else") if node.get("else") is not None else None
+        else_ = self.beats(e, "else") if (e := node.get("else")) is not None else None
         if cond is None or then is None:
             return None
         return If(node.loc, cond, then, else_)
@@ -908,12 +695,14 @@ class _Reader:
                     advice.flag_name(key.value),
                 )
                 continue
-            try:
-                parsed = conditions.parse_value(value.value) if isinstance(value, Scalar) else None
-            except conditions.NumberTooLong:
-                self.number_too_long(value.loc, value.value)
-                self.flags_set.setdefault(key.value, key.loc)  # set, to a number too long
-                continue
+            parsed: FlagValue | None = None
+            if isinstance(value, Scalar):
+                try:
+                    parsed = conditions.parse_value(value.value)
+                except conditions.NumberTooLong:
+                    self.number_too_long(value.loc, value.value)
+                    self.flags_set.setdefault(key.value, key.loc)  # set, to a number too long
+                    continue
             if parsed is None or (isinstance(value, Scalar) and value.is_null):
                 self.add(
                     "E503",
@@ -964,18 +753,18 @@ class _Reader:
         c = self.mapping(value, "choice")
         if c is None:
             return None
-        self.check_keys(c, ("prompt", "timer", "discuss", "teacher", "options"), N_("a choice"))
-        if not self.require(c, ("prompt", "options"), N_("a choice")):
+        self.check_keys(c, CHOICE.allowed, N_("a choice"))
+        if not self.require(c, CHOICE.required, N_("a choice")):
             return None
         prompt = self.text(c.get("prompt"), "prompt", N_("the prompt"))
-        timer = self.number(c.get("timer"), "timer", 10, 600) if c.get("timer") else None
+        timer = self.number(c.get("timer"), "timer", *TIMER) if c.get("timer") else None
         discuss = self.text(c.get("discuss"), "discuss", N_("the discussion question"))
         teacher = self.text(c.get("teacher"), "teacher", N_("the note for the teacher"))
         onode = c.get("options")
         if not isinstance(onode, Sequence):
             self.add(
                 "E103",
-                onode.loc,
+                (onode or c).loc,
                 N_("options should be a list, each option starting with '- '."),
             )
             return None
@@ -1015,23 +804,21 @@ class _Reader:
         o = self.mapping(node, an_option)
         if o is None:
             return None
-        self.check_keys(
-            o, ("text", "if", "mood", "set", "add", "feedback", "goto", "then"), an_option
-        )
-        if not self.require(o, ("text",), an_option):
+        self.check_keys(o, OPTION.allowed, an_option)
+        if not self.require(o, OPTION.required, an_option):
             return None
         text = self.text(o.get("text"), "option", N_("the option's text"))
         cond = self.condition(o.get("if")) if o.get("if") is not None else None
-        mood = self.mood_change(o.get("mood")) if o.get("mood") is not None else 0
-        sets = self.flag_values(o.get("set"), "set") if o.get("set") is not None else ()
-        adds = self.flag_adds(o.get("add")) if o.get("add") is not None else ()
+        mood = self.mood_change(m) if (m := o.get("mood")) is not None else 0
+        sets = self.flag_values(fs, "set") if (fs := o.get("set")) is not None else ()
+        adds = self.flag_adds(fa) if (fa := o.get("add")) is not None else ()
         feedback = self.text(o.get("feedback"), "feedback", N_("the feedback"))
         goto = None
         goto_loc = None
         if (g := self.scalar(o.get("goto"), "goto")) is not None:
             goto, goto_loc = g.value, g.loc
             self.gotos.append((g.value, g.loc))
-        then = self.beats(o.get("then"), "then") if o.get("then") is not None else None
+        then = self.beats(t, "then") if (t := o.get("then")) is not None else None
         if o.get("goto") is None and o.get("then") is None:
             self.add(
                 "E304",
@@ -1042,7 +829,7 @@ class _Reader:
             return None
         if text is None or sets is None or adds is None:
             return None
-        key = _slug(text.source) or "option"
+        key = slug(text.source) or "option"
         base, i = key, 2
         while key in keys:
             key, i = f"{base}-{i}", i + 1
@@ -1053,72 +840,18 @@ class _Reader:
         e = self.mapping(value, "ending")
         if e is None:
             return None
-        self.check_keys(e, ("title", "message", "mood", "id"), N_("an ending"))
-        if not self.require(e, ("title", "message"), N_("an ending")):
+        self.check_keys(e, ENDING.allowed, N_("an ending"))
+        if not self.require(e, ENDING.required, N_("an ending")):
             return None
         title = self.text(e.get("title"), "ending_title", N_("the ending's title"))
         message = self.text(e.get("message"), "ending_message", N_("the ending's message"))
-        mood = self.mood_value(e.get("mood"), N_("the ending's mood")) if e.get("mood") else None
+        mood = self.mood_value(em, N_("the ending's mood")) if (em := e.get("mood")) else None
         eid = self.ident(e.get("id"), N_("ending id"), NODE_ID) if e.get("id") else None
         if title is None or message is None:
             return None
         return Ending(loc, title, message, mood, eid)
 
     # --- checks over the whole file ----------------------------------------------------------
-
-    def check_flow(self, beats: tuple[Beat, ...], what: str, loc: Loc, top: bool) -> bool:
-        """Report loose ends and dead beats; return whether the list leaves."""
-        left = False
-        for i, beat in enumerate(beats):
-            if left:
-                self.add(
-                    "E306",
-                    beat.loc,
-                    N_(
-                        "no path reaches this beat: the beats before it always leave "
-                        "(goto, ending or a choice whose options all leave)."
-                    ),
-                    N_("Move it before the goto, or into a passage of its own."),
-                )
-                break
-            left = self.beat_leaves(beat)
-            if i == len(beats) - 1 and not left and top:
-                self.add(
-                    "E301",
-                    beat.loc,
-                    N_("{what} runs out here: the story would stop without an ending.", what=what),
-                    N_(
-                        "End the passage with 'goto: PASSAGE', an 'ending', or a choice whose "
-                        "options all have goto."
-                    ),
-                )
-        return left
-
-    def beat_leaves(self, beat: Beat) -> bool:
-        if isinstance(beat, (Goto, Ending)):
-            return True
-        if isinstance(beat, If):
-            then = self.check_flow(beat.then, "then", beat.loc, top=False)
-            other = beat.else_ is not None and self.check_flow(
-                beat.else_, "else", beat.loc, top=False
-            )
-            return then and other
-        if isinstance(beat, Choice):
-            every = True
-            for o in beat.options:
-                then_leaves = o.then is not None and self.check_flow(
-                    o.then, "then", o.loc, top=False
-                )
-                if then_leaves and o.goto is not None:
-                    self.add(
-                        "E305",
-                        o.goto_loc or o.loc,
-                        N_("this goto can never be reached: the option's 'then' already leaves."),
-                        N_("Remove the goto, or the goto/ending at the end of 'then'."),
-                    )
-                every = every and (then_leaves or o.goto is not None)
-            return every
-        return False
 
     def check_flags(self) -> None:
         for flag, loc in self.flags_read.items():
@@ -1160,8 +893,3 @@ class _Reader:
 # Words YAML 1.1 read as booleans: our reader keeps them as words (format page), so an author who
 # meant true or false hears about it.
 YES_NO_WORDS = {"yes": True, "y": True, "on": True, "no": False, "n": False, "off": False}
-
-
-def _slug(text: str) -> str:
-    words = re.findall(r"[^\W_]+", re.sub(r"['’]", "", text.lower()))
-    return "-".join(words)[:40].strip("-")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn, cast
 
-from max247.story.conditions import Condition
+from max247.story.conditions import Condition, FlagValue
 from max247.story.findings import Loc
 
 LANGUAGES = ("nl", "fr", "en")
@@ -36,8 +36,6 @@ NEEDS = (
     "adult-advice",
 )
 MOOD_MIN, MOOD_MAX = 0, 4
-
-FlagValue = bool | int | str
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from max247.story.conditions import MAX_DIGITS, NumberTooLong, parse_value
+from max247.story.fields import Fields
 from max247.story.findings import N_, Finding, Loc, Msg, ScenarioError, finding
 from max247.story.library import display_path, scenario_files
 from max247.story.loader import read_scenario
@@ -69,8 +70,20 @@ EXPECT_KEYS = ("ending", "mood", "told", "help", "flags", "says", "offered", "hi
 LISTS = ("told", "help", "says", "offered", "hidden")  # one value, or a list of values
 
 
+PLAN_KEYS = ("scenario", "plays")
+PLAY_KEYS = ("name", "choose", "expect", "language")
+
+
 def _err(loc: Loc, message: str, hint: str = "") -> ScenarioError:
     return ScenarioError([finding("E901", loc, message, hint)])
+
+
+class _PlanFields(Fields):
+    """The shared field readers, for a test plan: a plan stops at its first problem, and every
+    problem is E901 (a plan that cannot be run), whatever a scenario would call it."""
+
+    def add(self, code: str, loc: Loc, message: str, hint: str = "") -> None:
+        raise _err(loc, message, hint)
 
 
 def read_plan(path: Path) -> Plan:
@@ -81,12 +94,7 @@ def read_plan(path: Path) -> Plan:
     root = doc.root
     if not isinstance(root, Mapping):
         raise _err(root.loc, N_("a test plan is a mapping with 'scenario' and 'plays'."))
-    for key, _ in root.items:
-        if key.value not in ("scenario", "plays"):
-            raise _err(
-                key.loc,
-                N_("'{key}' is not a key of a test plan (scenario, plays).", key=key.value),
-            )
+    _PlanFields().check_keys(root, PLAN_KEYS, N_("a test plan"))
     ref = root.get("scenario")
     plays = root.get("plays")
     if not isinstance(ref, Scalar) or ref.is_null:
@@ -99,9 +107,8 @@ def read_plan(path: Path) -> Plan:
 def _read_play(node: Node) -> Play:
     if not isinstance(node, Mapping):
         raise _err(node.loc, N_("a play is a mapping with name, choose and expect."))
-    for key, _ in node.items:
-        if key.value not in ("name", "choose", "expect", "language"):
-            raise _err(key.loc, N_("'{key}' is not a key of a play.", key=key.value))
+    fields = _PlanFields()
+    fields.check_keys(node, PLAY_KEYS, N_("a play"))
     name = node.get("name")
     if not isinstance(name, Scalar) or name.is_null:
         raise _err(node.loc, N_("a play needs a 'name'."))
@@ -117,9 +124,7 @@ def _read_play(node: Node) -> Play:
             choose.append((int(item.value), item.loc))
     language = None
     if (lnode := node.get("language")) is not None:
-        if not isinstance(lnode, Scalar) or lnode.value not in LANGUAGES:
-            raise _err(lnode.loc, N_("language is one of {allowed}.", allowed=", ".join(LANGUAGES)))
-        language = lnode.value
+        language = fields.one_of(lnode, "language", LANGUAGES)
     expect: dict[str, tuple[object, Loc]] = {}
     enode = node.get("expect")
     if enode is not None:

@@ -18,7 +18,7 @@ from collections import deque
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from max247.story.conditions import evaluate
+from max247.story.conditions import FlagValue, evaluate
 from max247.story.findings import Loc
 from max247.story.model import (
     MOOD_MAX,
@@ -27,7 +27,6 @@ from max247.story.model import (
     Beat,
     Choice,
     Ending,
-    FlagValue,
     Goto,
     Help,
     If,

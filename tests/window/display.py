@@ -28,16 +28,18 @@ def need_tools(*tools: str) -> None:
 
 
 @contextmanager
-def virtual_display(size: str = "1024x768"):
-    """A virtual X display with a screen of `size`; yields its DISPLAY value.
+def virtual_display(size: str = "1024x768", screens: int = 1):
+    """A virtual X display with `screens` screens of `size`; yields its DISPLAY value.
 
     Xvfb picks a free display number itself (-displayfd), so parallel test workers never race
-    for one.
+    for one. With two screens SDL sees two displays (through XRandR), as a laptop with a
+    projector set to "Extend"; screen N is DISPLAY value + ".N".
     """
     need_tools("Xvfb")
     read, write = os.pipe()
+    every = [a for n in range(screens) for a in ("-screen", str(n), f"{size}x24")]
     proc = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write), *every, "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         pass_fds=(write,),
@@ -125,9 +127,11 @@ def game(
     language: str | None = "en",
     command: tuple[str, ...] = ("game", "--size", "1024x768"),
     first: str | None = None,
+    settings: dict | None = None,
 ):
     """Start `max247 game` (or another `command`) in the display with a home of its own, wait
-    for its `first` screen and stop it at the end."""
+    for its `first` screen and stop it at the end. `settings`: more of the teacher's settings
+    (full screen on display 1, ...)."""
     import json
     import sys
 
@@ -135,8 +139,8 @@ def game(
     data = home / "data"
     (data / "max247").mkdir(parents=True, exist_ok=True)
     if language is not None:  # else a first start: no settings yet
-        settings = {"language": language, "region": "be"}
-        (data / "max247" / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+        saved = {"language": language, "region": "be", **(settings or {})}
+        (data / "max247" / "settings.json").write_text(json.dumps(saved), encoding="utf-8")
     trace = home / "trace.txt"
     env = {
         **os.environ,
