@@ -164,7 +164,9 @@ def vote(pilot: Pilot, screen: str) -> None:
             tables.join(seat, "pad")
         pilot.app.push("vote", on_dismiss=None, choice=pilot.top, mode=Mode.DEVICES)
         for seat, option in zip(seats, (1, 2, 1), strict=False):
-            pilot.top.table_press(tables.at(seat), seat, option)
+            table = tables.at(seat)
+            if table is not None:
+                pilot.top.table_press(table, seat, option)
         pilot.step()
         pilot.app.now = pilot.time - 25.0
         return
@@ -330,7 +332,7 @@ def screenshot(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 2
     pilot.screenshot(args.output)
-    if teacher is not None:
+    if teacher is not None and teacher.surface is not None:
         pygame.image.save(teacher.surface, str(args.output))
     print(args.output)
     return 0

@@ -19,7 +19,7 @@ import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 LANGUAGE_NAMES = ("nl", "fr", "en")
 
@@ -53,7 +53,7 @@ class Speaker:
     def __init__(self, backend: Backend | None) -> None:
         self.backend = backend
         self._voices: list[str] | None = None
-        self._queue: queue.Queue[Utterance | None] = queue.Queue()
+        self._queue: queue.Queue[_Queued | _Marker | None] = queue.Queue()
         self._busy = threading.Event()
         self._thread: threading.Thread | None = None
         self._generation = 0  # lines queued before the last `say` are skipped
@@ -253,7 +253,7 @@ class SapiBackend:
 
     def __init__(self) -> None:
         self._tokens: dict[str, str] = {}  # language -> the voice's id
-        self._voice = None  # the SpVoice object, made on the worker thread that speaks
+        self._voice: Any = None  # the SpVoice object, made on the worker thread that speaks
 
     @staticmethod
     def _client():

@@ -9,6 +9,8 @@ the app, so a click here and a key on the clicker do the same thing.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from max247.i18n import language_name, next_language
@@ -61,14 +63,12 @@ class TeacherScreen:
             choice = choice_scene(app)
             if choice is not None and top is choice:
                 most = most_votes(app)
-                for i in range(min(len(choice.items), len(CHOOSE))):
+                for i in range(min(len(getattr(choice, "items", [])), len(CHOOSE))):
                     label = _("Play {number}").format(number=i + 1)
                     if most == i + 1:
                         label = _("Play {number} (most votes)").format(number=i + 1)
                     out.append(
-                        Button(
-                            f"play-{i + 1}", label, lambda a=CHOOSE[i]: app.post(a), most == i + 1
-                        )
+                        Button(f"play-{i + 1}", label, partial(app.post, CHOOSE[i]), most == i + 1)
                     )
         out.append(
             Button(

@@ -169,6 +169,16 @@ class VoteScene(Common):
         elif action is Action.BACK:
             self.recount()
 
+    def reveal(self) -> None:
+        """Show the votes now (the teacher's screen's button): the devices' ballots, or the
+        counts entered so far; the teacher then plays an option as after F5."""
+        if self.vote.state is State.DECIDING:
+            self.cards_up()
+        if self.vote.state is State.COUNTING:
+            self.typed = ""
+            self.vote.reveal()
+        self.app.dirty = True
+
     def recount(self) -> None:
         self.ring = NO_RING
         self.typed = ""

@@ -54,7 +54,7 @@ class Fonts:
         self.faces = READING_FACES if reading else FACES
         self.tracking = TRACKING if reading else 0.0
         self.leading = LEADING if reading else 1.0
-        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
+        self._fonts: dict[tuple[str, int, bool], pygame.font.Font] = {}
         self._emoji: pygame.font.Font | None = None
         self._renders: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._wraps: OrderedDict[tuple, list[str]] = OrderedDict()  # see wrap()
