@@ -326,6 +326,11 @@ class App:
         """Say what the screen on top shows the class, once when it appears (or `again`)."""
         if not self.settings.read_aloud or not self.scenes:
             return
+        if self.top.screen == "blank":  # the safe exit: the line being said stops at once
+            if self.speaker is not None:
+                self.speaker.say([], interrupt=True)
+            self._said = ()
+            return
         lines = self.top.read_aloud()
         if not lines:
             return  # a menu over the story says nothing, and closing it does not repeat it
@@ -537,11 +542,13 @@ class App:
         if action is Action.TEACHER and self.teacher_window is not None:
             self.teacher_window.attention()  # the notes are on the teacher's own screen
             return
+        blank = bool(self.scenes) and self.top.screen == "blank"
         if action is Action.REPEAT:  # Shift+R: say the current text again
-            self.repeat()
+            if not blank:  # the safe exit is silent: nothing is read out over it
+                self.repeat()
             return
         if action is Action.ACCESS:  # Shift+A: the accessibility menu, over any screen
-            if self.top.screen != "access":
+            if self.top.screen not in ("access", "blank"):
                 self.push("access")
             return
         if action is Action.ORGANISER and self.top.screen not in ("stand", "stand-setup"):

@@ -38,7 +38,7 @@ def organiser_keys(pilot: Pilot) -> Pilot:
 
 def test_the_welcome_says_an_adult_is_near_and_any_button_starts_the_age_bands_stories():
     pilot = stand()
-    assert "An adult is nearby" in texts(pilot)
+    assert "An adult from the stand is nearby" in texts(pilot)
     pilot.press(Action.DOWN)  # any button, not only confirm
     assert pilot.top.screen == "board"
     library = pilot.app.library.scenarios

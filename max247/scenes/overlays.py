@@ -131,8 +131,10 @@ class BlankScreen(Menu):
     def handle(self, action: Action) -> None:
         if action is Action.BLANK:
             self.app.pop()
-        elif action is Action.PAUSE:
-            return  # nothing opens over the blank screen
+        elif action in (Action.PAUSE, Action.TEACHER, Action.KEYS):
+            # nothing opens over the blank screen: with one display the teacher's notes (and
+            # the disclosure steps) would be on the projector; the teacher's window has them
+            return
         else:
             super().handle(action)
 

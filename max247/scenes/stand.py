@@ -98,7 +98,7 @@ class StandScene(Menu):
         w = t.width - 2 * t.margin
         y = centre[1] + r + t.u(3)
         y += c.block(
-            _("Welcome! Together you help a few pupils who have a problem online."),
+            _("Welcome! Together you help some made-up young people find help."),
             t.margin,
             y,
             w,
@@ -108,7 +108,10 @@ class StandScene(Menu):
         )
         y += t.u(1.5)
         y += c.block(
-            _("An adult is nearby: you can ask them anything, about the game or about yourself."),
+            _(
+                "An adult from the stand is nearby. Ask them about the game, or tell them if "
+                "something is bothering you: they will help you find someone to talk to."
+            ),
             t.margin,
             y,
             w,

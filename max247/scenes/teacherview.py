@@ -74,6 +74,17 @@ DISCLOSURE = N_(
     "• Follow your school's procedure today."
 )
 
+# Read by a safeguarding reviewer: what the steps above leave out and a teacher in class needs.
+DISCLOSURE_MORE = N_(
+    '• If it comes up in front of the class, gently stop the child there: "Thank you for '
+    "telling me. Let's talk, just the two of us, in a moment.\" Then talk privately straight "
+    "after.\n"
+    "• Do not ask to see, copy, screenshot or forward any picture. Do not delete anything and "
+    "do not contact the other person.\n"
+    "• Before contacting the family, take advice from the people your school's procedure names, "
+    "above all if someone at home may be involved."
+)
+
 # Whom a school tells, per region: the procedure's first step.
 PROCEDURE = {
     "be": N_(
@@ -179,8 +190,9 @@ def teacher_view(app: Host, scenario: Scenario | None = None, notes: bool = True
             sections.append(
                 Section(
                     _(
-                        "If a pupil tells you something personal: listen, thank them, do not "
-                        "promise secrecy, follow your school's procedure. Advice for adults:"
+                        "If a pupil tells you something personal: listen calmly, believe and "
+                        "thank them, say it is not their fault, do not promise secrecy, follow "
+                        "your school's procedure. Advice for adults:"
                     ),
                     advice,
                     help=True,
@@ -210,7 +222,7 @@ def disclosure(app: Host) -> list[Section]:
     for adults: shown while the screen is blank, the moment a teacher may need it."""
     _ = app._
     region = app.settings.region
-    steps = say(app, DISCLOSURE)
+    steps = say(app, DISCLOSURE) + "\n" + say(app, DISCLOSURE_MORE)
     if region in PROCEDURE:
         steps += "\n" + say(app, PROCEDURE[region])
     emergency = app.directory.shown("emergency", region, app.settings.language)

@@ -226,7 +226,7 @@ class VoteScene(Common):
         discuss = self.offered.choice.discuss
         if discuss is not None:
             return self.app.text(self.story_scene.scenario, discuss)
-        return self.app._("Why could {name} hesitate here? What would help {name} most?").format(
+        return self.app._("What makes this hard for {name}? What would help {name} most?").format(
             name=self.character()
         )
 

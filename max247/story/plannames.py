@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from typing import Any
 
 from max247.story import conditions
 from max247.story.findings import N_, Finding, Loc, finding
@@ -18,7 +19,10 @@ from max247.story.model import AddFlags, Choice, Help, If, Scenario, SetFlags, T
 
 def story_names(scenario: Scenario) -> dict[str, set[str]]:
     """What a plan may name: characters told, help needs shown, flags set and read."""
-    told, helped, set_, read = set(), set(), set(), set()
+    told: set[str] = set()
+    helped: set[str] = set()
+    set_: set[str] = set()
+    read: set[str] = set()
     for beat in walk(scenario):
         if isinstance(beat, Tell):
             told.add(beat.who)
@@ -36,7 +40,7 @@ def story_names(scenario: Scenario) -> dict[str, set[str]]:
     return {"told": told, "help": helped, "set": set_, "flags": set_ | read}
 
 
-def check_names(plays: Iterable, scenario: Scenario) -> list[Finding]:
+def check_names(plays: Iterable[Any], scenario: Scenario) -> list[Finding]:
     """E901 for a name the story does not have, W901 for a flag expected false that is never
     set; `plays` are the plan's plays (max247.story.plans.Play)."""
     names = story_names(scenario)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from max247.story.findings import N_, Msg
 from max247.story.model import Option, Scenario, Text
+from max247.story.runtime import Story
 
 
 def _norm(text: str) -> str:
@@ -26,12 +27,12 @@ def _matches(name: str, option: Option, shown: str) -> bool:
 def check_options(
     key: str,
     want: object,
-    story,
+    story: Story,
     scenario: Scenario,
     lang: str,
     translate: Callable[[Scenario, Text, str], str],
     where: str,
-) -> str | None:
+) -> Msg | None:
     """The problem with an `offered` or `hidden` expectation, or None when it holds."""
     waiting = story.waiting
     if waiting is None:
@@ -57,4 +58,4 @@ def check_options(
             wrong.append(N_("'{name}' is offered", name=name))
     if not wrong:
         return None
-    return N_("{problems} ({where}).", problems=Msg.join("; ", wrong), where=where)
+    return N_("{problems} ({where}).", problems=Msg.joined("; ", wrong), where=where)

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from max247.story.conditions import MAX_DIGITS, NumberTooLong, parse_value
+from max247.story.conditions import MAX_DIGITS, FlagValue, NumberTooLong, parse_value
 from max247.story.fields import Fields
 from max247.story.findings import N_, Finding, Loc, Msg, ScenarioError, finding
 from max247.story.library import display_path, scenario_files
 from max247.story.loader import read_scenario
-from max247.story.model import LANGUAGES, Scenario, Text
+from max247.story.model import LANGUAGES, Ending, Scenario, Text
 from max247.story.plannames import check_names
 from max247.story.planoptions import check_options
 from max247.story.runtime import (
@@ -178,7 +178,8 @@ def _plain(node: Node) -> object:
         return node.value
     if isinstance(node, Sequence):
         return [_plain(i) for i in node.items]
-    return {k.value: _plain(v) for k, v in node.items}  # type: ignore[union-attr]
+    assert isinstance(node, Mapping)  # a node is a scalar, a sequence or a mapping
+    return {k.value: _plain(v) for k, v in node.items}
 
 
 def find_scenario(plan: Plan, shipped: dict[str, Scenario]) -> Scenario:
@@ -298,7 +299,7 @@ def _check(
             if told != wanted:
                 problem = N_(
                     "expected told {want}, got {got} ({where}).",
-                    want=str(sorted(wanted)),
+                    want=str(sorted(wanted, key=str)),
                     got=str(sorted(told)),
                     where=where,
                 )
@@ -308,7 +309,7 @@ def _check(
             if helped != wanted:
                 problem = N_(
                     "expected help {want}, got {got} ({where}).",
-                    want=str(sorted(wanted)),
+                    want=str(sorted(wanted, key=str)),
                     got=str(sorted(helped)),
                     where=where,
                 )
@@ -322,7 +323,9 @@ def _check(
             result.problems.append((loc, problem))
 
 
-def _where(scenario, story: Story, ending, lang: str, translate: Translate) -> str:
+def _where(
+    scenario: Scenario, story: Story, ending: Ending | None, lang: str, translate: Translate
+) -> str:
     if ending is not None:
         return translate(scenario, ending.title, lang)
     if story.waiting is not None:
@@ -330,7 +333,7 @@ def _where(scenario, story: Story, ending, lang: str, translate: Translate) -> s
     return N_("at a loose end")
 
 
-def _check_flags(want: object, flags: dict, where: str) -> str | None:
+def _check_flags(want: object, flags: dict[str, FlagValue], where: str) -> Msg | None:
     if not isinstance(want, dict):
         return N_("flags is a mapping such as {{gems: true}}.")
     wrong = []
@@ -354,7 +357,7 @@ def _norm(text: str) -> str:
     return text.replace("\u2019", "'")
 
 
-def _check_says(want: object, lines: list[str]) -> str | None:
+def _check_says(want: object, lines: list[str]) -> Msg | None:
     pieces = want if isinstance(want, list) else [want]
     at = 0
     for piece in pieces:
@@ -377,10 +380,10 @@ def run_plan(
         plan = read_plan(path)
         scenario = find_scenario(plan, shipped)
     except ScenarioError as exc:
-        return exc.findings
+        return [*exc.findings]
     names = check_names(plan.plays, scenario)  # oma for grandma, a flag that cannot fail
     if any(f.is_error for f in names):
-        return names
+        return [*names]
     return [*names, *(run_play(scenario, path, play, translate) for play in plan.plays)]
 
 

@@ -20,10 +20,10 @@ import yaml
 from max247.story import yamltraps
 from max247.story.findings import N_, Finding, Loc, ScenarioError, finding
 
-try:  # libyaml is many times faster; the pure-Python composer gives the same nodes
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+# libyaml is many times faster; the pure-Python composer gives the same nodes
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = getattr(
+    yaml, "CSafeLoader", yaml.SafeLoader
+)
 
 MAX_BYTES = 2 * 1024 * 1024  # the longest real scenario is ~30 KB
 MAX_ALIASED = 50_000  # values that aliases add when expanded: a scenario needs none
@@ -283,7 +283,7 @@ def _check_expansion(root: yaml.Node, name: str) -> None:
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
     if isinstance(node, yaml.SequenceNode):
-        return node.value
+        return list(node.value)
     return [n for pair in node.value for n in pair]
 
 
@@ -355,6 +355,7 @@ class _Builder:
         try:
             if isinstance(node, yaml.SequenceNode):
                 return Sequence(loc, [self.build(item, depth + 1) for item in node.value])
+            assert isinstance(node, yaml.MappingNode)
             return self.mapping(node, loc, depth)
         finally:
             self.active.discard(id(node))
