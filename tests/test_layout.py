@@ -110,6 +110,11 @@ def test_every_screen_fits_at_the_largest_step(language, size, reading, request)
         # known: the teacher view's "Samenvatting afdrukken" pages in the reading font's
         # spacing at 4:3 even at 100%; strict, so the mend is noticed
         request.applymarker(pytest.mark.xfail(strict=True, reason="teacher view button pages"))
+    if reading and language == "fr":
+        # known (issue 20 is open): in the reading font at the largest step, the setup's
+        # "Décision : cartes de table" (4:3) and the deciding menu's talk time (16:9) page;
+        # strict, so the mend is noticed
+        request.applymarker(pytest.mark.xfail(strict=True, reason="French setup labels page"))
 
     for scenario_id in ("noor-gems", "fatou-max", "jana-more-photos"):
         for screen in SCREENS:

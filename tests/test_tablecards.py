@@ -31,7 +31,7 @@ def test_the_setup_prints_the_cards_for_the_class_tables(tmp_path):
     from max247.scenes.setup import SetupScene
 
     pilot.start(SetupScene(pilot.app))
-    deciding = next(i for i in pilot.top.items if i.label().startswith("Décider"))
+    deciding = next(i for i in pilot.top.items if i.label().startswith("Décision"))
     deciding.run()
     pilot.step()
     printing = next(i for i in pilot.top.items if i.label() == "Imprimer les cartes de table")

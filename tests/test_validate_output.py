@@ -152,7 +152,7 @@ def test_graph_labels_and_text_player_notes_are_in_the_language(capsys, monkeypa
     monkeypatch.setattr("builtins.input", lambda *_: "1")
     main(["play", "--text", "--lang", "nl", "noor-gems"])
     played = capsys.readouterr().out
-    assert "(stemming 2 -> 1)" in played and "mood" not in played
+    assert "(gevoel 2 -> 1)" in played and "mood" not in played
 
 
 def test_i18n_says_its_messages_in_the_language(write, tmp_path, capsys):

@@ -42,17 +42,27 @@ class DecidingOverlay(MenuOverlay):
                 ),
                 self.next_talk,
             ),
-            Item(
-                lambda: (
-                    _("One keyboard for four tables: on")
-                    if s.keyboard_zones
-                    else _("One keyboard for four tables: off")
-                ),
-                self.toggle_zones,
-            ),
             Item(lambda: _("Print the table cards"), lambda: self.then(print_table_cards)),
             Item(lambda: _("Back"), self.app.pop),
         ]
+        self.zones = Item(
+            lambda: (
+                _("One keyboard for four tables: on")
+                if s.keyboard_zones
+                else _("One keyboard for four tables: off")
+            ),
+            self.toggle_zones,
+        )
+        self.offer_zones()
+
+    def offer_zones(self) -> None:
+        """The shared keyboard is a choice only with a controller per table (the menu stays as
+        short as it was for the other ways to decide)."""
+        devices = self.app.settings.decision_mode == Mode.DEVICES.value
+        if devices and self.zones not in self.items:
+            self.items.insert(3, self.zones)
+        elif not devices and self.zones in self.items:
+            self.items.remove(self.zones)
 
     def title(self) -> str:
         return self.app._("How does the class decide?")
@@ -61,6 +71,7 @@ class DecidingOverlay(MenuOverlay):
         s = self.app.settings
         modes = [m.value for m in MODES]
         s.decision_mode = modes[(modes.index(s.decision_mode) + 1) % len(modes)]
+        self.offer_zones()
         self.app.save_settings()
 
     def next_tables(self) -> None:

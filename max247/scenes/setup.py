@@ -233,7 +233,10 @@ class SetupScene(Menu):
         for k, i in enumerate(range(len(self.items) - FOOTER, len(self.items))):
             r = pygame.Rect(t.margin + k * (fw + gap), foot_y, fw, row_h)
             self.items[i].rect = r
-            c.button(self.items[i].label(), r, self.index == i, self.items[i].primary)
+            label = self.items[i].label()
+            if k == 0:  # the lesson's name, as long as the teacher made it: cut, never paged
+                label = ellipsize(self.app.fonts, label, r.w - 2 * t.u(2), t.min_body, "bold")
+            c.button(label, r, self.index == i, self.items[i].primary)
         stories = self.items[FILTERS:-FOOTER]
         scenarios: list = [*self.visible(), *self.broken()]
         list_top = top + filter_h + gap * 2

@@ -519,7 +519,10 @@ def explain_yaml_error(
 
 def _error_line(text: str, loader: type) -> int | None:
     """The line (1-based) where YAML fails to read the text, or None when it reads."""
-    reader = loader(text)
+    try:
+        reader = loader(text)
+    except yaml.reader.ReaderError as exc:  # the Python reader checks characters at once
+        return text.count("\n", 0, exc.position) + 1
     try:
         reader.get_single_node()
     except yaml.YAMLError as exc:
