@@ -265,25 +265,7 @@ class ChoiceScene(Menu):
         )
         if highlighted:
             c.highlight(rect, 1.3)
-        badge = pygame.Rect(rect.x, rect.y, min(t.u(14), rect.h), rect.h)
-        pygame.draw.rect(
-            surface,
-            colour,
-            badge,
-            border_top_left_radius=t.radius,
-            border_bottom_left_radius=t.radius,
-        )
-        r = min(badge.w, badge.h) // 3
-        centre = (badge.centerx, badge.centery)
-        draw.shape(surface, th.OPTION_SHAPES[i], centre, r, th.WHITE)
-        # the number is sized to its shape, not to the text scale: a triangle's inner room is
-        # small, and a large text size must not push the digit out of it
-        num_size = min(t.title, round(r * (1.0 if th.OPTION_SHAPES[i] == "triangle" else 1.4)))
-        num = self.app.fonts.render(str(i + 1), num_size, colour, "bold")
-        lift = -r // 4 if th.OPTION_SHAPES[i] == "triangle" else 0  # a triangle's middle is low
-        surface.blit(
-            num, (centre[0] - num.get_width() // 2, centre[1] - num.get_height() // 2 - lift)
-        )
+        badge = c.option_badge(rect, i, t.u(14))
         inner = pygame.Rect(
             badge.right + t.u(2),
             rect.y + t.u(1),

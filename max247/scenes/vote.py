@@ -486,27 +486,7 @@ class VoteScene(Common):
             )
             if ringed:
                 c.highlight(r)
-            badge = pygame.Rect(r.x, r.y, min(t.u(12), r.h), r.h)
-            pygame.draw.rect(
-                surface,
-                colour,
-                badge,
-                border_top_left_radius=t.radius,
-                border_bottom_left_radius=t.radius,
-            )
-            rad = min(badge.w, badge.h) // 3
-            draw.shape(surface, th.OPTION_SHAPES[i], badge.center, rad, th.WHITE)
-            triangle = th.OPTION_SHAPES[i] == "triangle"
-            num_size = min(t.title, round(rad * (1.0 if triangle else 1.4)))
-            num = self.app.fonts.render(str(i + 1), num_size, colour, "bold")
-            lift = -rad // 4 if triangle else 0
-            surface.blit(
-                num,
-                (
-                    badge.centerx - num.get_width() // 2,
-                    badge.centery - num.get_height() // 2 - lift,
-                ),
-            )
+            c.option_badge(r, i, t.u(12))
             words = self.app.text(self.story_scene.scenario, o.option.text)
             c.text(
                 words,

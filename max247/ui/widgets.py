@@ -187,6 +187,34 @@ class Canvas:
             inner.w -= t.u(2)
         self.text(label, inner, ink, size=t.body, style="bold", align="center", valign="center")
 
+    def option_badge(self, rect: pygame.Rect, i: int, width: int) -> pygame.Rect:
+        """Option `i`'s badge at the left of `rect` (a card or a row): its colour, its shape and
+        its number, never colour alone. Returns the badge, so the words go to its right."""
+        t = self.theme
+        colour = th.OPTION_COLOURS[i]
+        badge = pygame.Rect(rect.x, rect.y, min(width, rect.h), rect.h)
+        pygame.draw.rect(
+            self.surface,
+            colour,
+            badge,
+            border_top_left_radius=t.radius,
+            border_bottom_left_radius=t.radius,
+        )
+        r = min(badge.w, badge.h) // 3
+        triangle = th.OPTION_SHAPES[i] == "triangle"
+        draw.shape(self.surface, th.OPTION_SHAPES[i], badge.center, r, th.WHITE)
+        # the number is sized to its shape, not to the text scale: a triangle's inner room is
+        # small, and a large text size must not push the digit out of it
+        num = self.fonts.render(
+            str(i + 1), min(t.title, round(r * (1.0 if triangle else 1.4))), colour, "bold"
+        )
+        lift = -r // 4 if triangle else 0  # a triangle's middle is low
+        self.surface.blit(
+            num,
+            (badge.centerx - num.get_width() // 2, badge.centery - num.get_height() // 2 - lift),
+        )
+        return badge
+
     def mood(self, mood: int, centre: tuple[int, int], r: int, label: str | None = None) -> None:
         """The mood as a face, a colour and a number (and a word, when there is room)."""
         t = self.theme
