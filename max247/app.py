@@ -8,6 +8,7 @@ piece of mutable state (settings, fonts, session, scenes): there is no global st
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import sqlite3
 import sys
@@ -704,13 +705,22 @@ class App:
         start = len(self.scenes) - 1
         while start > 0 and self.scenes[start].overlay:
             start -= 1
-        for scene in self.scenes[start:]:
+        for layer, scene in enumerate(self.scenes[start:]):
+            first = len(self.drawn) if self.drawn is not None else 0
             scene.draw(self.screen)
+            self._layer(first, layer)
         if self.notice is not None:
+            first = len(self.drawn) if self.drawn is not None else 0
             self._draw_notice(render_text(self.notice, self.interface))
+            self._layer(first, len(self.scenes))
         if self.teacher_window is not None:
             self.teacher_window.draw()
         self.dirty = False
+
+    def _layer(self, first: int, layer: int) -> None:
+        """Say which scene drew the text boxes recorded from `first` on (for the layout tests)."""
+        if self.drawn is not None:
+            self.drawn[first:] = [dataclasses.replace(d, layer=layer) for d in self.drawn[first:]]
 
     def _draw_notice(self, text: str) -> None:
         """The notice on a band of its own across the bottom, over whatever the screen shows."""

@@ -28,6 +28,9 @@ class Drawn:
     min_size: int
     pages: int
     pageable: bool  # the scene turns pages with next; elsewhere a second page is hidden text
+    # which scene of the stack drew it (0 the lowest drawn): an overlay's text may lie over the
+    # faded screen below it, but two texts of one scene never overlap
+    layer: int = 0
 
 
 class Canvas:
