@@ -38,7 +38,16 @@ def covering_plays(scenario) -> list[list[int]]:
 def check(pilot: Pilot, where: str) -> None:
     theme = pilot.app.theme
     screen = pygame.Rect(0, 0, theme.width, theme.height)
-    for d in pilot.drawn:
+    drawn = list(pilot.drawn)
+    for i, a in enumerate(drawn):
+        for b in drawn[i + 1 :]:
+            # two texts of one screen never lie on each other (an overlay's text may lie over
+            # the faded screen below it: another layer); a glyph's edge may touch a neighbour
+            if a.layer == b.layer and a.covered.inflate(-4, -4).colliderect(
+                b.covered.inflate(-4, -4)
+            ):
+                raise AssertionError(f"{where}: {a.text[:40]!r} overlaps {b.text[:40]!r}")
+    for d in drawn:
         # a block of text flows as far as it needs: it must still end on the screen (its box,
         # as the lines drawn are clipped to the screen)
         assert screen.contains(d.box), f"{where}: text runs off the screen: {d.text!r}"
@@ -91,6 +100,34 @@ def test_every_screen_fits(language, scale):
             navigate(pilot, screen, scenario_id, choose, 1 if screen == "story" else 0)
             pilot.step()
             check(pilot, f"{screen} {scenario_id} {language} x{scale}")
+
+
+# Every step below the largest at every shape, with and without the reading font's spacing (one
+# story, to keep the suite's time; the largest step plays three below).
+BETWEEN = [
+    (scale, size, reading)
+    for scale in TEXT_SCALES[:-1]
+    for size in ((1024, 768), (1920, 1080))
+    for reading in (False, True)
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("scale", "size", "reading"),
+    BETWEEN,
+    ids=lambda v: "x".join(map(str, v)) if isinstance(v, tuple) else str(v),
+)
+def test_every_screen_fits_at_every_step(language, scale, size, reading):
+    from max247.screenshots import navigate
+
+    for screen in SCREENS:
+        choose = {"help": [3], "feedback": [1], "ending": [1, 1, 1], "decisions": [1, 1, 1]}
+        pilot = Pilot(size, language, text_scale=scale, reading_font=reading)
+        navigate(pilot, screen, "noor-gems", choose.get(screen, []), 1 if screen == "story" else 0)
+        pilot.step()
+        check(pilot, f"{screen} {language} {size} x{scale} reading={reading}")
 
 
 # The largest text step at each window shape, with and without the reading font (its spacing
