@@ -27,6 +27,7 @@ os.environ.setdefault("SDL_VIDEO_MINIMIZE_ON_FOCUS_LOSS", "0")
 os.environ.setdefault("SDL_NO_SIGNAL_HANDLERS", "1")
 
 import pygame
+from pygame._sdl2 import controller
 
 from max247 import paths
 from max247.devices import Device, open_joystick
@@ -96,6 +97,11 @@ class App:
     def __post_init__(self) -> None:
         pygame.display.init()
         pygame.font.init()
+        # the teacher's game pad (CONTROLLERBUTTONDOWN, input.pad_action) reaches us only once
+        # SDL's game controller part runs: about 1.5 ms, and the tables' devices still start
+        # only with a lesson that uses them (start_tables)
+        with contextlib.suppress(pygame.error):
+            controller.init()
         flags = pygame.RESIZABLE
         # full screen on the display it was asked for; in a window if that one is gone (the
         # projector of last lesson is not connected)
@@ -621,7 +627,8 @@ class App:
                 self.open_paths(dropped)
         elif ev.type == pygame.CONTROLLERDEVICEADDED:
             with contextlib.suppress(pygame.error):  # a pad SDL cannot open is left out
-                self._pads.append(pygame.joystick.Joystick(ev.device_index))
+                # opened as a game controller, else SDL sends no CONTROLLERBUTTONDOWN for it
+                self._pads.append(controller.Controller(ev.device_index))
         elif ev.type == pygame.CONTROLLERBUTTONDOWN:
             action = pad_action(self.top.context, ev.button)
             if action is not None:

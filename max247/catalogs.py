@@ -15,12 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import unescape, write_po
 
 from max247 import paths
-from max247.i18n import catalog_path, read_catalog, refused
+from max247.i18n import catalog_path, findings_of, read_catalog, refused
 from max247.settings import write_atomic
 from max247.story.findings import N_, Finding, Loc, ScenarioError, finding, ngettext
 from max247.story.library import display_path, locales_folder
@@ -147,11 +147,11 @@ def interface_status(locales: Path, part: str | None = None) -> list[Status]:
     'validator'); orphans are counted with the game's texts."""
     template = interface_template()
 
-    def key(m) -> tuple[str, str]:
+    def key_of(m: Message) -> tuple[str, str]:
         return (m.context or "", m.id if isinstance(m.id, str) else m.id[0])
 
-    every = {key(m) for m in template if m.id}
-    wanted = {key(m) for m in template if m.id and part in (None, interface_part(m))}
+    every = {key_of(m) for m in template if m.id}
+    wanted = {key_of(m) for m in template if m.id and part in (None, interface_part(m))}
     out = []
     for lang in ("nl", "fr"):
         st = Status("(validator)" if part == "validator" else "(interface)", lang)
@@ -204,7 +204,7 @@ def catalog_problems(path: Path, interface: bool = False) -> list[Finding]:
         catalog = read_catalog(path)
     except ScenarioError as exc:
         return exc.findings
-    return [*catalog.problems, *refused(catalog, display_path(path), interface)]
+    return [*findings_of(catalog), *refused(catalog, display_path(path), interface)]
 
 
 def _read_catalog(path: Path) -> Catalog:
@@ -307,7 +307,7 @@ def _catalog_for_status(path: Path, st: Status) -> Catalog:
     except ScenarioError as exc:
         st.problems += exc.findings
         return Catalog()
-    st.problems += catalog.problems
+    st.problems += findings_of(catalog)
     return catalog
 
 
@@ -403,7 +403,7 @@ def translation_findings(
                 out += exc.findings
                 continue
         po = display_path(path)
-        out += getattr(catalog, "problems", [])
+        out += findings_of(catalog)
         out += refused(catalog, po, interface=False)
         # a plural entry (msgid_plural) is refused above; it is no scenario text either
         entries = {(m.context or "", m.id): m for m in catalog if isinstance(m.id, str) and m.id}

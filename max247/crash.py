@@ -87,7 +87,7 @@ def message(path: Path) -> tuple[str, str]:
         language = load_settings()[0].language if known else system_language()
         tr = Interface(language).gettext
     except Exception:  # whatever broke may break this too: English is always there
-        tr = str
+        return TITLE, BODY.format(path=path)
     return tr(TITLE), tr(BODY).format(path=path)
 
 

@@ -48,6 +48,8 @@ def _normal(name: str) -> str:
 
 
 def _windows_locales() -> list[str]:
+    if sys.platform != "win32":  # ctypes.windll exists on Windows only
+        return []
     try:
         import ctypes
         import locale

@@ -53,12 +53,23 @@ def catalog_path(locales: Path, language: str, scenario_id: str) -> Path:
 # out on its own. Nothing in a catalog ever stops the game or the validator.
 
 
+# Babel's Catalog has no field for what our reader found wrong in a catalog it could still read
+# (W704): the findings ride on the object under this name, read back through findings_of.
+_FINDINGS = "max247_findings"
+
+
+def findings_of(catalog: Catalog) -> list[Finding]:
+    """What read_catalog found wrong in a catalog it could read (none for one it did not read)."""
+    found: list[Finding] = getattr(catalog, _FINDINGS, [])
+    return found
+
+
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
     """A PO file read with Babel; ScenarioError (W704) if it cannot be read as a catalog.
 
     A Plural-Forms line that cannot be used (nplurals not a number from 1 to 6, an expression
     that fails for some n) is replaced by the language's usual one, and said (W704 in
-    `catalog.problems`, the findings a readable catalog still has)."""
+    `findings_of(catalog)`, the findings a readable catalog still has)."""
     shown = display_path(path)
     try:
         info = path.stat()
@@ -85,14 +96,15 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
         hint = N_("Write charset=UTF-8 in its Content-Type line, and save it as UTF-8.")
         raise ScenarioError([_unreadable(shown, reason, hint)]) from None
     except Exception as exc:  # Babel's parser: whatever it meets, the catalog is set aside
-        reason = f"{type(exc).__name__}: {exc}"[:200]
-        raise ScenarioError([_unreadable(shown, reason)]) from None
-    catalog.problems = []  # type: ignore[attr-defined]
+        failure = f"{type(exc).__name__}: {exc}"[:200]
+        raise ScenarioError([_unreadable(shown, failure)]) from None
+    found: list[Finding] = []
+    setattr(catalog, _FINDINGS, found)
     plural = _plural_problem(catalog)
     if plural is not None:
         num, expr = get_plural(catalog.locale or locale or "en")
         catalog.mime_headers = [("Plural-Forms", f"nplurals={num}; plural={expr};")]
-        catalog.problems.append(  # type: ignore[attr-defined]
+        found.append(
             finding(
                 "W704",
                 Loc(shown, 1, 1),
@@ -332,7 +344,9 @@ def translations(catalog: Catalog) -> dict[tuple[str, str], str]:
     """(context, source) -> translation, leaving out fuzzy and empty entries."""
     out = {}
     for message in catalog:
-        if not message.id or message.fuzzy or not isinstance(message.string, str):
+        if not isinstance(message.id, str) or not message.id or message.fuzzy:
+            continue  # plural entries are the interface's, never a story's
+        if not isinstance(message.string, str):
             continue
         if message.string and refusal(message, interface=False) is None:
             out[(message.context or "", message.id)] = message.string
@@ -389,10 +403,11 @@ class Interface:
             self.problems = exc.findings
             log.warning("%s", "; ".join(str(f) for f in exc.findings))
             return
-        self.problems = [*catalog.problems, *refused(catalog, display_path(path), True)]
+        self.problems = [*findings_of(catalog), *refused(catalog, display_path(path), True)]
         for message in catalog:
             if message.id and refusal(message, interface=True) is not None:
-                message.string = ("",) * len(message.string) if message.pluralizable else ""
+                strings = message.string
+                message.string = ("",) * len(strings) if isinstance(strings, list | tuple) else ""
         try:
             buf = io.BytesIO()
             write_mo(buf, catalog, use_fuzzy=False)

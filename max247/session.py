@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from max247.story.model import MOOD_MAX, MOOD_MIN, Choice, Option, Scenario
 from max247.story.moods import feels_ok
@@ -121,8 +122,19 @@ def _expect(ok: bool, what: str) -> None:
         raise Damaged(what)
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _int(value: object, what: str, low: int | None = None, high: int | None = None) -> int:
+    """`value` if it is a whole number (not a bool) within the bounds given, else Damaged."""
+    if (
+        not _is_int(value)
+        or (low is not None and value < low)
+        or (high is not None and value > high)
+    ):
+        raise Damaged(what)
+    return value
 
 
 def _text(value: object, what: str, limit: int = 200) -> str:
@@ -135,8 +147,7 @@ def progress_from_dict(data: object) -> Progress:
     _expect(isinstance(data, dict), "a character is not a mapping")
     assert isinstance(data, dict)
     scenario = _text(data.get("scenario"), "a character has no scenario id", 100)
-    mood = data.get("mood")
-    _expect(_is_int(mood) and MOOD_MIN <= mood <= MOOD_MAX, f"the mood of {scenario!r}")
+    mood = _int(data.get("mood"), f"the mood of {scenario!r}", MOOD_MIN, MOOD_MAX)
     flags = {}
     for key in ("started", "ended", "found_max", "found_help"):
         flags[key] = data.get(key, False)
@@ -158,12 +169,11 @@ def progress_from_dict(data: object) -> Progress:
     decisions = []
     for d in log:
         _expect(isinstance(d, dict), f"a decision of {scenario!r}")
-        _expect(_is_int(d.get("number")), f"a decision of {scenario!r}")
         decisions.append(
             Decision(
                 _text(d.get("choice"), f"a decision of {scenario!r}"),
                 _text(d.get("option"), f"a decision of {scenario!r}"),
-                d["number"],
+                _int(d.get("number"), f"a decision of {scenario!r}"),
             )
         )
     votes = data.get("votes", [])

@@ -115,7 +115,7 @@ class Soak:
         pilot, app = self.pilot, self.pilot.app
         top = app.top
         roll = self.random.random()
-        extras: list[tuple[float, Callable[[], None]]] = [
+        extras: list[tuple[float, Callable[[], object]]] = [
             (0.03, lambda: pilot.press(Action.PAUSE, Action.PAUSE)),  # the menu, and back
             (0.02, lambda: pilot.press(Action.BLANK, Action.NEXT)),  # the safe exit, and back
             (0.02, lambda: pilot.press(Action.KEYS, Action.KEYS)),

@@ -192,6 +192,7 @@ class Store:
                 store.conn.close()
             _set_aside(path, problem, _, notes)
             store = cls(_connect(path), path)
+        assert store is not None  # opened above, or opened again after the damaged file went aside
         version = store._version()
         if version > SCHEMA_VERSION:
             store.conn.close()
@@ -294,7 +295,8 @@ class Store:
             (n,) = self.conn.execute(
                 "SELECT count(*) FROM decisions WHERE session = ?", (row[0],)
             ).fetchone()
-            out.append(Listed(*row, characters=chars, decisions=n))
+            sid, name, created, updated, language, region, state = row
+            out.append(Listed(sid, name, created, updated, language, region, state, chars, n))
         return out
 
     def find(self, name: str) -> Listed | None:
@@ -387,6 +389,7 @@ class Store:
                         session.id,
                     ),
                 )
+            assert session.id is not None  # SQLite gives every inserted row its id
             for position, p in enumerate(session.characters):
                 if scenario is None or p.scenario == scenario:
                     self._write_progress(db, session.id, position, p)

@@ -62,3 +62,19 @@ def test_the_docs_print_the_current_table():
     assert (ROOT / DOC).read_text(encoding="utf-8") == table(), (
         "docs/keys.md is out of date: run `max247 keys --output docs/keys.md`"
     )
+
+
+def test_the_teachers_game_pad_reaches_the_game_when_no_table_holds_it():
+    from pygame._sdl2 import controller
+
+    pilot = Pilot((1024, 768))
+    # SDL sends game controller events only while its game controller part runs
+    assert controller.get_init()
+    pilot.lesson("fatou-max")
+    assert pilot.top.screen == "board"
+    pilot.queue(
+        pygame.event.Event(
+            pygame.CONTROLLERBUTTONDOWN, instance_id=7, button=pygame.CONTROLLER_BUTTON_START
+        )
+    )
+    assert pilot.top.screen == "pause"

@@ -173,11 +173,11 @@ def build(
                 no = flow(beat.else_, no_in) if beat.else_ is not None else no_in
                 # a branch that only tells something joins the flow again: one edge, not two
                 merged: Open = []
-                for n, p in ends:
-                    if (n, when(p, cond)) in yes and (n, when(p, "else")) in no:
-                        yes.remove((n, when(p, cond)))
-                        no.remove((n, when(p, "else")))
-                        merged.append((n, p))
+                for node, path in ends:
+                    if (node, when(path, cond)) in yes and (node, when(path, "else")) in no:
+                        yes.remove((node, when(path, cond)))
+                        no.remove((node, when(path, "else")))
+                        merged.append((node, path))
                 ends = merged + yes + no
         return ends
 
