@@ -23,7 +23,7 @@ from max247.scenes.base import Item, Menu
 from max247.story.findings import Finding, ScenarioError, render_text
 from max247.ui import draw
 from max247.ui import theme as th
-from max247.ui.text import ellipsize
+from max247.ui.text import ellipsize, wrap
 
 MAX_ENTRIES = 500  # a folder with more shows the first ones: a story folder has a few
 WATCH_SECONDS = 1.0
@@ -435,9 +435,12 @@ class FindingsScene(ListScene):
         head = pygame.Rect(t.margin, t.u(2), t.width - 2 * t.margin, t.title + t.u(1))
         name = ellipsize(self.app.fonts, self.path.name, head.w, t.title, "bold")
         c.text(name, head, th.INK, size=t.title, style="bold")
-        summary = pygame.Rect(t.margin, head.bottom, head.w, c.line_height(t.small) * 2)
+        # as many lines as the summary takes (one, mostly): the cards need the room
+        said = self.summary()
+        lines = max(1, min(2, len(wrap(self.app.fonts, said, head.w, t.small, "bold"))))
+        summary = pygame.Rect(t.margin, head.bottom, head.w, c.line_height(t.small, "bold") * lines)
         bad = self.checked is not None and self.checked.errors
-        c.text(self.summary(), summary, th.INK if bad else th.ACCENT, size=t.small, style="bold")
+        c.text(said, summary, th.INK if bad else th.ACCENT, size=t.small, style="bold")
         bottom = t.height - t.u(2)
         foot = self.draw_footer(c, bottom)
         top = summary.bottom + t.u(1)
