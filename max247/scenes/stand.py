@@ -19,8 +19,10 @@ from max247.session import Session
 from max247.stand import AGE_BANDS, IDLE_MINUTES, offered
 from max247.story.cache import Summary
 from max247.story.model import Scenario
-from max247.ui import draw
+from max247.ui import draw, stack
 from max247.ui import theme as th
+from max247.ui.stack import Part
+from max247.ui.widgets import Canvas
 
 # keys that never start a group: the safe exit, pause, the key card, the teacher's view
 _NOT_A_START = (Action.BLANK, Action.PAUSE, Action.KEYS, Action.TEACHER)
@@ -77,10 +79,53 @@ class StandScene(Menu):
         _ = self.app._
         c = self.canvas(surface)
         self.background(surface)
-        r = t.u(18)
-        centre = (t.width // 2, t.u(22))
+        w = t.width - 2 * t.margin
+        label = _("Press any button to start")
+        button_h = round(t.body * 2.2)
+        bottom = t.height - t.u(6) - button_h - t.u(3)  # the texts end above the button
+        parts = [
+            Part(
+                _("Welcome! Together you help some made-up young people find help."),
+                t.body,
+                "bold",
+            ),
+            # the adult nearby is the stand's help line: it shrinks last and never leaves
+            Part(
+                _(
+                    "An adult from the stand is nearby. Ask them about the game, or tell them "
+                    "if something is bothering you: they will help you find someone to talk to."
+                ),
+                t.body,
+                colour=th.INK_SOFT,
+                gap=1.5,
+                keep=True,
+            ),
+        ]
+        text_h = stack.height(c, parts, w, 1.0)
+        # the circles are decoration: they shrink, then go, before any text does
+        r = min(t.u(18), (bottom - text_h - t.u(7)) // 2)
+        if r >= t.u(9):
+            centre = (t.width // 2, t.u(4) + r)
+            self.emblem(c, centre, r, max(t.floor, round(t.huge * r / t.u(18))))
+            settled = stack.settle(c, parts, w, bottom - (centre[1] + r + t.u(3)))
+            y = stack.draw(c, settled, t.margin, centre[1] + r + t.u(3), w)
+        else:
+            parts.insert(0, Part("Max 24/7", t.title, "bold"))
+            settled = stack.settle(c, parts, w, bottom - t.u(2))
+            y = stack.draw(c, settled, t.margin, t.u(2), w)
+        # as wide as its words need (French needs more than English), never wider than the page
+        wide = self.app.fonts.width(label, t.body, "bold") + 2 * t.u(4)
+        button = pygame.Rect(0, 0, min(w, max(t.u(60), wide)), button_h)
+        button.midtop = (t.width // 2, max(y + t.u(3), t.height - t.u(6) - button.h))
+        button.bottom = min(button.bottom, t.height - t.u(5))
+        self.items[0].rect = button
+        c.button(label, button, True, True)
+
+    def emblem(self, c: Canvas, centre: tuple[int, int], r: int, size: int) -> None:
+        """The stand's sign: the three circles, a heart and "Max 24/7" across them."""
+        t = self.app.theme
         draw.circles(
-            surface,
+            c.surface,
             centre,
             r,
             (
@@ -89,43 +134,12 @@ class StandScene(Menu):
                 th.mix(th.MOOD_COLOURS[4], th.PAPER, 0.6),
             ),
         )
-        draw.heart(surface, (centre[0], centre[1] - t.u(7)), t.u(3.5), (220, 70, 90))
-        title = pygame.Rect(0, 0, t.width - 2 * t.margin, t.huge * 2)
+        draw.heart(
+            c.surface, (centre[0], centre[1] - r * 7 // 18), round(r * 3.5 / 18), (220, 70, 90)
+        )
+        title = pygame.Rect(0, 0, t.width - 2 * t.margin, size * 2)
         title.center = (centre[0], centre[1] + t.u(1))
-        c.text(
-            "Max 24/7", title, th.INK, size=t.huge, style="bold", align="center", valign="center"
-        )
-        w = t.width - 2 * t.margin
-        y = centre[1] + r + t.u(3)
-        y += c.block(
-            _("Welcome! Together you help some made-up young people find help."),
-            t.margin,
-            y,
-            w,
-            size=t.body,
-            style="bold",
-            align="center",
-        )
-        y += t.u(1.5)
-        y += c.block(
-            _(
-                "An adult from the stand is nearby. Ask them about the game, or tell them if "
-                "something is bothering you: they will help you find someone to talk to."
-            ),
-            t.margin,
-            y,
-            w,
-            th.INK_SOFT,
-            align="center",
-        )
-        label = _("Press any button to start")
-        # as wide as its words need (French needs more than English), never wider than the page
-        wide = self.app.fonts.width(label, t.body, "bold") + 2 * t.u(4)
-        button = pygame.Rect(0, 0, min(w, max(t.u(60), wide)), round(t.body * 2.2))
-        button.midtop = (t.width // 2, max(y + t.u(3), t.height - t.u(6) - button.h))
-        button.bottom = min(button.bottom, t.height - t.u(5))
-        self.items[0].rect = button
-        c.button(label, button, True, True)
+        c.text("Max 24/7", title, th.INK, size=size, style="bold", align="center", valign="center")
 
 
 class OrganiserScene(Menu):

@@ -66,10 +66,11 @@ def settle(c: Canvas, parts: list[Part], width: int, room: int) -> Settled:
             ]
             if not shrinkable:
                 break
+            # one step of the largest text at a time: the title gives before the line under it
+            i = max(shrinkable, key=lambda k: now[k].size)
+            p = now[i]
             grown = list(now)
-            for i in shrinkable:
-                p = now[i]
-                grown[i] = replace(p, size=max(p.floor or floor, floor, int(p.size * 0.92)))
+            grown[i] = replace(p, size=max(p.floor or floor, floor, int(p.size * 0.92)))
             now = tuple(grown)
             h = height(c, now, width, gap)
             if h <= room:
