@@ -22,6 +22,7 @@ from max247.story.model import Scenario
 from max247.ui import draw, stack
 from max247.ui import theme as th
 from max247.ui.stack import Part
+from max247.ui.text import fit, wrap
 from max247.ui.widgets import Canvas
 
 # keys that never start a group: the safe exit, pause, the key card, the teacher's view
@@ -225,28 +226,103 @@ class OrganiserScene(Menu):
         c = self.canvas(surface)
         self.background(surface)
         w = t.width - 2 * t.margin
-        y = t.u(2)
-        y += c.block(_("The stand"), t.margin, y, w, size=t.title, style="bold")
-        y += c.block(self.counts_line(), t.margin, y, w, th.INK_SOFT)
-        y += t.u(2)
+        hint = _("Ctrl+Shift+O opens this menu; the children cannot leave the game.")
+        bottom = t.height - t.u(1) - c.block_height(hint, w, t.small) - t.u(1.5)
         bh = round(t.body * 2.0)
         gap = t.u(1)
-        bottom = t.height - t.u(6)
-        rows = max(1, (bottom - y + gap) // (bh + gap))
+        # the list keeps room for three rows; the title and the counts give way first
+        header = [
+            Part(_("The stand"), t.title, "bold"),
+            Part(self.counts_line(), t.body, colour=th.INK_SOFT),
+        ]
+        top = t.u(2)
+        settled = stack.settle(c, header, w, bottom - top - t.u(2) - 3 * (bh + gap))
+        y = stack.draw(c, settled, t.margin, top, w, align="left") + t.u(2)
+        scrolls = self.row_heights(w, bh, gap, bottom - y)
+        bar = t.u(3.5) if scrolls else 0  # the scroll bar's lane, right of the rows
+        heights = self.heights(w - bar, bh)
         # the highlighted row stays in view: the list scrolls by whole rows
-        if self.index < self.top_row:
-            self.top_row = self.index
-        elif self.index >= self.top_row + rows:
-            self.top_row = self.index - rows + 1
+        self.top_row = min(self.top_row, self.index)
+        while self.top_row < self.index and not self.shows(
+            heights, self.top_row, self.index, bottom - y, gap
+        ):
+            self.top_row += 1
         for item in self.items:
             item.rect = None
-        for i in range(self.top_row, min(len(self.items), self.top_row + rows)):
+        first, last = self.top_row, self.top_row
+        list_top = y
+        for i in range(self.top_row, len(self.items)):
             item = self.items[i]
-            rect = pygame.Rect(t.margin, y, w, bh)
+            h = heights[i]
+            if y + h > bottom:
+                # the last row takes the room left if its label still fits there whole
+                rest = bottom - y
+                inner = w - bar - 2 * t.u(2)
+                fitted = fit(self.app.fonts, item.label(), inner, rest, t.body, t.min_body, "bold")
+                if rest < bh or len(fitted.pages) > 1:
+                    break
+                h = rest
+            rect = pygame.Rect(t.margin, y, w - bar, h)
             item.rect = rect
             c.button(item.label(), rect, i == self.index, item.primary)
-            y += bh + gap
-        c.hint(
-            _("Ctrl+Shift+O opens this menu; the children cannot leave the game."),
-            t.height - t.u(1),
+            y += h + gap
+            last = i
+        if scrolls:
+            self.scroll_bar(
+                surface,
+                pygame.Rect(t.width - t.margin - t.u(2.2), list_top, t.u(2.2), y - gap - list_top),
+                first,
+                last,
+                len(self.items),
+            )
+        c.hint(hint, t.height - t.u(1))
+
+    def heights(self, width: int, bh: int) -> list[int]:
+        """Each row's height: a label that needs two lines gets them, so it never pages."""
+        t = self.app.theme
+        inner = width - 2 * t.u(2)
+        lh = self.app.fonts.line_height(t.body, "bold")
+        out = []
+        for item in self.items:
+            lines = len(wrap(self.app.fonts, item.label(), inner, t.body, "bold"))
+            # two lines at most: a longer label shrinks in its button, as any button's does
+            out.append(max(bh, min(lines, 2) * lh + t.u(1)))
+        return out
+
+    def row_heights(self, width: int, bh: int, gap: int, room: int) -> bool:
+        """Whether the list is longer than `room` (then it scrolls, with a bar)."""
+        heights = self.heights(width, bh)
+        return sum(heights) + gap * (len(heights) - 1) > room
+
+    @staticmethod
+    def shows(heights: list[int], first: int, index: int, room: int, gap: int) -> bool:
+        return sum(heights[first : index + 1]) + gap * (index - first) <= room
+
+    def scroll_bar(
+        self, surface: pygame.Surface, track: pygame.Rect, first: int, last: int, n: int
+    ) -> None:
+        """Where the rows shown are in the whole list: a track, a thumb, and an arrow at each
+        end that has more rows beyond it, so the organiser sees the list goes on."""
+        t = self.app.theme
+        arrow = track.w
+        lane = track.inflate(0, -2 * (arrow + t.u(0.5)))
+        pygame.draw.rect(surface, th.PAPER_DEEP, lane, border_radius=track.w // 2)
+        thumb = pygame.Rect(
+            lane.x,
+            lane.y + lane.h * first // n,
+            lane.w,
+            max(track.w, lane.h * (last - first + 1) // n),
         )
+        pygame.draw.rect(surface, th.INK_SOFT, thumb, border_radius=track.w // 2)
+        cx = track.centerx
+        if first > 0:
+            pygame.draw.polygon(
+                surface,
+                th.INK,
+                [(cx, track.y), (track.x, track.y + arrow), (track.right, track.y + arrow)],
+            )
+        if last < n - 1:
+            b = track.bottom
+            pygame.draw.polygon(
+                surface, th.INK, [(cx, b), (track.x, b - arrow), (track.right, b - arrow)]
+            )
