@@ -84,3 +84,24 @@ def test_a_phone_number_never_breaks_across_lines():
     width = fonts.width("Centre de Prévention du Suicide · 0800 32", 30) + 2
     lines = wrap(fonts, text, width, 30)
     assert any("0800 32 123" in line for line in lines), lines
+
+
+def test_the_caches_stay_bounded_by_bytes_and_by_count():
+    from max247.ui.text import Fonts
+
+    fonts = Fonts(cache_bytes=2 * 2**20, font_count=8)
+    for size in range(20, 120):  # a long lesson at 4K: big lines at many sizes
+        surf = fonts.render(f"Line {size} of a long lesson on a large board", size, (0, 0, 0))
+    assert fonts._render_bytes == sum(_size(s) for s in fonts._renders.values())
+    assert fonts._render_bytes <= 2 * 2**20
+    assert len(fonts._fonts) <= 8
+    # the newest line is kept, and a font used again is kept while older ones go
+    assert fonts.render("Line 119 of a long lesson on a large board", 119, (0, 0, 0)) is surf
+    keep = fonts.get(20)
+    for size in range(200, 210):
+        fonts.get(size)
+        assert fonts.get(20) is keep
+
+
+def _size(surface) -> int:
+    return surface.get_width() * surface.get_height() * surface.get_bytesize()

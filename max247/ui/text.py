@@ -46,7 +46,14 @@ class Run:
 class Fonts:
     """The shipped fonts at every size asked for, and a cache of rendered lines."""
 
-    def __init__(self, folder: Path = FONTS, cache_size: int = 600, reading: bool = False) -> None:
+    def __init__(
+        self,
+        folder: Path = FONTS,
+        cache_size: int = 600,
+        reading: bool = False,
+        cache_bytes: int = 48 * 2**20,
+        font_count: int = 64,
+    ) -> None:
         if not pygame.font.get_init():
             pygame.font.init()
         self.folder = folder
@@ -54,7 +61,14 @@ class Fonts:
         self.faces = READING_FACES if reading else FACES
         self.tracking = TRACKING if reading else 0.0
         self.leading = LEADING if reading else 1.0
-        self._fonts: dict[tuple[str, int, bool], pygame.font.Font] = {}
+        # Both caches are bounded: a line at 200% on a 4K board is megabytes, and every text that
+        # shrinks to fit opens the font at a few more sizes. Rendered lines are capped by their
+        # pixels' bytes (a count alone let a long lesson at 4K grow by megabytes a minute), the
+        # open fonts by count, the least recently used going first.
+        self._fonts: OrderedDict[tuple[str, int, bool], pygame.font.Font] = OrderedDict()
+        self._font_count = font_count
+        self._cache_bytes = cache_bytes
+        self._render_bytes = 0
         self._emoji: pygame.font.Font | None = None
         self._renders: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._wraps: OrderedDict[tuple, list[str]] = OrderedDict()  # see wrap()
@@ -69,6 +83,10 @@ class Fonts:
         if font is None:
             font = pygame.font.Font(self.folder / faces[style], size)
             self._fonts[key] = font
+            if len(self._fonts) > self._font_count:
+                self._fonts.popitem(last=False)
+        else:
+            self._fonts.move_to_end(key)
         return font
 
     @property
@@ -208,9 +226,16 @@ class Fonts:
             surf.blit(p, (x, (height - p.get_height()) // 2))
             x += p.get_width()
         self._renders[key] = surf
-        if len(self._renders) > self._cache_size:
-            self._renders.popitem(last=False)
+        self._render_bytes += _bytes(surf)
+        while len(self._renders) > 1 and (
+            len(self._renders) > self._cache_size or self._render_bytes > self._cache_bytes
+        ):
+            self._render_bytes -= _bytes(self._renders.popitem(last=False)[1])
         return surf
+
+
+def _bytes(surface: pygame.Surface) -> int:
+    return surface.get_width() * surface.get_height() * surface.get_bytesize()
 
 
 # --- line breaking ----------------------------------------------------------------------------
