@@ -173,7 +173,12 @@ class ChoiceScene(Menu):
             timer_w = min(timer_width(quote_size), full // 2)
             quote_w = full - timer_w if self.timer else full
             timer_h = 2 * c.line_height(quote_size) + t.u(3) if self.timer else 0
-            row_h = max(self.quote_height(c, who, said, quote_w, quote_size), timer_h)
+            row_h = max(
+                self.quote_height(
+                    c, who, said, quote_w - (t.u(1) if self.timer else 0), quote_size
+                ),
+                timer_h,
+            )
             height = c.block_height(words, full, size, "bold")
             prompt = pygame.Rect(t.margin, t.u(2) + row_h + (t.u(1) if row_h else 0), full, height)
             cols, cw, ch, fits = self.grid(c, prompt.bottom + t.u(2), with_hint)
