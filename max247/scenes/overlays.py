@@ -172,6 +172,8 @@ class TeacherOverlay(Menu):
             from max247.printouts.game import print_summary
 
             self.items.append(Item(lambda: app._("Print the summary"), lambda: print_summary(app)))
+        # issue 20: the class's accessibility menu from the teacher's screen too
+        self.items.append(Item(lambda: app._("Accessibility"), lambda: app.replace("access")))
         self.page = 0
         self.pages = 1
 
@@ -184,11 +186,11 @@ class TeacherOverlay(Menu):
     def handle(self, action: Action) -> None:
         if action in (Action.TEACHER, Action.PAUSE, Action.BACK):
             self.app.pop()
-        elif action in (Action.DOWN, Action.RIGHT):
+        elif action is Action.DOWN and self.pages > 1:
             self.page = (self.page + 1) % self.pages  # long notes are paged, never cut
-        elif action in (Action.UP, Action.LEFT):
+        elif action is Action.UP and self.pages > 1:
             self.page = (self.page - 1) % self.pages
-        else:
+        else:  # the arrows left and right (and the clicker, on one page) move the ring
             super().handle(action)
 
     def draw(self, surface: pygame.Surface) -> None:
