@@ -94,12 +94,14 @@ class ListScene(Menu):
         self.follow = True
         super().handle(action)
 
-    def draw_footer(self, c, bottom: int) -> int:
+    def draw_footer(self, c, bottom: int, snug: bool = False) -> int:
         """The buttons ending at `bottom`: on one row, else two by two, else stacked, as far
         as every label fits its button; returns the top of the first row."""
         t = self.app.theme
         gap = t.u(1)
         h = round(t.body * 2.2)
+        if snug:  # the list is short of room: the buttons give up their spare height
+            h = c.line_height(t.body, "bold") + t.u(1)
         n = self.footer
         foot = self.items[len(self.items) - n :]
         for cols in dict.fromkeys((n, 3, 2, 1)):
@@ -442,10 +444,12 @@ class FindingsScene(ListScene):
         bad = self.checked is not None and self.checked.errors
         c.text(said, summary, th.INK if bad else th.ACCENT, size=t.small, style="bold")
         bottom = t.height - t.u(2)
-        foot = self.draw_footer(c, bottom)
         top = summary.bottom + t.u(1)
         width = t.width - 2 * t.margin
         heights = [self.card_height(c, card, width) for card in self.cards]
+        cue_h = self.cue_height(c, self.more_cue(0, 1, len(heights))) if len(heights) > 1 else 0
+        snug = top + max(heights, default=0) + cue_h + t.u(2) > bottom - round(t.body * 2.2)
+        foot = self.draw_footer(c, bottom, snug)
         rows = self.rows()
         for item in rows:
             item.rect = None
