@@ -67,6 +67,30 @@ class Common(Scene):
             s = max(t.min_body, int(s * 0.92))
         return s
 
+    def cue_size(self, text: str, width: int) -> int:
+        """A cue's size ("1-4 of 9: scroll for more"): a hint's, shrinking to the 1x body size
+        before it takes a second line."""
+        t = self.app.theme
+        s = t.small
+        while s > t.floor and self.app.fonts.width(text, s) > width:
+            s = max(t.floor, int(s * 0.92))
+        return s
+
+    def cue_height(self, c: Canvas, text: str) -> int:
+        t = self.app.theme
+        width = t.width - 2 * t.margin
+        return c.block_height(text, width, self.cue_size(text, width))
+
+    def cue(self, c: Canvas, text: str, bottom: int, align: str = "right") -> int:
+        """A cue ending at `bottom`, across the page; returns its height, to keep room for it."""
+        t = self.app.theme
+        width = t.width - 2 * t.margin
+        size = self.cue_size(text, width)
+        h = c.block_height(text, width, size)
+        box = pygame.Rect(t.margin, bottom - h, width, h)
+        c.text(text, box, th.INK_SOFT, size=size, min_size=size, align=align)
+        return h
+
     def label_lines(self, label: str, width: int, style: str = "bold") -> int:
         """How many lines `label` needs at the smallest body size in a box `width` wide."""
         t = self.app.theme
@@ -113,9 +137,11 @@ class Menu(Common):
         ringed = self.items[self.index].label() if 0 <= self.index < len(self.items) else ""
         return f"{type(self).__name__}\t{ringed}"
 
-    def button_grid(self, bottom: int) -> tuple[int, list[pygame.Rect]]:
+    def button_grid(self, bottom: int, top: int | None = None) -> tuple[int, list[pygame.Rect]]:
         """Rectangles for the items as buttons ending at `bottom`: side by side, else two by
         two, else stacked, as far as every label fits its button; and the top of the grid.
+        With `top`, the buttons are lower where they must be to start no higher than that,
+        though never lower than their labels at the smallest size.
 
         The fewer rows, the more height the screen keeps for its text.
         """
@@ -131,6 +157,10 @@ class Menu(Common):
             ):
                 break
         rows = -(-n // cols)
+        if top is not None:
+            lh = self.app.fonts.line_height(t.min_body, "bold")
+            need = max(self.label_lines(i.label(), bw - 2 * t.u(2)) for i in self.items)
+            bh = max(need * lh + t.u(1), min(bh, (bottom - top + gap) // rows - gap))
         top = bottom - rows * (bh + gap) + gap
         rects = []
         for i in range(n):

@@ -226,22 +226,30 @@ class SetupScene(Menu):
         # buttons is as tall as its longest label needs ("Beslissen: tafelkaarten" takes two
         # lines in a quarter of the width), so no label ever pages
         fw = (width - (FILTERS - 1) * gap) // FILTERS
-        filter_h = round(t.body * 2.2)  # as tall as any button: the stories need the room
-        lines = max(self.label_lines(self.items[i].label(), fw - pad) for i in range(FILTERS))
-        filter_h = max(filter_h, lines * bold_h + t.u(1))
+        filter_need = max(
+            self.label_lines(self.items[i].label(), fw - pad) for i in range(FILTERS)
+        ) * bold_h + t.u(1)
+        foot_w = (width - (FOOTER - 1) * gap) // FOOTER
+        footer = range(len(self.items) - FOOTER, len(self.items))
+        labels = [self.items[i].label() for i in footer]
+        # the lesson's name, as long as the teacher made it: cut, never paged
+        labels[0] = ellipsize(self.app.fonts, labels[0], foot_w - pad, t.min_body, "bold")
+        foot_need = max(self.label_lines(s, foot_w - pad) for s in labels) * bold_h + t.u(1)
+        filter_h = max(filter_need, round(t.body * 2.2))  # as tall as any button
+        foot_h = max(foot_need, row_h)
+        more_h = self.cue_height(c, self.more(0, 1, len(self.items)))
+        if top + filter_h + foot_h + 2 * (row_h + gap) + more_h + gap > bottom:
+            # short of room for two stories: the buttons give up their spare height first
+            snug = c.line_height(t.body, "bold") + t.u(1)
+            filter_h = max(filter_need, min(filter_h, snug))
+            foot_h = max(foot_need, min(foot_h, snug))
         for i in range(FILTERS):
             r = pygame.Rect(t.margin + i * (fw + gap), top, fw, filter_h)
             self.items[i].rect = r
             self.button(c, self.items[i].label(), r, self.index == i)
-        fw = (width - (FOOTER - 1) * gap) // FOOTER
-        footer = range(len(self.items) - FOOTER, len(self.items))
-        labels = [self.items[i].label() for i in footer]
-        # the lesson's name, as long as the teacher made it: cut, never paged
-        labels[0] = ellipsize(self.app.fonts, labels[0], fw - pad, t.min_body, "bold")
-        foot_h = max(row_h, max(self.label_lines(s, fw - pad) for s in labels) * bold_h + t.u(1))
         foot_y = bottom - foot_h
         for k, i in enumerate(footer):
-            r = pygame.Rect(t.margin + k * (fw + gap), foot_y, fw, foot_h)
+            r = pygame.Rect(t.margin + k * (foot_w + gap), foot_y, foot_w, foot_h)
             self.items[i].rect = r
             self.button(c, labels[k], r, self.index == i, self.items[i].primary)
         stories = self.items[FILTERS:-FOOTER]
@@ -249,7 +257,7 @@ class SetupScene(Menu):
         list_top = top + filter_h + gap * 2
         room = max(1, (foot_y - gap - list_top) // (row_h + gap))
         if room < len(stories):  # leave room for "3 of 9 stories" above the buttons
-            more_h = c.block_height(self.more(0, 1, len(stories)), width, t.floor)
+            more_h = self.cue_height(c, self.more(0, 1, len(stories)))
             room = max(1, (foot_y - gap - more_h - list_top) // (row_h + gap))
         # the scroll follows the ring only when the ring leaves the rows on screen
         k = self.index - FILTERS
@@ -272,10 +280,7 @@ class SetupScene(Menu):
                 self.story_row(c, surface, r, s, self.index == first + k + FILTERS)
         if first > 0 or first + room < len(stories):
             more = self.more(first, min(len(stories), first + room), len(stories))
-            # as big as a hint where there is room; as small as the body at 1x where not
-            more_h = c.block_height(more, width, t.floor)
-            box = pygame.Rect(t.margin, foot_y - gap // 2 - more_h, width, more_h)
-            c.text(more, box, th.INK_SOFT, size=t.small, min_size=t.floor, align="right")
+            self.cue(c, more, foot_y - gap // 2)
 
     def more(self, first: int, last: int, total: int) -> str:
         """The cue that the list goes on, `first` counted from 0."""
