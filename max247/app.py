@@ -49,7 +49,7 @@ from max247.scenes import create
 from max247.scenes.scene import Callback, Scene
 from max247.session import Session
 from max247.settings import Settings, load_settings, save_settings, settings_path
-from max247.speech import Speaker, Utterance, platform_backend
+from max247.speech import Speaker, Utterance, in_languages, platform_backend
 from max247.stand import StandCounts, load_counts, save_counts
 from max247.store import Store
 from max247.story.findings import N_, ScenarioError, render_text
@@ -118,6 +118,10 @@ class App:
         self.apply_access()  # high contrast, the reading font: see max247.scenes.access
         self.speaker: Speaker | None = None  # read aloud: made when first needed (see voice)
         self._said: tuple = ()  # the screen and lines read aloud last
+        self._said_as: list[Utterance] = []  # those lines, each part in its words' language
+        # while a screen's lines are gathered for read aloud: the story texts it showed in
+        # another language than the class's (untranslated), so their voice is that language's
+        self._shown_in: dict[str, str] | None = None
         self.interface = Interface(self.settings.language)
         self.translator = ScenarioTranslator()
         # the stories a teacher added in the game (kept beside the settings; tests: in memory)
@@ -273,7 +277,13 @@ class App:
         """A scenario text in the class's language; the source text if not translated yet."""
         if text is None:
             return ""
-        return self.translator(scenario, text, self.settings.language)
+        language = self.settings.language
+        shown = self.translator(scenario, text, language)
+        if self._shown_in is not None and not self.translator.is_translated(
+            scenario, text, language
+        ):
+            self._shown_in[shown] = scenario.language  # on screen in the story's own language
+        return shown
 
     def translated(self, scenario: Scenario) -> bool:
         """Whether every text of the scenario reads in the class's language."""
@@ -338,15 +348,22 @@ class App:
                 self.speaker.say([], interrupt=True)
             self._said = ()
             return
-        lines = self.top.read_aloud()
+        self._shown_in = {}
+        try:
+            lines = self.top.read_aloud()
+        finally:
+            shown_in, self._shown_in = self._shown_in, None
         if not lines:
             return  # a menu over the story says nothing, and closing it does not repeat it
         key = (id(self.top), tuple(lines))
         if key == self._said and not again:
             return
         self._said = key
-        language = self.settings.language  # the story is shown in the class's language
-        self.voice().say([Utterance(line, language) for line in lines])
+        # the language of what is on screen: the class's, except a story's text not translated
+        # into it yet, which is shown (and so said) in the story's own language
+        language = self.settings.language
+        self._said_as = [u for line in lines for u in in_languages(line, shown_in, language)]
+        self.voice().say(self._said_as)
 
     def repeat(self) -> None:
         """Say the current text again: the screen's own, or the last said under a menu."""
@@ -355,8 +372,7 @@ class App:
         if self.top.read_aloud():
             self.read_aloud(again=True)
         elif self._said:
-            lines = self._said[1]
-            self.voice().say([Utterance(line, self.settings.language) for line in lines])
+            self.voice().say(self._said_as)
 
     def save_settings(self) -> None:
         if not self.headless and self.keeping:

@@ -32,6 +32,30 @@ class Utterance:
     language: str
 
 
+def in_languages(line: str, shown_in: dict[str, str], language: str) -> list[Utterance]:
+    """A line cut where it quotes a story's text shown in another language than the class's
+    (`shown_in`: text -> its language; a story not translated yet is shown in its own), so each
+    part is said by the voice of its words: "Option 1:" in French, the untranslated option in
+    Dutch. A single word (a character's name) keeps the voice of the line around it."""
+    quoted = sorted(
+        (t for t, lang in shown_in.items() if lang != language and " " in t.strip()),
+        key=len,
+        reverse=True,
+    )
+    parts: list[Utterance] = []
+    rest = line
+    while rest:
+        found = [(rest.find(t), t) for t in quoted if t in rest]
+        if not found:
+            parts.append(Utterance(rest, language))
+            break
+        at, text = min(found, key=lambda f: (f[0], -len(f[1])))
+        parts += [Utterance(rest[:at], language), Utterance(text, shown_in[text])]
+        rest = rest[at + len(text) :]
+    # nothing to say in a part without a letter or digit (the ": " between two voices)
+    return [p for p in parts if any(ch.isalnum() for ch in p.text)]
+
+
 class Backend(Protocol):
     """The platform's speech: which of our languages it has a voice for, and saying a line."""
 

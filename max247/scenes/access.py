@@ -95,27 +95,35 @@ class AccessScene(Menu):
         t = self.app.theme
         c = self.canvas(surface)
         self.background(surface)
-        head = pygame.Rect(t.margin, t.u(2), t.width - 2 * t.margin, round(t.title * 1.6))
+        note = self.note()
+        note_h = c.block_height(note, t.width - 2 * t.margin, t.small)
+        full = round(t.body * 2.2)
+        gap = t.u(1.5)
+        head_h, title, below = round(t.title * 1.6), t.title, t.u(5)
+        wanted = t.u(2) + head_h + t.u(1) + len(self.items) * (full + gap)
+        if wanted > t.height - below - note_h - t.u(1):
+            # large text on a small screen: the options' words get the room before the
+            # heading's size and the empty band under the note
+            head_h, title, below = c.line_height(t.body, "bold") + t.u(1), t.body, t.u(2)
+            gap = t.u(1)
+        head = pygame.Rect(t.margin, t.u(2), t.width - 2 * t.margin, head_h)
         c.text(
             self.app._("Accessibility"),
             head,
             th.INK,
-            size=t.title,
+            size=title,
             style="bold",
             align="center",
             valign="center",
         )
-        note = self.note()
-        note_h = c.block_height(note, t.width - 2 * t.margin, t.small)
-        bottom = t.height - t.u(5) - note_h - t.u(1)
+        bottom = t.height - below - note_h - t.u(1)
         w = min(t.width - 2 * t.margin, t.u(110))
-        gap = t.u(1.5)
         y = head.bottom + t.u(1)
-        h = min(round(t.body * 2.2), (bottom - y) // len(self.items) - gap)
+        h = min(full, (bottom - y) // len(self.items) - gap)
         for i, item in enumerate(self.items):
             rect = pygame.Rect(0, 0, w, h)
             rect.midtop = (t.width // 2, y)
             item.rect = rect
             c.button(item.label(), rect, i == self.index, item.primary)
             y += h + gap
-        c.hint(note, t.height - t.u(5))
+        c.hint(note, t.height - below)

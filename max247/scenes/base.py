@@ -13,6 +13,7 @@ from max247.input import CHOOSE, Action
 from max247.scenes.scene import Scene
 from max247.ui import draw
 from max247.ui import theme as th
+from max247.ui.text import wrap
 from max247.ui.widgets import Canvas
 
 # The screens that the same key opens over every screen, by name (see max247.scenes.SCENES).
@@ -50,6 +51,50 @@ class Common(Scene):
 
     def canvas(self, surface: pygame.Surface) -> Canvas:
         return Canvas(surface, self.app.fonts, self.app.theme, self.app.drawn)
+
+    def label_size(self, label: str, width: int, height: int, style: str = "bold") -> int:
+        """The largest size from the body size down to the smallest at which `label` fits a box
+        of `width` x `height` without a word cut in two ("Commenc / er"): a text box shrinks
+        only as far as its lines fit, and would rather split a long word than shrink more."""
+        t = self.app.theme
+        fonts = self.app.fonts
+        s = t.body
+        while s > t.min_body:
+            words_fit = all(fonts.width(w, s, style) <= width for w in label.split())
+            lines = wrap(fonts, label, width, s, style)
+            if words_fit and len(lines) * fonts.line_height(s, style) <= height:
+                break
+            s = max(t.min_body, int(s * 0.92))
+        return s
+
+    def cue_size(self, text: str, width: int) -> int:
+        """A cue's size ("1-4 of 9: scroll for more"): a hint's, shrinking to the 1x body size
+        before it takes a second line."""
+        t = self.app.theme
+        s = t.small
+        while s > t.floor and self.app.fonts.width(text, s) > width:
+            s = max(t.floor, int(s * 0.92))
+        return s
+
+    def cue_height(self, c: Canvas, text: str) -> int:
+        t = self.app.theme
+        width = t.width - 2 * t.margin
+        return c.block_height(text, width, self.cue_size(text, width))
+
+    def cue(self, c: Canvas, text: str, bottom: int, align: str = "right") -> int:
+        """A cue ending at `bottom`, across the page; returns its height, to keep room for it."""
+        t = self.app.theme
+        width = t.width - 2 * t.margin
+        size = self.cue_size(text, width)
+        h = c.block_height(text, width, size)
+        box = pygame.Rect(t.margin, bottom - h, width, h)
+        c.text(text, box, th.INK_SOFT, size=size, min_size=size, align=align)
+        return h
+
+    def label_lines(self, label: str, width: int, style: str = "bold") -> int:
+        """How many lines `label` needs at the smallest body size in a box `width` wide."""
+        t = self.app.theme
+        return len(wrap(self.app.fonts, label, width, t.min_body, style))
 
     def background(self, surface: pygame.Surface, colour: th.Colour | None = None) -> None:
         surface.fill(colour or th.PAPER)
@@ -92,9 +137,11 @@ class Menu(Common):
         ringed = self.items[self.index].label() if 0 <= self.index < len(self.items) else ""
         return f"{type(self).__name__}\t{ringed}"
 
-    def button_grid(self, bottom: int) -> tuple[int, list[pygame.Rect]]:
+    def button_grid(self, bottom: int, top: int | None = None) -> tuple[int, list[pygame.Rect]]:
         """Rectangles for the items as buttons ending at `bottom`: side by side, else two by
         two, else stacked, as far as every label fits its button; and the top of the grid.
+        With `top`, the buttons are lower where they must be to start no higher than that,
+        though never lower than their labels at the smallest size.
 
         The fewer rows, the more height the screen keeps for its text.
         """
@@ -110,6 +157,10 @@ class Menu(Common):
             ):
                 break
         rows = -(-n // cols)
+        if top is not None:
+            lh = self.app.fonts.line_height(t.min_body, "bold")
+            need = max(self.label_lines(i.label(), bw - 2 * t.u(2)) for i in self.items)
+            bh = max(need * lh + t.u(1), min(bh, (bottom - top + gap) // rows - gap))
         top = bottom - rows * (bh + gap) + gap
         rects = []
         for i in range(n):
@@ -122,7 +173,15 @@ class Menu(Common):
     def draw_buttons(self, c: Canvas, rects: list[pygame.Rect]) -> None:
         for i, (item, rect) in enumerate(zip(self.items, rects, strict=True)):
             item.rect = rect
-            c.button(item.label(), rect, i == self.index, item.primary)
+            self.button(c, item.label(), rect, i == self.index, item.primary)
+
+    def button(
+        self, c: Canvas, label: str, rect: pygame.Rect, ringed: bool, primary: bool = False
+    ) -> None:
+        """A button whose label shrinks before a word of it is cut in two."""
+        t = self.app.theme
+        size = self.label_size(label, rect.w - 2 * t.u(2), rect.h)
+        c.button(label, rect, ringed, primary, size=size)
 
     def click(self, pos: tuple[int, int]) -> None:
         for i, item in enumerate(self.items):
@@ -152,10 +211,11 @@ class MenuOverlay(Menu):
         t = self.app.theme
         c = self.canvas(surface)
         self.veil(surface)
-        bh = round(t.body * 2.2)
         gap = t.u(1.5)
-        w = min(t.width - 2 * t.margin, t.u(90))
-        h = t.title * 2 + len(self.items) * (bh + gap) + t.u(4)
+        # wider with bigger text, as far as the screen goes, so long labels keep one line
+        w = min(t.width - 2 * t.margin - t.u(8), round(t.u(90) * max(1.0, t.text_scale * 0.8)))
+        heights = self.button_heights(w, t.height - t.u(8) - t.title * 2, gap)
+        h = t.title * 2 + sum(heights) + gap * len(heights) + t.u(4)
         panel = pygame.Rect(0, 0, w + t.u(8), min(h, t.height - t.u(4)))
         panel.center = (t.width // 2, t.height // 2)
         draw.panel(surface, panel, th.PAPER, t.radius, shadow=t.u(1))
@@ -169,12 +229,27 @@ class MenuOverlay(Menu):
             valign="center",
         )
         y = panel.y + t.u(2) + t.title * 2
-        bh = min(bh, (panel.bottom - t.u(2) - y) // len(self.items) - gap)
-        for i, item in enumerate(self.items):
+        for i, (item, bh) in enumerate(zip(self.items, heights, strict=True)):
             rect = pygame.Rect(panel.x + t.u(4), y, w, bh)
             item.rect = rect
-            c.button(item.label(), rect, i == self.index, item.primary)
+            self.button(c, item.label(), rect, i == self.index, item.primary)
             y += bh + gap
+
+    def button_heights(self, w: int, room: int, gap: int) -> list[int]:
+        """Each button's height in a column `w` wide: as tall as a button, taller where its
+        label needs two lines even at the smallest size; where the column is short of `room`,
+        the buttons give up their spare height first, never a line of their label."""
+        t = self.app.theme
+        lh = self.app.fonts.line_height(t.min_body, "bold")
+        need = [self.label_lines(item.label(), w - 2 * t.u(2)) * lh + t.u(1) for item in self.items]
+        ideal = [max(round(t.body * 2.2), n) for n in need]
+        spare = room - gap * len(ideal) - sum(need)
+        extra = sum(ideal) - sum(need)
+        if spare >= extra:
+            return ideal
+        return [
+            n + max(0, spare) * (i - n) // max(1, extra) for n, i in zip(need, ideal, strict=True)
+        ]
 
     def title(self) -> str:
         return ""

@@ -8,6 +8,7 @@ has found help. The class picks whom to help next.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from functools import partial
 
 import pygame
@@ -17,6 +18,32 @@ from max247.session import Progress
 from max247.ui import draw
 from max247.ui import theme as th
 from max247.ui.widgets import mood_word
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Where the board's parts go and how large their words are, for the screen's room."""
+
+    head_size: int  # the goal's and the count's (the goal is the title's at the body size)
+    head_h: int
+    cols: int
+    rows: int
+    beside: bool  # the names beside the portraits, else under them
+    cards_bottom: int
+    hint_size: int  # "characters 1-3 of 6", when the cards are paged
+    hint_h: int
+    strip_top: int
+    strip_h: int
+    said_size: int  # the highlighted character's problem
+    status_size: int  # its status line; 0 when there is no room for it
+    foot_h: int
+
+
+def _hint_sample(_, n: int) -> str:
+    """The paging hint with the widest numbers it can show, to measure its height."""
+    return _("Characters {first}-{last} of {n}: move on to see the others").format(
+        first=n, last=n, n=n
+    )
 
 
 class BoardScene(Menu):
@@ -73,6 +100,82 @@ class BoardScene(Menu):
         self.background(surface)
         session = self.app.session
         assert session is not None
+        n = len(session.characters)
+        plan = self.plan(c)
+        head = pygame.Rect(t.margin, t.u(2), t.width - 2 * t.margin, plan.head_h)
+        self.heading(c, head, plan.head_size)
+
+        gap = t.u(2)
+        cols, rows, per_page = plan.cols, plan.rows, plan.cols * plan.rows
+        first = (min(self.index, n - 1) // per_page) * per_page
+        top = head.bottom + gap
+        cw = (t.width - 2 * t.margin - (cols - 1) * gap) // cols
+        ch = min((plan.cards_bottom - top - (rows - 1) * gap) // rows, t.u(40))
+        for item in self.items[:-1]:
+            item.rect = None
+        # one layout for every card: names beside the portraits only if all of them fit there
+        stacked = not plan.beside
+        for k, i in enumerate(range(first, min(n, first + per_page))):
+            p = session.characters[i]
+            r = pygame.Rect(
+                t.margin + (k % cols) * (cw + gap), top + (k // cols) * (ch + gap), cw, ch
+            )
+            self.items[i].rect = r
+            self.card(c, surface, r, p, i == self.index, stacked)
+        if per_page < n:
+            more = _("Characters {first}-{last} of {n}: move on to see the others").format(
+                first=first + 1, last=min(n, first + per_page), n=n
+            )
+            hint = pygame.Rect(t.margin, plan.cards_bottom + t.u(1), head.w, plan.hint_h)
+            c.text(
+                more, hint, th.INK_SOFT, size=plan.hint_size, min_size=plan.hint_size, align="right"
+            )
+        # the highlighted character's problem, in a child's words, large enough for the class
+        # under the hint of a paged board, never over it (it hid the sign that more exist)
+        strip = pygame.Rect(t.margin, plan.strip_top, head.w, plan.strip_h)
+        if self.index < n:
+            p = session.characters[self.index]
+            s = self.app.library.scenarios.get(p.scenario)
+            if s is not None:
+                draw.panel(surface, strip, th.CAPTION, t.radius)
+                inner = strip.inflate(-t.u(4), -t.u(1))
+                status_h = c.line_height(plan.status_size) if plan.status_size else 0
+                c.text(
+                    self.said(p),
+                    pygame.Rect(inner.x, inner.y, inner.w, inner.h - status_h),
+                    th.INK,
+                    size=plan.said_size,
+                    min_size=plan.said_size,
+                    valign="center",
+                )
+                if plan.status_size:
+                    c.text(
+                        self.status(p),
+                        pygame.Rect(inner.x, inner.bottom - status_h, inner.w, status_h),
+                        th.INK_SOFT,
+                        size=plan.status_size,
+                        min_size=plan.status_size,
+                    )
+        fin = pygame.Rect(0, 0, min(t.width - 2 * t.margin, t.u(80)), plan.foot_h)
+        fin.midbottom = (t.width // 2, t.height - t.u(5))
+        self.items[-1].rect = fin
+        c.button(
+            self.items[-1].label(), fin, self.index == len(self.items) - 1, self.items[-1].primary
+        )
+
+    def said(self, p: Progress) -> str:
+        """The character's problem in a child's words, as the strip under the cards says it."""
+        _ = self.app._
+        s = self.app.library.scenarios.get(p.scenario)
+        if s is None:
+            return self.name(p)
+        problem = self.app.text(s, s.problem) if s.problem else self.app.text(s, s.title)
+        return _("{name}: {problem}").format(name=self.name(p), problem=problem)
+
+    def goal_count(self) -> tuple[str, str]:
+        _ = self.app._
+        session = self.app.session
+        assert session is not None
         done = sum(p.done for p in session.characters)
         goal = _("Together: everyone feels OK and has found help.")
         count = self.app.ngettext(
@@ -80,97 +183,137 @@ class BoardScene(Menu):
             "{done} of {n} characters helped",
             len(session.characters),
         ).format(done=done, n=len(session.characters))
-        count_w = self.app.fonts.width(count, t.body) + t.u(2)
+        return goal, count
+
+    def heading_height(self, c, size: int) -> int:
+        """How tall the goal and the count are at this size (the title's, when it is the body's)."""
+        t = self.app.theme
+        goal, count = self.goal_count()
         full = t.width - 2 * t.margin
-        line_h = self.app.fonts.line_height(t.title, "bold")
-        if self.app.fonts.width(goal, t.title, "bold") + count_w <= full:
-            head = pygame.Rect(t.margin, t.u(2), full - count_w, line_h)
-            c.text(goal, head, th.INK, size=t.title, style="bold", valign="center")
-            c.text(
-                count,
-                pygame.Rect(head.right, head.y, count_w, head.h),
-                th.INK_SOFT,
-                align="right",
-                valign="center",
-            )
-        else:  # the goal takes the whole width, the count goes under it
-            # a goal on two lines at title size would crowd the board out: body size, bold
-            size = t.title if self.app.fonts.width(goal, t.title, "bold") <= full else t.body
-            y = t.u(2) + c.block(goal, t.margin, t.u(2), full, size=size, style="bold")
-            y += c.block(count, t.margin, y, full, th.INK_SOFT)
-            head = pygame.Rect(t.margin, t.u(2), full, y - t.u(2))
+        if size == t.body:
+            count_w = self.app.fonts.width(count, t.body) + t.u(2)
+            if self.app.fonts.width(goal, t.title, "bold") + count_w <= full:
+                return self.app.fonts.line_height(t.title, "bold")
+            if self.app.fonts.width(goal, t.title, "bold") <= full:
+                return c.line_height(t.title, "bold") + c.block_height(count, full, size)
+        return c.block_height(goal, full, size, "bold") + c.block_height(count, full, size)
 
+    def heading(self, c, head: pygame.Rect, size: int) -> None:
+        """The shared goal above the board, and how many characters found help."""
+        t = self.app.theme
+        goal, count = self.goal_count()
+        count_w = self.app.fonts.width(count, t.body) + t.u(2)
+        if size == t.body and self.app.fonts.width(goal, t.title, "bold") + count_w <= head.w:
+            line = pygame.Rect(head.x, head.y, head.w - count_w, head.h)
+            c.text(goal, line, th.INK, size=t.title, style="bold", valign="center")
+            line = pygame.Rect(line.right, head.y, count_w, head.h)
+            c.text(count, line, th.INK_SOFT, align="right", valign="center")
+            return
+        # the goal takes the whole width, the count goes under it; a goal on two lines at
+        # title size would crowd the board out: then the body's size, bold
+        gs = size
+        if size == t.body and self.app.fonts.width(goal, t.title, "bold") <= head.w:
+            gs = t.title
+        y = head.y + c.block(goal, head.x, head.y, head.w, size=gs, style="bold")
+        c.block(count, head.x, y, head.w, th.INK_SOFT, size=size)
+
+    def plan(self, c) -> Plan:
+        """Sizes and rows that fit the screen: the cards keep their size; when room is short
+        the goal above and the hint shrink first (towards the floor), then the strip's status
+        line goes (each card shows the mood and the icons), then the strip's words shrink."""
+        t = self.app.theme
+        session = self.app.session
+        assert session is not None
         n = len(session.characters)
-        top = head.bottom + t.u(2)
-        foot_h = round(t.body * 2.2)
-        strip_h = 2 * c.line_height(t.body) + c.line_height(t.small) + t.u(2)
-        bottom = t.height - t.u(5) - foot_h - strip_h - t.u(4)
+        p = session.characters[min(self.index, n - 1)]
+        said = self.said(p)
+        full = t.width - 2 * t.margin
         gap = t.u(2)
-        # cards tall enough for a portrait, a name and a status line, and wide enough for a
-        # name; when they do not all fit (large text, small screen) the board shows a page of
-        # them around the highlighted one
-        need = 2 * c.line_height(t.body, "bold") + c.line_height(t.small) + t.u(5)
-        max_rows = max(1, (bottom - top + gap) // (need + gap))
+        foot_h = round(t.body * 2.2)
+        strip_bottom = t.height - t.u(5) - foot_h - t.u(3)
+        sizes = [t.body]
+        while sizes[-1] > t.floor:
+            sizes.append(max(t.floor, int(sizes[-1] * 0.92)))
+        steps = [(hs, t.body, True) for hs in sizes]
+        steps += [(t.floor, t.body, False)]
+        steps += [(t.floor, ss, False) for ss in sizes[1:]]
         min_w = t.u(8) + self.app.fonts.width("Mmmmmmm", t.body, "bold")
-        max_cols = max(1, (t.width - 2 * t.margin + gap) // (min_w + gap))
-        cols = max(1, min(n, max_cols, 3 if n in (5, 6, 9) else 4))
-        cols = min(max_cols, max(cols, math.ceil(n / max_rows)))
-        per_page = cols * max_rows
-        if per_page < n:  # a page of cards: keep a line for the hint that says so
-            bottom -= c.line_height(t.small)
-        rows = min(max_rows, math.ceil(n / cols))
-        first = (min(self.index, n - 1) // per_page) * per_page
-        cw = (t.width - 2 * t.margin - (cols - 1) * gap) // cols
-        ch = min((bottom - top - (rows - 1) * gap) // rows, t.u(40))
-        for item in self.items[:-1]:
-            item.rect = None
-        for k, i in enumerate(range(first, min(n, first + per_page))):
-            p = session.characters[i]
-            r = pygame.Rect(
-                t.margin + (k % cols) * (cw + gap), top + (k // cols) * (ch + gap), cw, ch
+        max_cols = max(1, (full + gap) // (min_w + gap))
+        plan = None
+        for hs, ss, with_status in steps:
+            head_h = self.heading_height(c, hs)
+            top = t.u(2) + head_h + gap
+            status_size = min(t.small, ss) if with_status else 0
+            status_h = c.line_height(status_size) if with_status else 0
+            said_h = c.block_height(said, full - t.u(4), ss)
+            strip_h = said_h + status_h + t.u(1)
+            strip_top = strip_bottom - strip_h
+            hint_size = min(t.small, hs)
+            sample = _hint_sample(self.app._, n)
+            hint_h = c.block_height(sample, full, hint_size) + 2 * t.u(1)
+            for paged in (False, True):
+                bottom = strip_top - (hint_h if paged else gap)
+                for beside in (True, False):
+                    need = self.card_need(c, beside)
+                    max_rows = max(0, (bottom - top + gap) // (need + gap))
+                    cols = max(1, min(n, max_cols, 3 if n in (5, 6, 9) else 4))
+                    if max_rows:
+                        cols = min(max_cols, max(cols, math.ceil(n / max_rows)))
+                    if not beside or self.beside((full - (cols - 1) * gap) // cols):
+                        break
+                if paged or cols * max_rows >= n:
+                    break
+            rows = min(max_rows, math.ceil(n / cols))
+            plan = Plan(
+                head_size=hs,
+                head_h=head_h,
+                cols=cols,
+                rows=max(1, rows),
+                beside=beside,
+                cards_bottom=bottom,
+                hint_size=hint_size,
+                hint_h=hint_h - 2 * t.u(1),
+                strip_top=strip_top,
+                strip_h=strip_h,
+                said_size=ss,
+                status_size=status_size,
+                foot_h=foot_h,
             )
-            self.items[i].rect = r
-            self.card(c, surface, r, p, i == self.index)
-        if per_page < n:
-            more = _("Characters {first}-{last} of {n}: move on to see the others").format(
-                first=first + 1, last=min(n, first + per_page), n=n
-            )
-            c.hint(more, bottom + c.line_height(t.small), align="right")
-        # the highlighted character's problem, in a child's words, large enough for the class
-        # under the hint of a paged board, never over it (it hid the sign that more exist)
-        strip_top = bottom + (c.line_height(t.small) + t.u(1) if per_page < n else t.u(2))
-        strip = pygame.Rect(t.margin, strip_top, t.width - 2 * t.margin, strip_h)
-        if self.index < len(session.characters):
-            p = session.characters[self.index]
-            s = self.app.library.scenarios.get(p.scenario)
-            if s is not None:
-                draw.panel(surface, strip, th.CAPTION, t.radius)
-                problem = self.app.text(s, s.problem) if s.problem else self.app.text(s, s.title)
-                inner = strip.inflate(-t.u(4), -t.u(1))
-                status_h = c.line_height(t.small)
-                said = _("{name}: {problem}").format(name=self.name(p), problem=problem)
-                c.text(
-                    said,
-                    pygame.Rect(inner.x, inner.y, inner.w, inner.h - status_h),
-                    th.INK,
-                    min_size=t.small,
-                    valign="center",
-                )
-                c.text(
-                    self.status(p),
-                    pygame.Rect(inner.x, inner.bottom - status_h, inner.w, status_h),
-                    th.INK_SOFT,
-                    size=t.small,
-                    min_size=t.small,
-                )
-        fin = pygame.Rect(0, 0, min(t.width - 2 * t.margin, t.u(80)), foot_h)
-        fin.midbottom = (t.width // 2, t.height - t.u(5))
-        self.items[-1].rect = fin
-        c.button(
-            self.items[-1].label(), fin, self.index == len(self.items) - 1, self.items[-1].primary
-        )
+            if rows >= 1:
+                break
+        assert plan is not None
+        return plan
 
-    def card(self, c, surface, rect: pygame.Rect, p: Progress, highlighted: bool) -> None:
+    def widest_name(self) -> int:
+        session = self.app.session
+        assert session is not None
+        t = self.app.theme
+        return max(self.app.fonts.width(self.name(p), t.body, "bold") for p in session.characters)
+
+    def face_width(self) -> int:
+        t = self.app.theme
+        return max(2 * t.u(2.5), self.app.fonts.width("4/4", t.small, "bold"))
+
+    def beside(self, cw: int) -> bool:
+        """Whether every name fits beside a (smallest) portrait on a card this wide."""
+        t = self.app.theme
+        pad = t.u(1.5)
+        body_w = cw - t.u(1.5) - 2 * pad
+        return body_w - 2 * t.u(2) - self.face_width() - 2 * pad >= self.widest_name()
+
+    def card_need(self, c, beside: bool) -> int:
+        """The least height of a card: a portrait, a name, a face with its number, a status."""
+        t = self.app.theme
+        num_h = c.line_height(t.small, "bold")
+        status_h = c.line_height(t.small) + t.u(0.5)
+        lh = c.line_height(t.body, "bold")
+        faces = 2 * t.u(2) + num_h
+        top_h = max(lh, faces) if beside else lh + faces
+        return 2 * t.u(1.5) + status_h + top_h
+
+    def card(
+        self, c, surface, rect: pygame.Rect, p: Progress, highlighted: bool, stacked: bool
+    ) -> None:
         t = self.app.theme
         _ = self.app._
         s = self.app.library.scenarios.get(p.scenario)
@@ -199,11 +342,10 @@ class BoardScene(Menu):
         fr = max(t.u(2.5), min(body.h // 3, t.u(6)))
         num = self.app.fonts.render(f"{p.mood}/4", t.small, th.INK, "bold")
         face_w = max(2 * fr, num.get_width())
-        pr = max(t.u(2), min(body.h // 2, body.w // 5))
-        room = body.w - 2 * pr - face_w - 2 * pad
-        stacked = room < self.app.fonts.width(name, t.body, "bold")
         top_h = body.h - lh if stacked else body.h  # narrow cards: the name on a row of its own
         pr = max(t.u(2), min(top_h // 2, body.w // 5))
+        if not stacked:  # the portrait gives way to the widest name, so every card looks alike
+            pr = max(t.u(2), min(pr, (body.w - face_w - 2 * pad - self.widest_name()) // 2))
         fr = max(t.u(2), min(fr, (top_h - num.get_height()) // 2))
         pcentre = (body.x + pr, body.y + top_h // 2)
         if s is not None:

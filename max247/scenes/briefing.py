@@ -87,20 +87,48 @@ class BriefingScene(Menu):
         x = t.margin + 2 * pr + t.u(3)
         y = t.u(3)
         title = self.app.text(s, s.title)
-        # a title that needs two lines at full size takes a smaller one: the room below is the
-        # teacher's warning and goals
-        size = t.title
-        if len(wrap(self.app.fonts, title, t.width - x - t.margin, size, "bold")) > 1:
-            size = max(t.body, round(t.title * 0.8))
-        y += c.block(title, x, y, t.width - x - t.margin, size=size, style="bold")
         info = _("Ages {ages} · about {minutes} minutes with discussion").format(
             ages=s.ages, minutes=s.minutes
         )
-        y += c.block(info, x, y, t.width - x - t.margin, th.INK_SOFT, size=t.small)
-        y = max(y, t.u(3) + 2 * pr) + t.u(2)
+        stop = _("You may stop at any time: press B for a blank screen.")
+        # the safe-exit hint stays one line at the foot, smaller if it must be
+        full = t.width - 2 * t.margin
+        stop_size = t.small
+        while stop_size > t.floor and self.app.fonts.width(stop, stop_size) > full:
+            stop_size = max(t.floor, int(stop_size * 0.92))
+        stop_h = c.line_height(stop_size) * len(wrap(self.app.fonts, stop, full, stop_size))
         # the buttons take as few rows as their labels allow: the rest is the goals' height
-        buttons_top, rects = self.button_grid(t.height - t.u(2) - c.line_height(t.small))
+        buttons_top, rects = self.button_grid(t.height - t.u(2) - stop_h)
         buttons_top -= t.u(1.5)
+        # a title that needs two lines at full size takes a smaller one: the room below is the
+        # character's words and the goals; with large text on a small screen the title and the
+        # line under it shrink (not below the body's size and the floor) until that room holds
+        # three lines and a page counter
+        w = t.width - x - t.margin
+        options = []
+        for size, info_size in (
+            (t.title, t.small),
+            (max(t.body, round(t.title * 0.8)), t.small),
+            (t.body, t.small),
+            (t.body, t.floor),
+            (t.small, t.floor),
+            (t.floor, t.floor),
+        ):
+            if size == t.title and len(wrap(self.app.fonts, title, w, size, "bold")) > 1:
+                continue
+            head_h = c.block_height(title, w, size, "bold") + c.block_height(info, w, info_size)
+            options.append((max(head_h, 2 * pr) + t.u(5), size, info_size))
+        enough = c.line_height(t.small) + 3 * c.line_height(t.floor) + t.u(1) + 2 * t.u(2)
+        # the first that leaves enough room, else the first of those that leave the most (a
+        # title beside a taller portrait gains nothing by shrinking)
+        least = min(top for top, _s, _i in options)
+        _top, size, info_size = next(
+            (o for o in options if buttons_top - o[0] >= enough),
+            next(o for o in options if o[0] == least),
+        )
+        y += c.block(title, x, y, w, size=size, style="bold")
+        y += c.block(info, x, y, w, th.INK_SOFT, size=info_size)
+        y = max(y, t.u(3) + 2 * pr) + t.u(2)
         # the content warning stands out: the teacher reads it before the class sees anything;
         # for the teacher's eyes, so it may be smaller than the class's text on a small screen
         pad = t.u(2)
@@ -125,6 +153,7 @@ class BriefingScene(Menu):
             panel = pygame.Rect(t.margin, y, t.width - 2 * t.margin, buttons_top - y - t.u(1))
             draw.panel(surface, panel, th.CAPTION, t.radius)
             text, box = warning + "\n\n" + goals, panel.inflate(-2 * pad, -2 * pad)
+            size = t.body  # as large as the panel allows: it shrinks to fit, then pages
         fitted = c.text(
             text,
             box,
@@ -140,5 +169,12 @@ class BriefingScene(Menu):
             self.items.insert(-1, Item(lambda: self.app._("More goals"), self.more))
             # the buttons now take more room: lay the whole screen out again with it
             return self.draw(surface)
-        c.hint(_("You may stop at any time: press B for a blank screen."), t.height - t.u(0.5))
+        c.text(
+            stop,
+            pygame.Rect(t.margin, t.height - t.u(0.5) - stop_h, full, stop_h),
+            th.INK_SOFT,
+            size=stop_size,
+            min_size=stop_size,
+            align="center",
+        )
         self.draw_buttons(c, rects)

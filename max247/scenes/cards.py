@@ -19,6 +19,7 @@ from max247.story.runtime import FeedbackShown
 from max247.ui import draw
 from max247.ui import theme as th
 from max247.ui.helpwords import checked_words, short_url, spoken
+from max247.ui.text import fit
 
 
 class Card(Common):
@@ -71,13 +72,10 @@ class Card(Common):
         # through the hint
         below = rect.bottom + t.u(1) + 1
         c.surface.fill(th.PAPER, pygame.Rect(0, below, t.width, t.height - below))
-        c.hint(
-            self.app._("Next"),
-            rect.bottom + t.u(0.5) + c.line_height(t.small),
-            rect.x,
-            rect.w,
-            align="right",
-        )
+        # only as wide as its word: a line opposite (the date the help was checked) shares the row
+        word = self.app._("Next")
+        w = min(rect.w, self.app.fonts.width(word, t.small) + t.u(1))
+        c.hint(word, rect.bottom + t.u(0.5) + c.line_height(t.small), rect.right - w, w, "right")
 
 
 class FeedbackScene(Card):
@@ -223,10 +221,6 @@ class HelpCardScene(Card):
             )
             self.next_hint(c, rect)
             return
-        y = head.bottom + t.u(1)
-        name = pygame.Rect(rect.x + pad, y, rect.w - 2 * pad, t.huge + t.u(2))
-        c.text(card.text("name", lang), name, th.ACCENT, size=t.huge, style="bold", valign="center")
-        y = name.bottom + t.u(1)
         reach = []
         if card.phone:
             reach.append(_("Call {phone}").format(phone=card.phone))
@@ -234,10 +228,6 @@ class HelpCardScene(Card):
             reach.append(_("Chat: {address}").format(address=short_url(card.chat)))
         elif card.web:
             reach.append(short_url(card.web))
-        if reach:
-            box = pygame.Rect(rect.x + pad, y, rect.w - 2 * pad, round(t.title * 1.3) * len(reach))
-            c.text("\n".join(reach), box, th.INK, size=t.title, style="bold")
-            y = box.bottom + t.u(1.5)
         facts = []
         if card.hours:
             facts.append(card.text("hours", lang))
@@ -253,17 +243,41 @@ class HelpCardScene(Card):
         # The practical facts behind a clock, so "Free" does not read as a stray sentence
         when = "\N{CLOCK FACE THREE OCLOCK} " + " · ".join(facts) if facts else ""
         text = "\n".join(x for x in (about, when, happens) if x)
-        box = pygame.Rect(rect.x + pad, y, rect.w - 2 * pad, rect.bottom - y - t.u(3))
+        w = rect.w - 2 * pad
+        # the service's name and number are large; with large text on a small screen they give
+        # way (never below their size at 100%) before the words under them need a second page
+        least = (round(t.min_body * 2.6), round(t.min_body * 1.6))
+        for k in (1.0, 0.85, 0.7, 0.6, 0.5):
+            name_size = max(least[0], round(t.huge * k))
+            reach_size = max(least[1], round(t.title * k))
+            name_h = c.line_height(name_size, "bold") + t.u(1)
+            reach_h = c.line_height(reach_size, "bold") * len(reach) + (t.u(1.5) if reach else 0)
+            y = head.bottom + t.u(1) + name_h + t.u(1) + reach_h
+            box = pygame.Rect(rect.x + pad, y, w, rect.bottom - y - t.u(3))
+            if len(fit(self.app.fonts, text, w, box.h, t.body, t.min_body).pages) == 1:
+                break
+        y = head.bottom + t.u(1)
+        name = pygame.Rect(rect.x + pad, y, w, name_h)
+        c.text(
+            card.text("name", lang), name, th.ACCENT, size=name_size, style="bold", valign="center"
+        )
+        y = name.bottom + t.u(1)
+        if reach:
+            line = pygame.Rect(rect.x + pad, y, w, reach_h - t.u(1.5))
+            c.text("\n".join(reach), line, th.INK, size=reach_size, style="bold")
         fitted = c.text(text, box, th.INK, page=self.page, pageable=True)
         self.pages = len(fitted.pages)
         self.next_hint(c, rect)
-        # when the facts were checked, under the card opposite "Next": numbers change
-        c.hint(
+        # when the facts were checked, under the card opposite "Next": numbers change; one
+        # line, smaller if it must be, so it stays under the card
+        next_w = self.app.fonts.width(_("Next"), t.small) + t.u(3)
+        row = pygame.Rect(rect.x, rect.bottom + t.u(0.5), rect.w - next_w, c.line_height(t.small))
+        c.text(
             checked_words(self.app, self.help.checked),
-            rect.bottom + t.u(0.5) + c.line_height(t.small),
-            rect.x,
-            rect.w * 2 // 3,
-            align="left",
+            row,
+            th.INK_SOFT,
+            size=t.small,
+            min_size=t.floor,
         )
 
 

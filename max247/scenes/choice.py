@@ -140,11 +140,13 @@ class ChoiceScene(Menu):
         surface.blit(veil, (0, 0))
         scenario = self.story_scene.scenario
         _ = self.app._
-        longest = max(
-            self.app.fonts.width(w, t.body)
-            for w in (_("T starts the timer"), _("Time to decide together"), "Discussion: 10:00")
-        )
-        timer_w = max(t.u(34), longest + t.u(5)) if self.timer else 0
+        timer_words = (_("T starts the timer"), _("Time to decide together"), "Discussion: 10:00")
+
+        def timer_width(size: int) -> int:
+            """The timer's column, as wide as its words at the size they are drawn at."""
+            longest = max(self.app.fonts.width(w, size) for w in timer_words)
+            return max(t.u(34), longest + t.u(5)) if self.timer else 0
+
         # what the class answers stays on screen, above the question: the last line of the story
         who, said = self.answered()
         # the first row holds the quoted line and the timer side by side; the prompt, under them,
@@ -153,7 +155,6 @@ class ChoiceScene(Menu):
         # never hidden
         words = self.app.text(scenario, self.offered.choice.prompt)
         full = t.width - 2 * t.margin
-        quote_w = full - timer_w if self.timer else full
         layouts = [
             (t.body, t.title),
             (t.body, t.body),
@@ -165,15 +166,36 @@ class ChoiceScene(Menu):
             layouts = [lay for lay in layouts if lay[1] != t.title]
         # the hint under the cards gives its room up first when the screen is short
         plans = [(q, p, True) for q, p in layouts] + [(t.floor, t.floor, False)]
+        tried: list[tuple[int, tuple]] = []
+        grids: list[tuple[int, int, int]] = []
         for quote_size, size, with_hint in plans:
             # the timer's words share the quoted line's size, so the row shrinks as one
+            timer_w = min(timer_width(quote_size), full // 2)
+            quote_w = full - timer_w if self.timer else full
             timer_h = 2 * c.line_height(quote_size) + t.u(3) if self.timer else 0
-            row_h = max(self.quote_height(c, who, said, quote_w, quote_size), timer_h)
+            row_h = max(
+                self.quote_height(
+                    c, who, said, quote_w - (t.u(1) if self.timer else 0), quote_size
+                ),
+                timer_h,
+            )
             height = c.block_height(words, full, size, "bold")
             prompt = pygame.Rect(t.margin, t.u(2) + row_h + (t.u(1) if row_h else 0), full, height)
             cols, cw, ch, fits = self.grid(c, prompt.bottom + t.u(2), with_hint)
-            if fits:
+            if not fits:
+                continue
+            # the options' words matter most: of the plans where they are nearly largest (3/4),
+            # the first, which keeps the quoted line, the prompt and the hint largest
+            got = self.option_size(cw, ch)
+            tried.append((got, (quote_size, size, with_hint, timer_w, quote_w, row_h, prompt)))
+            grids.append((cols, cw, ch))
+            if got >= round(t.body * 1.1):
                 break
+        if tried:
+            most = max(got for got, _plan in tried)
+            k = next(k for k, (got, _plan) in enumerate(tried) if got >= most * 0.75)
+            quote_size, size, with_hint, timer_w, quote_w, row_h, prompt = tried[k][1]
+            cols, cw, ch = grids[k]
         if said:
             at = pygame.Rect(t.margin, t.u(2), quote_w - (t.u(1) if self.timer else 0), 0)
             self.draw_quote(c, surface, who, said, at, quote_size)
@@ -185,11 +207,7 @@ class ChoiceScene(Menu):
         gap = t.u(2.5)
         # one text size for every card, the one the longest option needs: cards in a row read
         # as equals, and no option looks louder than another
-        text_w, text_h = self.text_box(cw, ch)
-        size = min(
-            fit(self.app.fonts, item.label(), text_w, text_h, round(t.body * 1.1), t.floor).size
-            for item in self.items
-        )
+        size = self.option_size(cw, ch)
         for i, item in enumerate(self.items):
             r = pygame.Rect(
                 t.margin + (i % cols) * (cw + gap), top + (i // cols) * (ch + gap), cw, ch
@@ -292,9 +310,29 @@ class ChoiceScene(Menu):
                 len(wrap(self.app.fonts, item.label(), text_w, t.floor)) * lh <= text_h
                 for item in self.items
             )
+            if fits and cols == 2 and n > 2:
+                # one column instead when its wider cards give the words a larger size
+                one_cw = t.width - 2 * t.margin
+                one_ch = min((bottom - top - (n - 1) * gap) // n, t.u(30))
+                if self.option_size(one_cw, one_ch) > self.option_size(cw, ch):
+                    w, h = self.text_box(one_cw, one_ch)
+                    if all(
+                        len(wrap(self.app.fonts, item.label(), w, t.floor)) * lh <= h
+                        for item in self.items
+                    ):
+                        return 1, one_cw, one_ch, True
             if fits:
                 break
         return cols, cw, ch, fits
+
+    def option_size(self, cw: int, ch: int) -> int:
+        """The one text size of every option's words in cards of this size."""
+        t = self.app.theme
+        text_w, text_h = self.text_box(cw, ch)
+        return min(
+            fit(self.app.fonts, item.label(), text_w, text_h, round(t.body * 1.1), t.floor).size
+            for item in self.items
+        )
 
     def text_box(self, cw: int, ch: int) -> tuple[int, int]:
         """The room for an option's words inside a card of this size (see card())."""

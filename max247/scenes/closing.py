@@ -69,8 +69,19 @@ class ClosingScene(Menu):
         c = self.canvas(surface)
         self.background(surface)
         lang = self.app.settings.language
-        bh = round(t.body * 2.2)
-        bottom = t.height - t.u(5) - bh - t.u(2)
+        # the buttons on one row (a long label takes two lines): the help cards keep the room,
+        # and where the pupils' rows would not fit, the buttons give up their spare height
+        n, gap = len(self.items), t.u(3)
+        bw = (t.width - 2 * t.margin - (n - 1) * gap) // n
+        lh = c.line_height(t.min_body, "bold")
+        need = max(self.label_lines(i.label(), bw - 2 * t.u(2)) for i in self.items) * lh + t.u(1)
+        heights = dict.fromkeys(
+            (
+                max(need, round(t.body * 2.2)),
+                max(need, c.line_height(t.body, "bold") + t.u(1)),
+                need,
+            )
+        )
 
         # the region's help cards (one service per need) and when they were checked
         found = help_list(
@@ -104,7 +115,8 @@ class ClosingScene(Menu):
         # rows still fit; on a small screen with big text the question may be one size down
         # rather than a help number left out; else three fifths, and the help cards that fit
         layouts = []
-        for head_size in (t.huge, t.title):
+        for bh, head_size in ((bh, hs) for bh in heights for hs in (t.huge, t.title)):
+            bottom = t.height - t.u(5) - bh - t.u(2)
             head = pygame.Rect(t.margin, t.u(2), t.width - 2 * t.margin, head_size + t.u(2))
             top = head.bottom + t.u(1)
             row_h = min(t.u(11), (bottom - top) // max(1, len(rows)))
@@ -121,14 +133,14 @@ class ClosingScene(Menu):
                     for _who, words in rows
                 )
                 plan = self.help_column(c, right, lines, checked)
-                layouts.append((head, head_size, row_h, r, left, right, plan, rows_fit))
+                layouts.append((head, head_size, row_h, r, left, right, plan, rows_fit, bh))
             if any(x[6].fits and x[7] for x in layouts):
                 break
         # else the layout, with the pupils' rows whole, that shows the most help cards
         everything = [x for x in layouts if x[6].fits and x[7]]
         rows_whole = [x for x in layouts if x[7]] or layouts
         best = max(x[6].count for x in rows_whole)
-        head, head_size, row_h, r, left, right, plan, _rows_fit = (
+        head, head_size, row_h, r, left, right, plan, _rows_fit, bh = (
             everything or [x for x in rows_whole if x[6].count == best]
         )[0]
         c.text(
@@ -155,13 +167,10 @@ class ClosingScene(Menu):
 
         self.draw_help_column(c, right, plan)
 
-        # the buttons on one row (a long label takes two lines): the help cards keep the room
-        n, gap = len(self.items), t.u(3)
-        w = (t.width - 2 * t.margin - (n - 1) * gap) // n
         for i, item in enumerate(self.items):
-            rect = pygame.Rect(t.margin + i * (w + gap), t.height - t.u(5) - bh, w, bh)
+            rect = pygame.Rect(t.margin + i * (bw + gap), t.height - t.u(5) - bh, bw, bh)
             item.rect = rect
-            c.button(item.label(), rect, i == self.index, item.primary)
+            self.button(c, item.label(), rect, i == self.index, item.primary)
 
     def help_column(self, c, right: pygame.Rect, lines: list[str], checked: str) -> HelpColumn:
         """How the three circles, their legend, the cards and the date share the column: the
@@ -192,7 +201,8 @@ class ClosingScene(Menu):
             (full, small),
             (short, beside_short),
             (short, small),
-            (short[2:], 0),
+            (short, 0),  # the three names without the circles, before any name is left out
+            ((_("Help lines"),), 0),  # at last a heading over the cards, not a list of one
             ((), 0),
         )
         for words, cr in steps:

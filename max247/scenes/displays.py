@@ -11,7 +11,9 @@ import pygame
 
 from max247.input import Action
 from max247.scenes.base import Item, MenuOverlay
+from max247.ui import draw, stack
 from max247.ui import theme as th
+from max247.ui.stack import Part
 
 
 class DisplayQuestion(MenuOverlay):
@@ -48,14 +50,30 @@ class DisplayQuestion(MenuOverlay):
         self.app.pop()
 
     def draw(self, surface: pygame.Surface) -> None:
-        super().draw(surface)
+        # the menu overlay's panel, measured: at a large size (or in the spaced reading font)
+        # the question takes the lines it needs, and the F11 note below keeps its own room
         t = self.app.theme
-        box = pygame.Rect(t.margin, t.height - t.u(9), t.width - 2 * t.margin, t.u(7))
-        self.canvas(surface).text(
-            self.app._("F11 switches between full screen and a window at any time."),
-            box,
-            th.PAPER,  # light on the veil, where the dark hint colour would not read
-            size=t.small,
-            align="center",
-            valign="center",
-        )
+        c = self.canvas(surface)
+        self.veil(surface)
+        w = min(t.width - 2 * t.margin, t.u(90))
+        note = self.app._("F11 switches between full screen and a window at any time.")
+        note_w = t.width - 2 * t.margin
+        note_top = t.height - t.u(2) - c.block_height(note, note_w, t.small)
+        bh, gap = round(t.body * 2.2), t.u(1.5)
+        buttons_h = len(self.items) * (bh + gap) - gap
+        pad = t.u(2)
+        room = note_top - t.u(1) - t.u(2) - 2 * pad - gap - buttons_h
+        settled = stack.settle(c, [Part(self.title(), t.title, "bold")], w, room)
+        panel = pygame.Rect(0, 0, w + t.u(8), 2 * pad + settled.height + gap + buttons_h)
+        panel.center = (t.width // 2, t.height // 2)
+        panel.bottom = min(panel.bottom, note_top - t.u(1))
+        panel.top = max(panel.top, t.u(2))
+        draw.panel(surface, panel, th.PAPER, t.radius, shadow=t.u(1))
+        y = stack.draw(c, settled, panel.x + t.u(4), panel.y + pad, w) + gap
+        for i, item in enumerate(self.items):
+            rect = pygame.Rect(panel.x + t.u(4), y, w, bh)
+            item.rect = rect
+            c.button(item.label(), rect, i == self.index, item.primary)
+            y += bh + gap
+        # light on the veil, where the dark hint colour would not read
+        c.block(note, t.margin, note_top, note_w, th.PAPER, size=t.small, align="center")

@@ -61,24 +61,30 @@ class EndingScene(Menu):
         r = t.u(9)
         draw.portrait(surface, s.character, (t.margin + r, t.u(4) + r), r)
         fr = t.u(6)
-        fc = (t.width - t.margin - fr, t.u(4) + fr)
+        # the face and its words in a column of their own at the right, as wide as the words:
+        # the title ends before it (a label wider than the face lay under the title's end)
+        word = mood_word(self.app, state.mood)
+        col_w = max(
+            2 * fr, self.app.fonts.width(word, t.small), self.app.fonts.width("4/4", t.small)
+        )
+        col_w = min(col_w + t.u(1), t.width // 3)
+        col_x = t.width - t.margin - col_w
+        fc = (col_x + col_w // 2, t.u(4) + fr)
         draw.face(surface, state.mood, fc, fr)
-        mood = f"{state.mood}/4\n{mood_word(self.app, state.mood)}"
-        label_w = max(t.u(30), self.app.fonts.width(mood_word(self.app, state.mood), t.small) + 4)
-        label_x = min(fc[0] - label_w // 2, t.width - t.margin - label_w)  # stays on screen
+        mood = f"{state.mood}/4\n{word}"
         c.text(
             mood,
-            pygame.Rect(label_x, fc[1] + fr + t.u(0.5), label_w, 2 * c.line_height(t.small)),
+            pygame.Rect(col_x, fc[1] + fr + t.u(0.5), col_w, 2 * c.line_height(t.small)),
             th.INK,
             size=t.small,
-            min_size=t.small,
+            min_size=t.floor,
             align="center",
         )
         x = t.margin + 2 * r + t.u(3)
         title = self.app.text(s, ending.title) if ending else _("The story stops here")
         c.text(
             title,
-            pygame.Rect(x, t.u(4), fc[0] - fr - x - t.u(2), 2 * r),
+            pygame.Rect(x, t.u(4), col_x - x - t.u(2), 2 * r),
             th.INK,
             size=t.title,
             style="bold",

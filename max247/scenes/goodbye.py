@@ -11,8 +11,10 @@ import pygame
 from max247.helpdir import HelpList, help_list
 from max247.input import Action
 from max247.scenes.base import Common
+from max247.ui import stack
 from max247.ui import theme as th
 from max247.ui.helpwords import CLASS_NEEDS, card_line, checked_words
+from max247.ui.stack import Part
 
 SECONDS = 8.0
 
@@ -77,28 +79,22 @@ class GoodbyeScene(Common):
         lines = self.lines(found)
         checked = checked_words(self.app, found.checked)
         hint = _("Press any key to go on.") if self.next_group else _("Press any key to close.")
-        # everything above the hint: with big text on a small screen, tighter gaps rather than
-        # a help line or the date under the hint
-        room = t.height - t.u(1) - c.block_height(hint, w, t.small) - t.u(1)
-        rest_h = (
-            c.block_height(call, w)
-            + sum(c.block_height(line, w, t.body, "bold") for line in lines)
-            + (c.block_height(checked, w, t.small) if checked else 0)
-        )
-        text_h = c.block_height(title, w, t.title, "bold") + rest_h
-        roomy = text_h + t.u(6 + 3 + 2 + 1) + t.u(1) * len(lines) <= room
-        gap = t.u if roomy else (lambda n: t.u(n / 3))
-        # the largest text on a small screen: the title at body size rather than the date cut
-        tight = text_h + gap(6 + 3 + 2 + 1) + gap(1) * len(lines) > room
-        size = t.body if tight else t.title
-        y = gap(6)
-        y += c.block(title, t.margin, y, w, th.ACCENT, size=size, style="bold", align="center")
-        y += gap(3)
-        y += c.block(call, t.margin, y, w, align="center")
-        y += gap(2)
-        for line in lines:
-            y += c.block(line, t.margin, y, w, size=t.body, style="bold", align="center")
-            y += gap(1)
+        # everything above the hint: with big text on a small screen, tighter gaps and a smaller
+        # title rather than a help line or the date under the hint; the help lines shrink last
+        bottom = t.height - t.u(1) - c.block_height(hint, w, t.small) - t.u(1)
+        parts = [
+            Part(title, t.title, "bold", th.ACCENT),
+            Part(call, t.body, gap=3),
+            *(
+                Part(line, t.body, "bold", gap=2 if i == 0 else 1, keep=True)
+                for i, line in enumerate(lines)
+            ),
+        ]
         if checked:
-            c.block(checked, t.margin, y, w, th.INK_SOFT, size=t.small, align="center")
+            parts.append(Part(checked, t.small, colour=th.INK_SOFT, gap=1))
+        top = t.u(6)
+        if stack.height(c, parts, w, 1.0) > bottom - top:
+            top = t.u(2)  # the empty band above the title goes before any text shrinks
+        settled = stack.settle(c, parts, w, bottom - top)
+        stack.draw(c, settled, t.margin, top, w)
         c.hint(hint, t.height - t.u(1))

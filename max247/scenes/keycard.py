@@ -119,11 +119,49 @@ class KeyCard(Menu):
             (_(what), " ".join(keys), _(clicker) if clicker else "", _(pointer) if pointer else "")
             for what, keys, clicker, pointer in ROWS
         ]
-        # the rows, split into pages that fit under the heads at the small size
-        size = t.floor
-        head_h = self.row_height(c, heads, xs, size) + t.u(0.8)
+        # the rows, split into pages that fit under the heads: at the small size, which grows
+        # with the text size, or smaller (never below the floor) where that takes over two pages
+        size = t.small
+        while True:
+            head_h = self.row_height(c, heads, xs, size, "bold") + t.u(0.8)
+            pages = self.paginate(c, rows, xs, size, bottom - y - head_h)
+            if len(pages) <= 2 or size <= t.floor:
+                break
+            size = max(t.floor, int(size * 0.92))
+        self.pages = len(pages)
+        self.page = min(self.page, self.pages - 1)
+        for n, row in enumerate([heads, *pages[self.page]]):
+            h = self.row_height(c, row, xs, size, "bold" if n == 0 else "regular")
+            if n % 2:
+                band = pygame.Rect(t.margin - t.u(0.5), y - t.u(0.4), full + t.u(1), h + t.u(0.8))
+                pygame.draw.rect(surface, th.PAPER_DEEP, band, border_radius=t.u(0.5))
+            for cell, (cx, w) in zip(row, xs, strict=True):
+                style = "bold" if n == 0 else "regular"
+                # a word wider than its column shrinks its cell, never below the floor
+                c.block(cell, cx, y, w, size=size, style=style, min_size=t.floor)
+            y += h + t.u(0.8)
+        rect = pygame.Rect(0, 0, t.u(40), bh)
+        rect.midbottom = (t.width // 2, t.height - t.u(2))
+        self.items[0].rect = rect
+        self.button(c, self.items[0].label(), rect, True, True)
+        if self.pages > 1:  # beside the button, clear of the rows at every size
+            mark = f"{self.page + 1}/{self.pages} · PageDown"
+            box = pygame.Rect(
+                rect.right + t.u(2), rect.y, t.width - t.margin - rect.right - t.u(2), bh
+            )
+            c.text(
+                mark,
+                box,
+                th.INK_SOFT,
+                size=t.small,
+                min_size=t.floor,
+                align="right",
+                valign="center",
+            )
+
+    def paginate(self, c, rows: list, xs, size: int, room: int) -> list[list]:
+        t = self.app.theme
         pages: list[list[tuple[str, str, str, str]]] = [[]]
-        room = bottom - y - head_h
         used = 0
         for row in rows:
             h = self.row_height(c, row, xs, size) + t.u(0.8)
@@ -132,24 +170,18 @@ class KeyCard(Menu):
                 used = 0
             pages[-1].append(row)
             used += h
-        self.pages = len(pages)
-        self.page = min(self.page, self.pages - 1)
-        for n, row in enumerate([heads, *pages[self.page]]):
-            h = self.row_height(c, row, xs, size)
-            if n % 2:
-                band = pygame.Rect(t.margin - t.u(0.5), y - t.u(0.4), full + t.u(1), h + t.u(0.8))
-                pygame.draw.rect(surface, th.PAPER_DEEP, band, border_radius=t.u(0.5))
-            for cell, (cx, w) in zip(row, xs, strict=True):
-                style = "bold" if n == 0 else "regular"
-                c.block(cell, cx, y, w, size=size, style=style, min_size=size)
-            y += h + t.u(0.8)
-        if self.pages > 1:
-            mark = f"{self.page + 1}/{self.pages} · PageDown"
-            c.hint(mark, bottom + t.u(0.5), align="right")
-        rect = pygame.Rect(0, 0, t.u(40), bh)
-        rect.midbottom = (t.width // 2, t.height - t.u(2))
-        self.items[0].rect = rect
-        c.button(self.items[0].label(), rect, True, True)
+        return pages
 
-    def row_height(self, c, row, xs, size: int) -> int:
-        return max(c.block_height(cell, w, size) for cell, (_x, w) in zip(row, xs, strict=True))
+    def cell_size(self, cell: str, w: int, size: int, style: str) -> int:
+        """The size Canvas.block draws a cell at: smaller where a word is wider than it."""
+        fonts, floor = self.app.fonts, self.app.theme.floor
+        longest = max(cell.split(), key=lambda word: fonts.width(word, size, style), default="")
+        while size > floor and fonts.width(longest, size, style) > w:
+            size = max(floor, int(size * 0.92))
+        return size
+
+    def row_height(self, c, row, xs, size: int, style: str = "regular") -> int:
+        return max(
+            c.block_height(cell, w, self.cell_size(cell, w, size, style), style)
+            for cell, (_x, w) in zip(row, xs, strict=True)
+        )

@@ -23,7 +23,7 @@ from max247.scenes.base import Item, Menu
 from max247.story.findings import Finding, ScenarioError, render_text
 from max247.ui import draw
 from max247.ui import theme as th
-from max247.ui.text import ellipsize
+from max247.ui.text import ellipsize, wrap
 
 MAX_ENTRIES = 500  # a folder with more shows the first ones: a story folder has a few
 WATCH_SECONDS = 1.0
@@ -94,12 +94,14 @@ class ListScene(Menu):
         self.follow = True
         super().handle(action)
 
-    def draw_footer(self, c, bottom: int) -> int:
+    def draw_footer(self, c, bottom: int, snug: bool = False) -> int:
         """The buttons ending at `bottom`: on one row, else two by two, else stacked, as far
         as every label fits its button; returns the top of the first row."""
         t = self.app.theme
         gap = t.u(1)
         h = round(t.body * 2.2)
+        if snug:  # the list is short of room: the buttons give up their spare height
+            h = c.line_height(t.body, "bold") + t.u(1)
         n = self.footer
         foot = self.items[len(self.items) - n :]
         for cols in dict.fromkeys((n, 3, 2, 1)):
@@ -117,6 +119,12 @@ class ListScene(Menu):
             item.rect = r
             c.button(item.label(), r, self.index == len(self.items) - n + k, item.primary)
         return top
+
+    def more_cue(self, first: int, last: int, total: int) -> str:
+        """The cue that the list goes on, `first` counted from 0."""
+        return self.app._("{first}-{last} of {total}: scroll or move for more").format(
+            first=first + 1, last=last, total=total
+        )
 
     def visible_rows(self, heights: list[int], room: int) -> range:
         """Which rows fit in `room` pixels, scrolled so that the ringed one is among them."""
@@ -203,8 +211,9 @@ class OpenScene(ListScene):
             min_size=t.small,
         )
         hint = _("Or drop a story file or folder on this window.")
-        bottom = t.height - t.u(5)
-        c.hint(hint, t.height - t.u(0.5))
+        # the hint under the buttons, the buttons over it, however many lines it takes
+        hint_h = self.cue(c, hint, t.height - t.u(0.5), align="center")
+        bottom = min(t.height - t.u(5), t.height - t.u(1.5) - hint_h)
         foot = self.draw_footer(c, bottom)
         top = head.bottom + c.line_height(t.small) + t.u(1.5)
         row_h = round(t.body * 1.9)
@@ -212,6 +221,9 @@ class OpenScene(ListScene):
         for item in rows:
             item.rect = None
         shown = self.visible_rows([row_h] * len(rows), foot - t.u(1) - top)
+        if len(shown) < len(rows):  # room for "1-4 of 9" over the buttons
+            cue_h = self.cue_height(c, self.more_cue(0, 1, len(rows)))
+            shown = self.visible_rows([row_h] * len(rows), foot - t.u(1) - top - cue_h)
         y = top
         for i in shown:
             r = pygame.Rect(t.margin, y, t.width - 2 * t.margin, row_h)
@@ -252,10 +264,7 @@ class OpenScene(ListScene):
                 th.INK_SOFT,
             )
         elif len(shown) < len(rows):
-            more = _("{first}-{last} of {total}: scroll or move for more").format(
-                first=shown.start + 1, last=shown.stop, total=len(rows)
-            )
-            c.hint(more, foot - t.u(0.2), align="right")
+            self.cue(c, self.more_cue(shown.start, shown.stop, len(rows)), foot - t.u(0.2))
 
 
 class FindingsScene(ListScene):
@@ -428,18 +437,26 @@ class FindingsScene(ListScene):
         head = pygame.Rect(t.margin, t.u(2), t.width - 2 * t.margin, t.title + t.u(1))
         name = ellipsize(self.app.fonts, self.path.name, head.w, t.title, "bold")
         c.text(name, head, th.INK, size=t.title, style="bold")
-        summary = pygame.Rect(t.margin, head.bottom, head.w, c.line_height(t.small) * 2)
+        # as many lines as the summary takes (one, mostly): the cards need the room
+        said = self.summary()
+        lines = max(1, min(2, len(wrap(self.app.fonts, said, head.w, t.small, "bold"))))
+        summary = pygame.Rect(t.margin, head.bottom, head.w, c.line_height(t.small, "bold") * lines)
         bad = self.checked is not None and self.checked.errors
-        c.text(self.summary(), summary, th.INK if bad else th.ACCENT, size=t.small, style="bold")
+        c.text(said, summary, th.INK if bad else th.ACCENT, size=t.small, style="bold")
         bottom = t.height - t.u(2)
-        foot = self.draw_footer(c, bottom)
         top = summary.bottom + t.u(1)
         width = t.width - 2 * t.margin
         heights = [self.card_height(c, card, width) for card in self.cards]
+        cue_h = self.cue_height(c, self.more_cue(0, 1, len(heights))) if len(heights) > 1 else 0
+        snug = top + max(heights, default=0) + cue_h + t.u(2) > bottom - round(t.body * 2.2)
+        foot = self.draw_footer(c, bottom, snug)
         rows = self.rows()
         for item in rows:
             item.rect = None
         shown = self.visible_rows(heights, foot - t.u(1.5) - top)
+        if len(shown) < len(rows):  # room for "1-1 of 2" over the buttons
+            cue_h = self.cue_height(c, self.more_cue(0, 1, len(rows)))
+            shown = self.visible_rows(heights, foot - t.u(1.5) - top - cue_h)
         y = top
         for i in shown:
             r = pygame.Rect(t.margin, y, width, heights[i])
@@ -447,15 +464,12 @@ class FindingsScene(ListScene):
             self.draw_card(c, surface, r, self.cards[i], self.index == i)
             y += heights[i] + t.u(1)
         if len(shown) < len(rows):
-            more = self.app._("{first}-{last} of {total}: scroll or move for more").format(
-                first=shown.start + 1, last=shown.stop, total=len(rows)
-            )
-            c.hint(more, foot - t.u(0.2), align="right")
+            self.cue(c, self.more_cue(shown.start, shown.stop, len(rows)), foot - t.u(0.2))
 
     def card_height(self, c, card: Card, width: int) -> int:
         t = self.app.theme
         inner = width - 2 * t.u(2)
-        h = t.u(2) + c.line_height(t.small, "bold")
+        h = t.u(2) + c.block_height(card.heading, inner, t.small, "bold")
         h += c.block_height(card.message, inner, t.small)
         if card.line is not None:
             h += c.line_height(t.small) + t.u(2.2)
@@ -471,9 +485,8 @@ class FindingsScene(ListScene):
             c.highlight(r)
         x, w = r.x + t.u(2), r.w - 2 * t.u(2)
         y = r.y + t.u(1)
-        head = pygame.Rect(x, y, w, c.line_height(t.small, "bold"))
-        c.text(card.heading, head, th.INK_SOFT, size=t.small, style="bold", min_size=t.small)
-        y += head.h
+        # "Error · file, line 96 · ..." wraps where it must: it is never paged
+        y += c.block(card.heading, x, y, w, th.INK_SOFT, size=t.small, style="bold")
         y += c.block(card.message, x, y, w, th.INK, size=t.small)
         if card.line is not None:
             y += self.draw_line(c, surface, x, y, w, card.line, card.col)
@@ -634,17 +647,12 @@ class TranslateScene(ListScene):
         for line in self.status_lines():
             y += c.block(line, t.margin, y, head.w, th.INK, style="bold")
         y += t.u(1)
-        gap = t.u(1)
-        h = round(t.body * 2.0)
-        w = min(head.w, t.u(110))
-        for i, item in enumerate(self.items):
-            r = pygame.Rect(t.margin, y, w, h)
-            item.rect = r
-            c.button(item.label(), r, self.index == i, item.primary)
-            y += h + gap
-        y += t.u(1)
+        # the buttons at the bottom, side by side where their labels fit, so they stay on
+        # the screen at every text size; what the last action said goes between
+        grid_top, rects = self.button_grid(t.height - t.u(5), y)
+        self.draw_buttons(c, rects)
         for line in self.said:
-            if y > t.height - t.u(4):
+            if y + c.block_height(line, head.w, t.small) > grid_top - t.u(1):
                 break
             y += c.block(line, t.margin, y, head.w, th.ACCENT, size=t.small)
 

@@ -172,6 +172,8 @@ class TeacherOverlay(Menu):
             from max247.printouts.game import print_summary
 
             self.items.append(Item(lambda: app._("Print the summary"), lambda: print_summary(app)))
+        # issue 20: the class's accessibility menu from the teacher's screen too
+        self.items.append(Item(lambda: app._("Accessibility"), lambda: app.replace("access")))
         self.page = 0
         self.pages = 1
 
@@ -184,11 +186,11 @@ class TeacherOverlay(Menu):
     def handle(self, action: Action) -> None:
         if action in (Action.TEACHER, Action.PAUSE, Action.BACK):
             self.app.pop()
-        elif action in (Action.DOWN, Action.RIGHT):
+        elif action is Action.DOWN and self.pages > 1:
             self.page = (self.page + 1) % self.pages  # long notes are paged, never cut
-        elif action in (Action.UP, Action.LEFT):
+        elif action is Action.UP and self.pages > 1:
             self.page = (self.page - 1) % self.pages
-        else:
+        else:  # the arrows left and right (and the clicker, on one page) move the ring
             super().handle(action)
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -215,8 +217,21 @@ class TeacherOverlay(Menu):
         fitted = c.text("\n\n".join(parts), box, th.INK, page=self.page, pageable=True)
         self.pages = len(fitted.pages)
         gap = t.u(2)
-        w = min(t.u(50), (t.width - 2 * t.margin - gap) // len(self.items))
-        x = (t.width - len(self.items) * w - (len(self.items) - 1) * gap) // 2
-        for i, item in enumerate(self.items):
-            item.rect = pygame.Rect(x + i * (w + gap), t.height - t.u(3) - bh, w, bh)
+        n = len(self.items)
+        room = t.width - 2 * t.margin - (n - 1) * gap
+        # equal buttons where every label fits; else each as wide as its label needs, so a long
+        # one ("Samenvatting afdrukken") takes the room a short one ("Sluiten") leaves; with
+        # too little room for all, shared in that proportion (the labels shrink alike)
+        need = [
+            self.app.fonts.width(item.label(), t.body, "bold") + 2 * t.u(2) + t.u(1)
+            for item in self.items
+        ]
+        widths = [max(w, min(t.u(50), room // n)) for w in need]
+        if sum(widths) > room:
+            total = sum(need)
+            widths = need if total <= room else [room * w // total for w in need]
+        x = (t.width - sum(widths) - (n - 1) * gap) // 2
+        for i, (item, w) in enumerate(zip(self.items, widths, strict=True)):
+            item.rect = pygame.Rect(x, t.height - t.u(3) - bh, w, bh)
             c.button(item.label(), item.rect, i == self.index, item.primary)
+            x += w + gap

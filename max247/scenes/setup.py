@@ -209,40 +209,56 @@ class SetupScene(Menu):
             "{n} characters chosen, {minutes} of {lesson} minutes",
             len(self.chosen),
         ).format(n=len(self.chosen), minutes=total, lesson=self.app.settings.lesson_minutes)
-        c.text(
-            summary,
-            pygame.Rect(t.margin, head.bottom, t.width - 2 * t.margin, t.body * 2),
-            th.INK_SOFT,
-        )
+        # one line as a rule; as many as it needs at the largest sizes, never paged
+        width = t.width - 2 * t.margin
+        size = self.label_size(summary, width, c.line_height(t.body), "regular")
+        summary_h = c.block(summary, t.margin, head.bottom, width, th.INK_SOFT, size, min_size=size)
 
-        top = head.bottom + t.body * 2 + t.u(1)
+        top = head.bottom + summary_h + t.u(1)
         bottom = t.height - t.u(5)
         row_h = max(
             round(t.body * 2.3), c.line_height(t.body, "bold") + c.line_height(t.small) + t.u(1)
         )
         gap = t.u(1)
-        # filters on one line, the stories below, the lesson and start at the bottom
-        fw = (t.width - 2 * t.margin - (FILTERS - 1) * gap) // FILTERS
-        filter_h = round(t.body * 2.2)  # as tall as any button: the stories need the room
+        pad = 2 * t.u(2)  # a button's label keeps this much from its sides
+        bold_h = c.line_height(t.min_body, "bold")
+        # filters on one line, the stories below, the lesson and start at the bottom; a row of
+        # buttons is as tall as its longest label needs ("Beslissen: tafelkaarten" takes two
+        # lines in a quarter of the width), so no label ever pages
+        fw = (width - (FILTERS - 1) * gap) // FILTERS
+        filter_need = max(
+            self.label_lines(self.items[i].label(), fw - pad) for i in range(FILTERS)
+        ) * bold_h + t.u(1)
+        foot_w = (width - (FOOTER - 1) * gap) // FOOTER
+        footer = range(len(self.items) - FOOTER, len(self.items))
+        labels = [self.items[i].label() for i in footer]
+        # the lesson's name, as long as the teacher made it: cut, never paged
+        labels[0] = ellipsize(self.app.fonts, labels[0], foot_w - pad, t.min_body, "bold")
+        foot_need = max(self.label_lines(s, foot_w - pad) for s in labels) * bold_h + t.u(1)
+        filter_h = max(filter_need, round(t.body * 2.2))  # as tall as any button
+        foot_h = max(foot_need, row_h)
+        more_h = self.cue_height(c, self.more(0, 1, len(self.items)))
+        if top + filter_h + foot_h + 2 * (row_h + gap) + more_h + gap > bottom:
+            # short of room for two stories: the buttons give up their spare height first
+            snug = c.line_height(t.body, "bold") + t.u(1)
+            filter_h = max(filter_need, min(filter_h, snug))
+            foot_h = max(foot_need, min(foot_h, snug))
         for i in range(FILTERS):
             r = pygame.Rect(t.margin + i * (fw + gap), top, fw, filter_h)
             self.items[i].rect = r
-            c.button(self.items[i].label(), r, self.index == i)
-        foot_y = bottom - row_h
-        fw = (t.width - 2 * t.margin - (FOOTER - 1) * gap) // FOOTER
-        for k, i in enumerate(range(len(self.items) - FOOTER, len(self.items))):
-            r = pygame.Rect(t.margin + k * (fw + gap), foot_y, fw, row_h)
+            self.button(c, self.items[i].label(), r, self.index == i)
+        foot_y = bottom - foot_h
+        for k, i in enumerate(footer):
+            r = pygame.Rect(t.margin + k * (foot_w + gap), foot_y, foot_w, foot_h)
             self.items[i].rect = r
-            label = self.items[i].label()
-            if k == 0:  # the lesson's name, as long as the teacher made it: cut, never paged
-                label = ellipsize(self.app.fonts, label, r.w - 2 * t.u(2), t.min_body, "bold")
-            c.button(label, r, self.index == i, self.items[i].primary)
+            self.button(c, labels[k], r, self.index == i, self.items[i].primary)
         stories = self.items[FILTERS:-FOOTER]
         scenarios: list = [*self.visible(), *self.broken()]
         list_top = top + filter_h + gap * 2
         room = max(1, (foot_y - gap - list_top) // (row_h + gap))
-        if room < len(stories):  # leave a line for "3 of 9 stories" above the buttons
-            room = max(1, (foot_y - gap - c.line_height(t.small) - list_top) // (row_h + gap))
+        if room < len(stories):  # leave room for "3 of 9 stories" above the buttons
+            more_h = self.cue_height(c, self.more(0, 1, len(stories)))
+            room = max(1, (foot_y - gap - more_h - list_top) // (row_h + gap))
         # the scroll follows the ring only when the ring leaves the rows on screen
         k = self.index - FILTERS
         if self.follow and 0 <= k < len(stories):
@@ -263,10 +279,14 @@ class SetupScene(Menu):
             else:
                 self.story_row(c, surface, r, s, self.index == first + k + FILTERS)
         if first > 0 or first + room < len(stories):
-            more = _("Stories {first}-{last} of {total}: scroll or move for more").format(
-                first=first + 1, last=min(len(stories), first + room), total=len(stories)
-            )
-            c.hint(more, foot_y - gap // 2, align="right")
+            more = self.more(first, min(len(stories), first + room), len(stories))
+            self.cue(c, more, foot_y - gap // 2)
+
+    def more(self, first: int, last: int, total: int) -> str:
+        """The cue that the list goes on, `first` counted from 0."""
+        return self.app._("Stories {first}-{last} of {total}: scroll or move for more").format(
+            first=first + 1, last=last, total=total
+        )
 
     def broken_row(
         self, c, surface, rect: pygame.Rect, row: tuple[Path, str], highlighted: bool

@@ -19,8 +19,11 @@ from max247.session import Session
 from max247.stand import AGE_BANDS, IDLE_MINUTES, offered
 from max247.story.cache import Summary
 from max247.story.model import Scenario
-from max247.ui import draw
+from max247.ui import draw, stack
 from max247.ui import theme as th
+from max247.ui.stack import Part
+from max247.ui.text import fit, wrap
+from max247.ui.widgets import Canvas
 
 # keys that never start a group: the safe exit, pause, the key card, the teacher's view
 _NOT_A_START = (Action.BLANK, Action.PAUSE, Action.KEYS, Action.TEACHER)
@@ -77,10 +80,53 @@ class StandScene(Menu):
         _ = self.app._
         c = self.canvas(surface)
         self.background(surface)
-        r = t.u(18)
-        centre = (t.width // 2, t.u(22))
+        w = t.width - 2 * t.margin
+        label = _("Press any button to start")
+        button_h = round(t.body * 2.2)
+        bottom = t.height - t.u(6) - button_h - t.u(3)  # the texts end above the button
+        parts = [
+            Part(
+                _("Welcome! Together you help some made-up young people find help."),
+                t.body,
+                "bold",
+            ),
+            # the adult nearby is the stand's help line: it shrinks last and never leaves
+            Part(
+                _(
+                    "An adult from the stand is nearby. Ask them about the game, or tell them "
+                    "if something is bothering you: they will help you find someone to talk to."
+                ),
+                t.body,
+                colour=th.INK_SOFT,
+                gap=1.5,
+                keep=True,
+            ),
+        ]
+        text_h = stack.height(c, parts, w, 1.0)
+        # the circles are decoration: they shrink, then go, before any text does
+        r = min(t.u(18), (bottom - text_h - t.u(7)) // 2)
+        if r >= t.u(9):
+            centre = (t.width // 2, t.u(4) + r)
+            self.emblem(c, centre, r, max(t.floor, round(t.huge * r / t.u(18))))
+            settled = stack.settle(c, parts, w, bottom - (centre[1] + r + t.u(3)))
+            y = stack.draw(c, settled, t.margin, centre[1] + r + t.u(3), w)
+        else:
+            parts.insert(0, Part("Max 24/7", t.title, "bold"))
+            settled = stack.settle(c, parts, w, bottom - t.u(2))
+            y = stack.draw(c, settled, t.margin, t.u(2), w)
+        # as wide as its words need (French needs more than English), never wider than the page
+        wide = self.app.fonts.width(label, t.body, "bold") + 2 * t.u(4)
+        button = pygame.Rect(0, 0, min(w, max(t.u(60), wide)), button_h)
+        button.midtop = (t.width // 2, max(y + t.u(3), t.height - t.u(6) - button.h))
+        button.bottom = min(button.bottom, t.height - t.u(5))
+        self.items[0].rect = button
+        c.button(label, button, True, True)
+
+    def emblem(self, c: Canvas, centre: tuple[int, int], r: int, size: int) -> None:
+        """The stand's sign: the three circles, a heart and "Max 24/7" across them."""
+        t = self.app.theme
         draw.circles(
-            surface,
+            c.surface,
             centre,
             r,
             (
@@ -89,43 +135,12 @@ class StandScene(Menu):
                 th.mix(th.MOOD_COLOURS[4], th.PAPER, 0.6),
             ),
         )
-        draw.heart(surface, (centre[0], centre[1] - t.u(7)), t.u(3.5), (220, 70, 90))
-        title = pygame.Rect(0, 0, t.width - 2 * t.margin, t.huge * 2)
+        draw.heart(
+            c.surface, (centre[0], centre[1] - r * 7 // 18), round(r * 3.5 / 18), (220, 70, 90)
+        )
+        title = pygame.Rect(0, 0, t.width - 2 * t.margin, size * 2)
         title.center = (centre[0], centre[1] + t.u(1))
-        c.text(
-            "Max 24/7", title, th.INK, size=t.huge, style="bold", align="center", valign="center"
-        )
-        w = t.width - 2 * t.margin
-        y = centre[1] + r + t.u(3)
-        y += c.block(
-            _("Welcome! Together you help some made-up young people find help."),
-            t.margin,
-            y,
-            w,
-            size=t.body,
-            style="bold",
-            align="center",
-        )
-        y += t.u(1.5)
-        y += c.block(
-            _(
-                "An adult from the stand is nearby. Ask them about the game, or tell them if "
-                "something is bothering you: they will help you find someone to talk to."
-            ),
-            t.margin,
-            y,
-            w,
-            th.INK_SOFT,
-            align="center",
-        )
-        label = _("Press any button to start")
-        # as wide as its words need (French needs more than English), never wider than the page
-        wide = self.app.fonts.width(label, t.body, "bold") + 2 * t.u(4)
-        button = pygame.Rect(0, 0, min(w, max(t.u(60), wide)), round(t.body * 2.2))
-        button.midtop = (t.width // 2, max(y + t.u(3), t.height - t.u(6) - button.h))
-        button.bottom = min(button.bottom, t.height - t.u(5))
-        self.items[0].rect = button
-        c.button(label, button, True, True)
+        c.text("Max 24/7", title, th.INK, size=size, style="bold", align="center", valign="center")
 
 
 class OrganiserScene(Menu):
@@ -211,28 +226,103 @@ class OrganiserScene(Menu):
         c = self.canvas(surface)
         self.background(surface)
         w = t.width - 2 * t.margin
-        y = t.u(2)
-        y += c.block(_("The stand"), t.margin, y, w, size=t.title, style="bold")
-        y += c.block(self.counts_line(), t.margin, y, w, th.INK_SOFT)
-        y += t.u(2)
+        hint = _("Ctrl+Shift+O opens this menu; the children cannot leave the game.")
+        bottom = t.height - t.u(1) - c.block_height(hint, w, t.small) - t.u(1.5)
         bh = round(t.body * 2.0)
         gap = t.u(1)
-        bottom = t.height - t.u(6)
-        rows = max(1, (bottom - y + gap) // (bh + gap))
+        # the list keeps room for three rows; the title and the counts give way first
+        header = [
+            Part(_("The stand"), t.title, "bold"),
+            Part(self.counts_line(), t.body, colour=th.INK_SOFT),
+        ]
+        top = t.u(2)
+        settled = stack.settle(c, header, w, bottom - top - t.u(2) - 3 * (bh + gap))
+        y = stack.draw(c, settled, t.margin, top, w, align="left") + t.u(2)
+        scrolls = self.row_heights(w, bh, gap, bottom - y)
+        bar = t.u(3.5) if scrolls else 0  # the scroll bar's lane, right of the rows
+        heights = self.heights(w - bar, bh)
         # the highlighted row stays in view: the list scrolls by whole rows
-        if self.index < self.top_row:
-            self.top_row = self.index
-        elif self.index >= self.top_row + rows:
-            self.top_row = self.index - rows + 1
+        self.top_row = min(self.top_row, self.index)
+        while self.top_row < self.index and not self.shows(
+            heights, self.top_row, self.index, bottom - y, gap
+        ):
+            self.top_row += 1
         for item in self.items:
             item.rect = None
-        for i in range(self.top_row, min(len(self.items), self.top_row + rows)):
+        first, last = self.top_row, self.top_row
+        list_top = y
+        for i in range(self.top_row, len(self.items)):
             item = self.items[i]
-            rect = pygame.Rect(t.margin, y, w, bh)
+            h = heights[i]
+            if y + h > bottom:
+                # the last row takes the room left if its label still fits there whole
+                rest = bottom - y
+                inner = w - bar - 2 * t.u(2)
+                fitted = fit(self.app.fonts, item.label(), inner, rest, t.body, t.min_body, "bold")
+                if rest < bh or len(fitted.pages) > 1:
+                    break
+                h = rest
+            rect = pygame.Rect(t.margin, y, w - bar, h)
             item.rect = rect
             c.button(item.label(), rect, i == self.index, item.primary)
-            y += bh + gap
-        c.hint(
-            _("Ctrl+Shift+O opens this menu; the children cannot leave the game."),
-            t.height - t.u(1),
+            y += h + gap
+            last = i
+        if scrolls:
+            self.scroll_bar(
+                surface,
+                pygame.Rect(t.width - t.margin - t.u(2.2), list_top, t.u(2.2), y - gap - list_top),
+                first,
+                last,
+                len(self.items),
+            )
+        c.hint(hint, t.height - t.u(1))
+
+    def heights(self, width: int, bh: int) -> list[int]:
+        """Each row's height: a label that needs two lines gets them, so it never pages."""
+        t = self.app.theme
+        inner = width - 2 * t.u(2)
+        lh = self.app.fonts.line_height(t.body, "bold")
+        out = []
+        for item in self.items:
+            lines = len(wrap(self.app.fonts, item.label(), inner, t.body, "bold"))
+            # two lines at most: a longer label shrinks in its button, as any button's does
+            out.append(max(bh, min(lines, 2) * lh + t.u(1)))
+        return out
+
+    def row_heights(self, width: int, bh: int, gap: int, room: int) -> bool:
+        """Whether the list is longer than `room` (then it scrolls, with a bar)."""
+        heights = self.heights(width, bh)
+        return sum(heights) + gap * (len(heights) - 1) > room
+
+    @staticmethod
+    def shows(heights: list[int], first: int, index: int, room: int, gap: int) -> bool:
+        return sum(heights[first : index + 1]) + gap * (index - first) <= room
+
+    def scroll_bar(
+        self, surface: pygame.Surface, track: pygame.Rect, first: int, last: int, n: int
+    ) -> None:
+        """Where the rows shown are in the whole list: a track, a thumb, and an arrow at each
+        end that has more rows beyond it, so the organiser sees the list goes on."""
+        t = self.app.theme
+        arrow = track.w
+        lane = track.inflate(0, -2 * (arrow + t.u(0.5)))
+        pygame.draw.rect(surface, th.PAPER_DEEP, lane, border_radius=track.w // 2)
+        thumb = pygame.Rect(
+            lane.x,
+            lane.y + lane.h * first // n,
+            lane.w,
+            max(track.w, lane.h * (last - first + 1) // n),
         )
+        pygame.draw.rect(surface, th.INK_SOFT, thumb, border_radius=track.w // 2)
+        cx = track.centerx
+        if first > 0:
+            pygame.draw.polygon(
+                surface,
+                th.INK,
+                [(cx, track.y), (track.x, track.y + arrow), (track.right, track.y + arrow)],
+            )
+        if last < n - 1:
+            b = track.bottom
+            pygame.draw.polygon(
+                surface, th.INK, [(cx, b), (track.x, b - arrow), (track.right, b - arrow)]
+            )

@@ -512,18 +512,31 @@ class StoryScene(Common):
             if found
         ]
 
-        # the portrait gives way when the column's words need the height (big text, small screen)
-        words_h = (
-            t.u(1)
-            + c.block_height(self.name(s.character), rect.w, t.body, "bold")
-            + t.u(2)
-            + 2 * fr
-            + t.u(1)
-            + c.block_height(mood, rect.w, t.small)
-            + t.u(1.5)
-            + sum(c.block_height(w, rect.w - icon_w, t.small) + t.u(1) for _f, w in badges)
-        )
-        r = max(t.u(4), min(rect.w // 2 - t.u(1), t.u(11), (rect.h - words_h) // 2))
+        # the portrait gives way when the column's words need the height (big text, small
+        # screen); then the face, then the small words shrink towards the floor
+        def words_h(size: int, fr: int) -> int:
+            return (
+                t.u(1)
+                + c.block_height(self.name(s.character), rect.w, t.body, "bold")
+                + t.u(2)
+                + 2 * fr
+                + t.u(1)
+                + c.block_height(mood, rect.w, size)
+                + t.u(1.5)
+                + sum(c.block_height(w, rect.w - icon_w, size) + t.u(1) for _f, w in badges)
+            )
+
+        room = rect.h - 2 * t.u(4)  # below the smallest portrait
+        small, fr = t.small, t.u(5)
+        while words_h(small, fr) > room:
+            if fr > t.u(3):
+                fr -= t.u(1)
+            elif small > t.floor:
+                small = max(t.floor, int(small * 0.92))
+            else:
+                break
+        need = words_h(small, fr)
+        r = max(t.u(4), min(rect.w // 2 - t.u(1), t.u(11), (rect.h - need) // 2))
         centre = (rect.centerx, rect.y + r)
         draw.portrait(surface, s.character, centre, r)
         y = centre[1] + r + t.u(1)
@@ -534,15 +547,15 @@ class StoryScene(Common):
         fc = (rect.centerx, y + t.u(1) + fr)
         draw.face(surface, story.state.mood, fc, round(fr * (1 + pulse)))
         y = fc[1] + fr + t.u(1)
-        y += c.block(mood, rect.x, y, rect.w, size=t.small, align="center", min_size=t.floor)
+        y += c.block(mood, rect.x, y, rect.w, size=small, align="center", min_size=t.floor)
         y += t.u(1.5)
         for _found, word in badges:
-            mid = (rect.x + t.u(2), y + c.line_height(t.small) // 2)
+            mid = (rect.x + t.u(2), y + c.line_height(small) // 2)
             if word == _("found a Max"):
                 draw.heart(surface, mid, t.u(1.2), (220, 70, 90))
             else:
                 draw.check(surface, mid, t.u(1.1), th.MOOD_COLOURS[4])
-            y += c.block(word, rect.x + icon_w, y, rect.w - icon_w, size=t.small, min_size=t.floor)
+            y += c.block(word, rect.x + icon_w, y, rect.w - icon_w, size=small, min_size=t.floor)
             y += t.u(1)
 
     def draw_cast(self, c, surface, rect: pygame.Rect) -> None:

@@ -15,8 +15,9 @@ from max247.input import Action
 from max247.player.tables import MAX_TABLES, Seat, Table
 from max247.scenes.base import Common
 from max247.scenes.scene import Host
-from max247.ui import draw
+from max247.ui import draw, stack
 from max247.ui import theme as th
+from max247.ui.stack import Part
 
 
 class TablesScene(Common):
@@ -55,39 +56,7 @@ class TablesScene(Common):
         c = self.canvas(surface)
         self.background(surface)
         w = t.width - 2 * t.margin
-        y = t.margin
-        y += c.block(_("The tables join"), t.margin, y, w, size=t.title, style="bold")
-        y += t.u(1)
-        y += c.block(
-            _("Each table presses any button on its controller or buzzer."),
-            t.margin,
-            y,
-            w,
-            th.INK_SOFT,
-        )
-        y += c.block(
-            _(
-                "To vote, a buzzer's four coloured buttons are options 1 to 4; "
-                "on a controller, its first four buttons."
-            ),
-            t.margin,
-            y,
-            w,
-            th.INK_SOFT,
-            size=t.small,
-        )
-        y += t.u(2)
-        hint_h = c.line_height(t.small) * 2 + t.u(5)
         tables = self.app.tables.tables if self.app.tables else []
-        cols, rows = 4, 2
-        gap = t.u(2)
-        cw = (w - (cols - 1) * gap) // cols
-        ch = (t.height - hint_h - y - (rows - 1) * gap) // rows
-        for i in range(MAX_TABLES):
-            row, col = divmod(i, cols)
-            box = pygame.Rect(t.margin + col * (cw + gap), y + row * (ch + gap), cw, ch)
-            table = tables[i] if i < len(tables) else None
-            self._slot(c, surface, box, table)
         joined = self.app.ngettext(
             "{n} table has joined. Next: go on.",
             "{n} tables have joined. Next: go on.",
@@ -95,6 +64,45 @@ class TablesScene(Common):
         ).format(n=len(tables))
         if any(table.away for table in tables):
             joined = _("A table that is away comes back with any button.") + " " + joined
+        hint_h = c.block_height(joined, w, t.small) + t.u(1)
+        cols, rows = 4, 2
+        gap = t.u(2)
+        # the slots are what the class looks for: they keep room for a line of "Table n" and
+        # "away" at the floor size; the words above give way first (gaps, then sizes)
+        away_h = c.line_height(t.floor) if any(table.away for table in tables) else 0
+        slot_h = c.line_height(t.floor, "bold") + away_h + t.u(2)
+        grid_bottom = t.height - hint_h - t.u(2)
+        top = t.margin
+        parts = [
+            Part(_("The tables join"), t.title, "bold"),
+            Part(
+                _("Each table presses any button on its controller or buzzer."),
+                t.body,
+                colour=th.INK_SOFT,
+                gap=1,
+            ),
+            Part(
+                _(
+                    "To vote, a buzzer's four coloured buttons are options 1 to 4; "
+                    "on a controller, its first four buttons."
+                ),
+                t.small,
+                colour=th.INK_SOFT,
+            ),
+        ]
+        room = grid_bottom - rows * slot_h - (rows - 1) * gap - t.u(2) - top
+        if stack.height(c, parts, w, 1.0) > room:
+            top = t.u(1)
+            room += t.margin - top
+        settled = stack.settle(c, parts, w, room)
+        y = stack.draw(c, settled, t.margin, top, w, align="left") + t.u(2)
+        cw = (w - (cols - 1) * gap) // cols
+        ch = (grid_bottom - y - (rows - 1) * gap) // rows
+        for i in range(MAX_TABLES):
+            row, col = divmod(i, cols)
+            box = pygame.Rect(t.margin + col * (cw + gap), y + row * (ch + gap), cw, ch)
+            table = tables[i] if i < len(tables) else None
+            self._slot(c, surface, box, table)
         c.hint(joined, t.height - t.u(1))
 
     def _slot(self, c, surface: pygame.Surface, box: pygame.Rect, table: Table | None) -> None:
@@ -110,8 +118,12 @@ class TablesScene(Common):
         pygame.draw.rect(surface, face, box, border_radius=t.radius)
         edge = th.INK if table is self.last else colour
         pygame.draw.rect(surface, edge, box, width=max(2, t.u(0.5)), border_radius=t.radius)
+        name = _("Table {n}").format(n=table.number)
         label_h = c.line_height(t.body, "bold")
         note_h = c.line_height(t.small) if table.away else 0
+        if label_h + note_h > box.h - t.u(1):  # a short slot: the words shrink to fit it
+            note_h = c.line_height(t.floor) if table.away else 0
+            label_h = max(c.line_height(t.floor, "bold"), box.h - t.u(1) - note_h)
         mark_colour = colour if not table.away else th.INK_SOFT
         if box.h >= label_h + note_h + box.w // 3:  # room for a big mark over the words
             r = max(4, min(box.w // 4, (box.h - label_h - note_h - t.u(3)) // 2))
@@ -119,7 +131,9 @@ class TablesScene(Common):
             words = pygame.Rect(box.x + t.u(1), centre[1] + r + t.u(0.5), box.w - t.u(2), 0)
             align = "center"
         else:  # a short slot (large text, a small screen): the mark beside the words
-            r = max(4, min(box.h // 2 - t.u(1.5), box.w // 6))
+            # the mark gives way to the words ("Table 5" in a narrow slot), down to a small one
+            need = min(c.fonts.width(name, t.body, "bold"), box.w - t.u(9))
+            r = max(t.u(2), min(box.h // 2 - t.u(1.5), box.w // 6, (box.w - t.u(4) - need) // 2))
             centre = (box.x + t.u(1.5) + r, box.centery)
             x = centre[0] + r + t.u(1.5)
             top = box.centery - (label_h + note_h) // 2
@@ -128,14 +142,15 @@ class TablesScene(Common):
         draw.mark(surface, table.shape, centre, r, mark_colour)
         label = pygame.Rect(words.x, words.y, words.w, label_h)
         c.text(
-            _("Table {n}").format(n=table.number),
+            name,
             label,
             th.INK,
             size=t.body,
             style="bold",
             align=align,
-            min_size=t.small,
+            valign="center" if align == "left" else "top",
+            min_size=t.floor,
         )
         if table.away:
             note = pygame.Rect(words.x, label.bottom, words.w, note_h)
-            c.text(_("away"), note, th.INK_SOFT, size=t.small, min_size=t.small, align=align)
+            c.text(_("away"), note, th.INK_SOFT, size=t.small, min_size=t.floor, align=align)

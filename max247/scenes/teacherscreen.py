@@ -15,7 +15,7 @@ import pygame
 
 from max247.i18n import language_name, next_language
 from max247.input import CHOOSE, Action
-from max247.scenes.scene import Host
+from max247.scenes.scene import Host, Scene
 from max247.scenes.teacherview import (
     Button,
     Section,
@@ -51,6 +51,9 @@ class TeacherScreen:
         top = app.top if app.scenes else None
         out: list[Button] = []
         blank = top is not None and top.screen == "blank"
+        if top is not None and top.screen == "access":
+            # the safe exit stays one click away, as on every screen
+            return [*self.access_buttons(top), self.blank_button(False), *self.language_buttons()]
         if not blank and top is not None:
             out.append(Button("back", _("Back one step"), lambda: app.post(Action.BACK)))
             if top.context == "reading":
@@ -70,24 +73,54 @@ class TeacherScreen:
                     out.append(
                         Button(f"play-{i + 1}", label, partial(app.post, CHOOSE[i]), most == i + 1)
                     )
-        out.append(
-            Button(
-                "blank",
-                _("Come back") if blank else _("Blank screen"),
-                lambda: app.post(Action.BLANK),
-                primary=blank,
-            )
-        )
-        out.append(
-            Button(
-                "language",
-                _("Language: {name}").format(name=language_name(app.settings.language)),
-                lambda: app.set_language(next_language(app.settings.language)),
-            )
-        )
+        out.append(self.blank_button(blank))
+        if not blank:  # the class's accessibility menu, opened on the projector
+            out.append(Button("access", _("Accessibility"), lambda: app.post(Action.ACCESS)))
+        out += self.language_buttons()
         if self.pages > 1:
             out.append(Button("page", _("More notes"), self.turn))
         return out
+
+    def blank_button(self, blank: bool) -> Button:
+        _ = self.app._
+        return Button(
+            "blank",
+            _("Come back") if blank else _("Blank screen"),
+            lambda: self.app.post(Action.BLANK),
+            primary=blank,
+        )
+
+    def language_buttons(self) -> list[Button]:
+        app = self.app
+        return [
+            Button(
+                "language",
+                app._("Language: {name}").format(name=language_name(app.settings.language)),
+                lambda: app.set_language(next_language(app.settings.language)),
+            )
+        ]
+
+    def access_buttons(self, menu: Scene) -> list[Button]:
+        """While the accessibility menu is on the projector, its settings are buttons here
+        too: a click changes the class's screen at once, and the ring follows it there."""
+        items = getattr(menu, "items", [])
+
+        def pick(i: int) -> None:
+            menu.index = i  # type: ignore[attr-defined]
+            items[i].run()
+
+        return [
+            Button(f"access-{i}", item.label(), partial(pick, i), item.primary)
+            for i, item in enumerate(items)
+        ]
+
+    def ringed(self) -> str | None:
+        """The button with the focus ring: the setting the projector's menu rings (the
+        clicker's keys move that ring), so both screens show where F5 acts."""
+        top = self.app.top if self.app.scenes else None
+        if top is None or top.screen != "access":
+            return None
+        return f"access-{getattr(top, 'index', 0)}"
 
     def turn(self) -> None:
         self.page = (self.page + 1) % self.pages
@@ -171,8 +204,9 @@ class TeacherScreen:
         self.pages = pages
         if self.page >= self.pages:
             self.page = 0
+        ringed = self.ringed()
         for button, rect in self.rects:
-            c.button(button.label, rect, False, button.primary)
+            c.button(button.label, rect, button.key == ringed, button.primary)
         return view
 
     def layout_buttons(self, t: Theme, buttons: list[Button], bottom: int, bh: int) -> int:

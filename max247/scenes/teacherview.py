@@ -41,6 +41,7 @@ WHERE = {
     "goodbye": N_("Goodbye"),
     "blank": N_("The screen is blank"),
     "pause": N_("Paused"),
+    "access": N_("The accessibility menu"),
 }
 
 # What the next press of the clicker brings, by screen name.

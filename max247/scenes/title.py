@@ -81,14 +81,60 @@ class TitleScene(Menu):
     def others(self) -> None:
         self.app.push("sessions")
 
+    def menu_rects(self, room: int, bottom: int) -> list[pygame.Rect]:
+        """The menu's buttons ending at `bottom` in at most `room` of height: one column, or two
+        side by side on a wide screen where one column would shrink the labels (the ring goes
+        down the first column, then the second); whichever keeps the labels biggest."""
+        t = self.app.theme
+        c_items = self.items[:-1]
+        n = len(c_items)
+        gap = t.u(2)
+        lowest = self.app.fonts.line_height(t.min_body, "bold") + t.u(1)
+        best: tuple[int, list[pygame.Rect]] | None = None
+        for cols in (1, 2):
+            rows = -(-n // cols)
+            w = min(
+                (t.width - 2 * t.margin - (cols - 1) * gap) // cols, t.u(90 if cols == 1 else 80)
+            )
+            h = max(lowest, min(round(t.body * 2.2), room // rows - gap))
+            size = min(self.label_size(i.label(), w - 2 * t.u(2), h) for i in c_items)
+            top = bottom - rows * (h + gap) + gap
+            left = (t.width - cols * w - (cols - 1) * gap) // 2
+            rects = [
+                pygame.Rect(left + (k // rows) * (w + gap), top + (k % rows) * (h + gap), w, h)
+                for k in range(n)
+            ]
+            if best is None or size > best[0]:
+                best = (size, rects)
+        assert best is not None
+        return best[1]
+
     def draw(self, surface: pygame.Surface) -> None:
         t = self.app.theme
         c = self.canvas(surface)
         self.background(surface)
         _ = self.app._
+        # in the corner, as wide as its word: the menu's column keeps its room at every size
+        access = self.items[-1]
+        label = access.label()
+        aw = self.app.fonts.width(label, t.min_body, "bold") + 2 * t.u(3)
+        ah = c.line_height(t.min_body, "bold") + t.u(1.5)
+        access.rect = pygame.Rect(t.width - t.margin - aw, t.u(2.5), aw, ah)
+        # measured from the bottom up: the menu, the tagline, and the name in what is left
+        width = t.width - 2 * t.margin
+        tagline = _("Together we help everyone find someone they trust.")
+        tag_size = self.label_size(tagline, width, c.line_height(t.body), "regular")
+        tag_h = c.block_height(tagline, width, tag_size)
+        name_h = c.line_height(t.title, "bold")  # the name is never smaller than a heading
+        bottom = t.height - t.u(5)
+        column = self.items[:-1]  # the last, "Accessibility", sits in the top corner
+        rects = self.menu_rects(bottom - (access.rect.bottom + name_h + tag_h + t.u(2)), bottom)
+        menu_top = min(r.top for r in rects)
+        tag_y = menu_top - t.u(1.5) - tag_h
+        name_box = pygame.Rect(t.margin, access.rect.bottom, width, tag_y - access.rect.bottom)
         # the three circles of help behind the title: friends, your Max, professional help
-        r = t.u(22)
-        centre = (t.width // 2, t.u(27))
+        r = min(t.u(22), max(t.u(8), (menu_top - t.u(1)) // 2))
+        centre = (t.width // 2, min(t.u(27), menu_top - r))
         draw.circles(
             surface,
             centre,
@@ -99,42 +145,27 @@ class TitleScene(Menu):
                 th.mix(th.MOOD_COLOURS[4], th.PAPER, 0.6),
             ),
         )
-        draw.heart(surface, (centre[0], centre[1] - t.u(9)), t.u(4), (220, 70, 90))
-        title = pygame.Rect(0, 0, t.width - 2 * t.margin, t.huge * 2)
-        title.center = (centre[0], centre[1] + t.u(1))
-        c.text(
-            "Max 24/7", title, th.INK, size=t.huge, style="bold", align="center", valign="center"
+        draw.heart(
+            surface, (centre[0], centre[1] - r * 9 // 22), max(2, r * 4 // 22), (220, 70, 90)
         )
-        tag = pygame.Rect(t.margin, centre[1] + t.u(9), t.width - 2 * t.margin, t.body * 2)
         c.text(
-            _("Together we help everyone find someone they trust."),
-            tag,
-            th.INK_SOFT,
+            "Max 24/7",
+            name_box,
+            th.INK,
+            size=t.huge,
+            min_size=t.title,
+            style="bold",
             align="center",
+            valign="center",
         )
-        # the menu
-        w = min(t.width - 2 * t.margin, t.u(90))
-        y = t.u(56)
-        gap = t.u(2)
-        column = self.items[:-1]  # the last, "Accessibility", sits in the top corner
-        # a button is never lower than a line of its smallest text: with many items the menu
-        # starts higher, over the circles' faded edge, rather than spill its words
-        lowest = c.line_height(t.min_body, "bold") + t.u(1)
-        y = min(y, t.height - t.u(5) - len(column) * (lowest + gap))
-        h = min(round(t.body * 2.2), (t.height - t.u(5) - y) // len(column) - gap)
-        for i, item in enumerate(column):
-            rect = pygame.Rect(0, 0, w, h)
-            rect.midtop = (t.width // 2, y)
+        c.block(
+            tagline, t.margin, tag_y, width, th.INK_SOFT, tag_size, "regular", "center", tag_size
+        )
+        for i, (item, rect) in enumerate(zip(column, rects, strict=True)):
             item.rect = rect
-            c.button(item.label(), rect, i == self.index, item.primary)
-            y += h + gap
-        # in the corner, as wide as its word: the menu's column keeps its room at every size
-        access = self.items[-1]
-        label = access.label()
-        aw = self.app.fonts.width(label, t.min_body, "bold") + 2 * t.u(3)
-        ah = c.line_height(t.min_body, "bold") + t.u(1.5)
-        access.rect = pygame.Rect(t.width - t.margin - aw, t.u(2.5), aw, ah)
-        c.button(label, access.rect, self.index == len(self.items) - 1)
+            self.button(c, item.label(), rect, i == self.index, item.primary)
+        self.button(c, label, access.rect, self.index == len(self.items) - 1)
+
         for note in self.app.notes[-1:]:
             if note is not self.app.notice:  # the app says a fresh notice itself
                 c.hint(render_text(note, self.app.interface), t.height - t.u(0.5))

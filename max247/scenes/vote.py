@@ -21,7 +21,7 @@ from max247.player.votes import Mode, State, Vote
 from max247.scenes.base import Common, Item
 from max247.ui import draw
 from max247.ui import theme as th
-from max247.ui.text import wrap
+from max247.ui.text import fit, wrap
 
 NO_RING = -1
 BAR_SHARES = (0.4, 0.3, 0.2)  # of a row's width: the count and its bar; at the last, a number
@@ -306,7 +306,7 @@ class VoteScene(Common):
             top += self.status_height(c, size) + t.u(1)
             bottom = t.height - t.u(1.5)
             if with_hint:
-                bottom -= c.block_height(hint, full, t.small) + t.u(1)
+                bottom -= c.block_height(hint, full, min(t.small, size)) + t.u(1)
             if talk:
                 bottom -= self.question_height(c, size) + t.u(1)
             # the count's column narrows (down to the bare number) before any text shrinks more
@@ -322,8 +322,17 @@ class VoteScene(Common):
         if talk:
             self.draw_question(c, surface, bottom, size)
         self.draw_rows(c, surface, top, bottom - t.u(1))
-        if with_hint:
-            c.hint(hint, t.height - t.u(1.5))
+        if with_hint:  # the teacher's keys: never louder than the class's words above
+            hint_size = min(t.small, size)
+            h = c.block_height(hint, full, hint_size)
+            c.text(
+                hint,
+                pygame.Rect(t.margin, t.height - t.u(1.5) - h, full, h),
+                th.INK_SOFT,
+                size=hint_size,
+                min_size=hint_size,
+                align="center",
+            )
 
     def status_layout(self, c, size: int) -> tuple[int, int]:
         """The status band's height at this text size, and the width of its side (the clock
@@ -333,9 +342,9 @@ class VoteScene(Common):
         words = self.status()
         if self.vote.state is not State.DECIDING:
             return c.block_height(words, full - t.u(4), size, "bold") + 2 * t.u(1), 0
-        side_w = min(full // 2, max(t.u(36), self.side_width()))
+        side_w = min(full // 2, max(t.u(36), self.side_width(size)))
         text_h = c.block_height(words, full - side_w - t.u(5), size, "bold")
-        return max(text_h, self.side_height(c, side_w)) + 2 * t.u(1), side_w
+        return max(text_h, self.side_height(c, side_w, size)) + 2 * t.u(1), side_w
 
     def status_height(self, c, size: int) -> int:
         return self.status_layout(c, size)[0]
@@ -354,7 +363,7 @@ class VoteScene(Common):
         c.block(self.status(), band.x + t.u(2), band.y + t.u(1), width, ink, size, "bold")
         if side_w:
             side = pygame.Rect(band.right - side_w - t.u(1), band.y + t.u(1), side_w, band_h)
-            self.draw_side(c, surface, side, ink)
+            self.draw_side(c, surface, side, ink, size)
 
     def clock_words(self) -> str:
         _ = self.app._
@@ -376,22 +385,25 @@ class VoteScene(Common):
             "{ready} of {tables} table ready", "{ready} of {tables} tables ready", v.tables
         ).format(ready=v.ready, tables=v.tables)
 
-    def side_width(self) -> int:
+    # the clock and the ready tables are small beside the status, and shrink with it when the
+    # options need the room
+    def side_width(self, size: int) -> int:
         t = self.app.theme
+        size = min(t.small, size)
         words = [w for w in (self.clock_words(), self.ready_words()) if w]
-        return max((self.app.fonts.width(w, t.small, "bold") for w in words), default=0) + t.u(2)
+        return max((self.app.fonts.width(w, size, "bold") for w in words), default=0) + t.u(2)
 
-    def side_height(self, c, width: int) -> int:
+    def side_height(self, c, width: int, size: int) -> int:
         t = self.app.theme
         h = 0
         for words in (self.clock_words(), self.ready_words()):
             if words:
-                h += c.block_height(words, width, t.small, "bold")
+                h += c.block_height(words, width, min(t.small, size), "bold")
         if self.ready_words():
             h += t.u(4)  # the row of table marks
         return h
 
-    def draw_side(self, c, surface, rect: pygame.Rect, ink) -> None:
+    def draw_side(self, c, surface, rect: pygame.Rect, ink, size: int) -> None:
         """The clock and how many tables are ready: squares filled for the ready ones, in no
         order (a square is no table), never what they chose."""
         t = self.app.theme
@@ -399,7 +411,7 @@ class VoteScene(Common):
         y = rect.y
         for words in (self.clock_words(), self.ready_words()):
             if words:
-                y += c.block(words, rect.x, y, rect.w, ink, size=t.small, style="bold")
+                y += c.block(words, rect.x, y, rect.w, ink, size=min(t.small, size), style="bold")
         if not self.ready_words():
             return
         s = min(t.u(3), (rect.w - t.u(1)) // max(1, v.tables) - t.u(0.6))
@@ -415,7 +427,7 @@ class VoteScene(Common):
         t = self.app.theme
         inner = t.width - 2 * t.margin - 4 * t.u(1)
         return (
-            c.block_height(self.app._("Talk about it"), inner, t.small, "bold")
+            c.block_height(self.app._("Talk about it"), inner, min(t.small, size), "bold")
             + c.block_height(self.question(), inner, size)
             + 2 * t.u(1.2)
         )
@@ -430,7 +442,7 @@ class VoteScene(Common):
         draw.panel(surface, box, th.WHITE, t.radius, border=th.ACCENT, border_width=t.u(0.4))
         y = box.y + t.u(1.2)
         head = self.app._("Talk about it")
-        y += c.block(head, box.x + t.u(2), y, inner, th.ACCENT, size=t.small, style="bold")
+        y += c.block(head, box.x + t.u(2), y, inner, th.ACCENT, min(t.small, size), "bold")
         c.block(self.question(), box.x + t.u(2), y, inner, size=size)
 
     def row_layout(self, top: int, bottom: int) -> tuple[int, int, int]:
@@ -474,6 +486,20 @@ class VoteScene(Common):
         row_h, gap, bar_w = self.row_layout(top, bottom)
         full = t.width - 2 * t.margin
         counts = v.state is not State.DECIDING
+        # one text size for every row, the one the longest option needs: rows read as equals
+        box = self.text_box(pygame.Rect(t.margin, top, full, row_h), bar_w)
+        scenario = self.story_scene.scenario
+        size = min(
+            fit(
+                self.app.fonts,
+                self.app.text(scenario, o.option.text),
+                box.w,
+                box.h,
+                t.body,
+                t.floor,
+            ).size
+            for o in self.offered.options
+        )
         self.rows = []
         for i, o in enumerate(self.offered.options):
             key = v.keys[i]
@@ -492,7 +518,7 @@ class VoteScene(Common):
                 words,
                 self.text_box(r, bar_w),
                 th.INK,
-                size=t.body,
+                size=size,
                 min_size=t.floor,
                 valign="center",
             )

@@ -172,7 +172,9 @@ class Canvas:
         highlighted: bool,
         primary: bool = False,
         number: int | None = None,
+        size: int | None = None,
     ) -> None:
+        """A button; `size` (default the body size) is where its label starts shrinking."""
         t = self.theme
         fill = th.ACCENT if primary else th.WHITE
         ink = th.WHITE if primary else th.INK
@@ -188,7 +190,9 @@ class Canvas:
             self.surface.blit(tag, (rect.x + t.u(1.2), rect.centery - tag.get_height() // 2))
             inner.x += t.u(2)
             inner.w -= t.u(2)
-        self.text(label, inner, ink, size=t.body, style="bold", align="center", valign="center")
+        self.text(
+            label, inner, ink, size=size or t.body, style="bold", align="center", valign="center"
+        )
 
     def option_badge(self, rect: pygame.Rect, i: int, width: int) -> pygame.Rect:
         """Option `i`'s badge at the left of `rect` (a card or a row): its colour, its shape and
