@@ -115,13 +115,17 @@ class ClosingScene(Menu):
         # rows still fit; on a small screen with big text the question may be one size down
         # rather than a help number left out; else three fifths, and the help cards that fit
         layouts = []
-        for bh, head_size in ((bh, hs) for bh in heights for hs in (t.huge, t.title)):
+        for bh, head_size in ((bh, hs) for bh in heights for hs in (t.huge, t.title, t.body)):
             bottom = t.height - t.u(5) - bh - t.u(2)
             head = pygame.Rect(t.margin, t.u(2), t.width - 2 * t.margin, head_size + t.u(2))
             top = head.bottom + t.u(1)
             row_h = min(t.u(11), (bottom - top) // max(1, len(rows)))
-            r = min(row_h // 2 - t.u(0.5), t.u(4))
-            for share in (3 / 5, 11 / 20, 1 / 2):
+            # the portraits give way to the words when a row's words would not fit beside them
+            for r, share in (
+                (r, share)
+                for r in (min(row_h // 2 - t.u(0.5), t.u(4)), min(row_h // 2 - t.u(0.5), t.u(2.5)))
+                for share in (3 / 5, 11 / 20, 1 / 2)
+            ):
                 w = int((t.width - 2 * t.margin) * share)
                 left = pygame.Rect(t.margin, top, w, bottom - top)
                 right = pygame.Rect(

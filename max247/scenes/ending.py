@@ -53,6 +53,7 @@ class EndingScene(Menu):
         t = self.app.theme
         _ = self.app._
         c = self.canvas(surface)
+        drawn_before = len(c.drawn) if c.drawn is not None else 0
         self.background(surface)
         scene = self.story_scene
         s = scene.scenario
@@ -106,7 +107,10 @@ class EndingScene(Menu):
         self.pages = len(fitted.pages)
         if self.pages > 1 and not any(i.run == self.more for i in self.items):
             self.items.append(Item(lambda: _("Read on"), self.more))
-            # the buttons now take more room: lay the whole screen out again with it
+            # the buttons now take more room: lay the whole screen out again with it (what
+            # this try drew is painted over, so it is no longer on the record either)
+            if c.drawn is not None:
+                del c.drawn[drawn_before:]
             return self.draw(surface)
         self.draw_buttons(c, rects)
 

@@ -537,6 +537,10 @@ class VoteScene(Common):
         label_w = fonts.width(widest, t.body, "bold")
         label_w = min(label_w + t.u(1), area.w // 2)
         text_box = pygame.Rect(area.right - label_w, area.y, label_w, area.h)
+        # a row may be lower than one line at the floor size (the reading font's leading at
+        # 175%): the count's box then takes a line's height, centred on the row, into the gap
+        text_box.h = max(area.h, fonts.line_height(t.floor, "bold"))
+        text_box.centery = area.centery
         if v.state is State.COUNTING:
             entering = v.counting == i
             box = text_box.inflate(t.u(1), 0)
