@@ -81,6 +81,7 @@ class BriefingScene(Menu):
         _ = self.app._
         s = self.scenario
         c = self.canvas(surface)
+        drawn_before = len(c.drawn) if c.drawn is not None else 0
         self.background(surface)
         pr = t.u(9)
         draw.portrait(surface, s.character, (t.margin + pr, t.u(3) + pr), pr)
@@ -167,7 +168,10 @@ class BriefingScene(Menu):
         self.goal_pages = len(fitted.pages)
         if self.goal_pages > 1 and not more:
             self.items.insert(-1, Item(lambda: self.app._("More goals"), self.more))
-            # the buttons now take more room: lay the whole screen out again with it
+            # the buttons now take more room: lay the whole screen out again with it (what
+            # this try drew is painted over, so it is no longer on the record either)
+            if c.drawn is not None:
+                del c.drawn[drawn_before:]
             return self.draw(surface)
         c.text(
             stop,
