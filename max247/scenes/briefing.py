@@ -81,7 +81,7 @@ class BriefingScene(Menu):
         _ = self.app._
         s = self.scenario
         c = self.canvas(surface)
-        drawn_before = len(c.drawn) if c.drawn is not None else 0
+        drawn_before = c.mark()
         self.background(surface)
         pr = t.u(9)
         draw.portrait(surface, s.character, (t.margin + pr, t.u(3) + pr), pr)
@@ -170,8 +170,7 @@ class BriefingScene(Menu):
             self.items.insert(-1, Item(lambda: self.app._("More goals"), self.more))
             # the buttons now take more room: lay the whole screen out again with it (what
             # this try drew is painted over, so it is no longer on the record either)
-            if c.drawn is not None:
-                del c.drawn[drawn_before:]
+            c.forget_since(drawn_before)
             return self.draw(surface)
         c.text(
             stop,

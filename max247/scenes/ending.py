@@ -53,7 +53,7 @@ class EndingScene(Menu):
         t = self.app.theme
         _ = self.app._
         c = self.canvas(surface)
-        drawn_before = len(c.drawn) if c.drawn is not None else 0
+        drawn_before = c.mark()
         self.background(surface)
         scene = self.story_scene
         s = scene.scenario
@@ -109,8 +109,7 @@ class EndingScene(Menu):
             self.items.append(Item(lambda: _("Read on"), self.more))
             # the buttons now take more room: lay the whole screen out again with it (what
             # this try drew is painted over, so it is no longer on the record either)
-            if c.drawn is not None:
-                del c.drawn[drawn_before:]
+            c.forget_since(drawn_before)
             return self.draw(surface)
         self.draw_buttons(c, rects)
 

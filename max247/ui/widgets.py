@@ -44,6 +44,16 @@ class Canvas:
         self.theme = theme
         self.drawn = record  # the layout tests read what was drawn; the game records nothing
 
+    def mark(self) -> int:
+        """Where the record of text boxes stands now (see forget_since)."""
+        return len(self.drawn) if self.drawn is not None else 0
+
+    def forget_since(self, mark: int) -> None:
+        """Take the text boxes drawn since `mark` off the record: a screen that lays itself
+        out again paints over them, so the class never sees them."""
+        if self.drawn is not None:
+            del self.drawn[mark:]
+
     def text(
         self,
         text: str,
